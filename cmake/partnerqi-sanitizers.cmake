@@ -1,0 +1,11 @@
+# Sanitizers for partnerqi's own targets (PARTNERQI_SANITIZERS="address;undefined").
+include(CheckCXXSourceCompiles)
+function(partnerqi_set_sanitizers target)
+  if(NOT PARTNERQI_SANITIZERS)
+    return()
+  endif()
+  list(JOIN PARTNERQI_SANITIZERS "," _list)
+  set(_flags -fsanitize=${_list} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_compile_options(${target} PRIVATE ${_flags})
+  target_link_options(${target} PUBLIC -fsanitize=${_list})
+endfunction()

@@ -1,0 +1,62 @@
+/// @file
+/// A readable profile of a case study: what it holds, and where each record comes from.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "partnerqi/export.hpp"
+#include "partnerqi/model/case_study.hpp"
+
+namespace partnerqi::analysis {
+
+/// One QI team in a profile.
+struct team_profile {
+    model::team_id team;
+    std::string code;
+    std::string organization_code;
+    std::size_t members = 0;
+    std::size_t advisors = 0;  ///< members whose role is patient advisor
+};
+
+/// The counts a profile reports for one organization.
+struct organization_profile {
+    model::organization_id organization;
+    std::string code;
+    std::string name;
+    model::setting setting = model::setting::urban;
+    std::string program;
+    /// People by role, indexed by model::person_role.
+    std::array<std::size_t, 7> people_by_role{};
+    /// Managers by tier, indexed by model::management_tier.
+    std::array<std::size_t, 3> managers_by_tier{};
+    std::size_t clinical_team_activities = 0;
+    std::size_t other_level_activities = 0;
+};
+
+/// What a case study holds, counted.
+struct case_study_profile {
+    std::string title;
+    model::date_window window;
+    std::vector<organization_profile> organizations;  ///< in id order
+    std::vector<team_profile> teams;                  ///< in id order
+    /// Data sources recorded one by one, indexed by model::source_kind.
+    std::array<std::size_t, 4> sources_by_kind{};
+    /// Known totals whose split may be unknown (e.g. 38 interviews), as recorded.
+    std::vector<model::source_total> totals;
+    /// Records by provenance, indexed by model::provenance.
+    std::array<std::size_t, 3> records_by_provenance{};
+    std::size_t engagements = 0;
+    std::size_t enactments = 0;
+    std::size_t segments = 0;
+};
+
+/// Counts what a case study holds.
+[[nodiscard]] PARTNERQI_EXPORT case_study_profile profile(const model::case_study& study);
+
+/// The profile as readable text, one organization and one team per block.
+[[nodiscard]] PARTNERQI_EXPORT std::string to_text(const case_study_profile& profile);
+
+}  // namespace partnerqi::analysis

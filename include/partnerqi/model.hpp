@@ -1,0 +1,12 @@
+/// @file
+/// The model layer: plain C++17 value types and the case_study aggregate (no Boost).
+#pragma once
+
+#include "partnerqi/error.hpp"
+#include "partnerqi/model/case_study.hpp"
+#include "partnerqi/model/date.hpp"
+#include "partnerqi/model/enums.hpp"
+#include "partnerqi/model/ids.hpp"
+#include "partnerqi/model/practice_catalog.hpp"
+#include "partnerqi/model/records.hpp"
+#include "partnerqi/model/seed_study.hpp"

@@ -1,0 +1,8 @@
+/// @file
+/// The umbrella header: everything partnerqi offers.
+#pragma once
+
+#include "partnerqi/version.hpp"
+#include "partnerqi/error.hpp"
+#include "partnerqi/model.hpp"
+#include "partnerqi/analysis/profile.hpp"

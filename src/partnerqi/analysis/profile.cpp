@@ -1,0 +1,112 @@
+#include "partnerqi/analysis/profile.hpp"
+
+#include <sstream>
+
+namespace partnerqi::analysis {
+
+using namespace partnerqi::model;
+
+namespace {
+
+template <class Rec>
+void count_provenance(const std::vector<Rec>& records, std::array<std::size_t, 3>& counts) {
+    for (const Rec& r : records) ++counts[static_cast<std::size_t>(r.provenance)];
+}
+
+}  // namespace
+
+case_study_profile profile(const case_study& study) {
+    case_study_profile p;
+    p.title = study.title();
+    p.window = study.window();
+    for (const organization& o : study.organizations()) {
+        organization_profile op;
+        op.organization = o.id;
+        op.code = o.code;
+        op.name = o.name;
+        op.setting = o.setting;
+        op.program = o.program;
+        for (const person& who : study.people()) {
+            if (who.organization != std::optional<organization_id>(o.id)) continue;
+            ++op.people_by_role[static_cast<std::size_t>(who.role)];
+            if (who.tier) ++op.managers_by_tier[static_cast<std::size_t>(*who.tier)];
+        }
+        for (const qi_activity& a : study.activities()) {
+            if (a.organization != o.id) continue;
+            ++(a.level == activity_level::clinical_team ? op.clinical_team_activities
+                                                        : op.other_level_activities);
+        }
+        p.organizations.push_back(std::move(op));
+    }
+    for (const qi_team& t : study.teams()) {
+        team_profile tp;
+        tp.team = t.id;
+        tp.code = t.code;
+        tp.organization_code = study.get(t.organization).code;
+        tp.members = t.members.size();
+        for (const team_membership& m : t.members)
+            if (study.get(m.person).role == person_role::patient_advisor) ++tp.advisors;
+        p.teams.push_back(std::move(tp));
+    }
+    for (const data_source& s : study.sources()) ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
+    p.totals = study.totals();
+    count_provenance(study.organizations(), p.records_by_provenance);
+    count_provenance(study.people(), p.records_by_provenance);
+    count_provenance(study.teams(), p.records_by_provenance);
+    count_provenance(study.activities(), p.records_by_provenance);
+    count_provenance(study.practices(), p.records_by_provenance);
+    count_provenance(study.enactments(), p.records_by_provenance);
+    count_provenance(study.engagements(), p.records_by_provenance);
+    count_provenance(study.sources(), p.records_by_provenance);
+    count_provenance(study.totals(), p.records_by_provenance);
+    count_provenance(study.cases(), p.records_by_provenance);
+    p.engagements = study.engagements().size();
+    p.enactments = study.enactments().size();
+    p.segments = study.segments().size();
+    return p;
+}
+
+std::string to_text(const case_study_profile& p) {
+    std::ostringstream out;
+    out << p.title << "\n";
+    out << "Study window: " << p.window.to_iso() << "\n\n";
+    for (const organization_profile& o : p.organizations) {
+        out << "Organization " << o.code << ": " << o.name << "\n";
+        out << "  setting: " << to_string(o.setting) << "; program: "
+            << (o.program.empty() ? "(none recorded)" : o.program) << "\n";
+        out << "  people by role:";
+        for (person_role r : enum_traits<person_role>::values) {
+            std::size_t n = o.people_by_role[static_cast<std::size_t>(r)];
+            if (n) out << " " << to_string(r) << " " << n << ";";
+        }
+        out << "\n  managers by tier:";
+        for (management_tier t : enum_traits<management_tier>::values)
+            out << " " << to_string(t) << " " << o.managers_by_tier[static_cast<std::size_t>(t)] << ";";
+        out << "\n  QI activities: " << o.clinical_team_activities << " at the clinical-team level, "
+            << o.other_level_activities << " at other levels\n";
+    }
+    out << "\n";
+    for (const team_profile& t : p.teams)
+        out << "QI team " << t.code << ": " << t.members << " members, " << t.advisors
+            << " patient advisors (organization " << t.organization_code << ")\n";
+    out << "\nData sources recorded one by one:";
+    for (source_kind k : enum_traits<source_kind>::values)
+        out << " " << to_string(k) << " " << p.sources_by_kind[static_cast<std::size_t>(k)] << ";";
+    out << "\n";
+    for (const source_total& t : p.totals) {
+        out << "Known total: " << t.count << " " << to_string(t.kind) << (t.count == 1 ? "" : "s");
+        if (t.tier) out << " with " << to_string(*t.tier) << " managers";
+        out << " (" << to_string(t.provenance) << ")";
+        if (!t.description.empty()) out << ": " << t.description;
+        out << "\n";
+    }
+    out << "\nEngagements: " << p.engagements << "; practice enactments: " << p.enactments
+        << "; coded segments: " << p.segments << "\n";
+    out << "Records by provenance:";
+    for (provenance v : enum_traits<provenance>::values)
+        out << " " << to_string(v) << " " << p.records_by_provenance[static_cast<std::size_t>(v)] << ";";
+    out << "\n";
+    return out.str();
+}
+
+}  // namespace partnerqi::analysis
