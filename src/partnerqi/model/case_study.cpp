@@ -532,9 +532,10 @@ void remove_record(case_study_data& d, Index& ix, decltype(Rec{}.id) id) {
         validate_data(d, scratch);
         ix = std::move(scratch);
     } catch (const validation_error& e) {
+        std::string what = describe(removed);
         records.insert(records.begin() + static_cast<std::ptrdiff_t>(at), std::move(removed));
-        throw validation_error(describe(removed), "cannot be removed: " + e.record() +
-                                                      " still refers to it; edit or remove that record first");
+        throw validation_error(what, "cannot be removed: " + e.record() +
+                                         " still refers to it; edit or remove that record first");
     }
 }
 
