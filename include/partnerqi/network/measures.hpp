@@ -120,13 +120,17 @@ struct betweenness_result {
                                                               unsigned threads = 0);
 
 /// Sampled betweenness for very large networks: Brandes from `pivots` sources drawn without
-/// replacement with a fixed `seed` (the same seed, the same pivots, on every platform), the
-/// sums scaled by n / pivots, as `networkx.betweenness_centrality(G, k=pivots)` does.
+/// replacement with a fixed `seed` (the same seed gives the same pivots on every platform), in
+/// O(pivots E) time.
 ///
-/// The estimate is unbiased; its relative error shrinks like 1/sqrt(pivots) for people with
-/// high betweenness and is large for people with little (Brandes and Pich 2007). With
-/// pivots >= n it is the exact value. Throws partnerqi::invalid_request_error when pivots is 0
-/// and the network has people.
+/// The sums are scaled so that the estimate is unbiased: a person's betweenness sums over the
+/// n-1 other sources, so a non-pivot's sum is scaled by (n-1)/pivots and a pivot's (which saw
+/// pivots-1 other sources) by (n-1)/(pivots-1), as NetworkX 3.5 and later do for k samples
+/// (older NetworkX scaled every sum by n/k, which overstates by n/(n-1)). The relative error
+/// shrinks like 1/sqrt(pivots) for people with high betweenness and stays large for people
+/// with little (Brandes and Pich 2007); use the exact betweenness() when it fits in time. With
+/// pivots >= n the exact value is returned. Throws partnerqi::invalid_request_error when
+/// pivots is 0 and the network has people.
 [[nodiscard]] PARTNERQI_EXPORT betweenness_result approximate_betweenness(
     const engagement_graph& g, std::size_t pivots, std::uint64_t seed = 2019, unsigned threads = 0);
 
@@ -134,7 +138,9 @@ struct betweenness_result {
 ///
 /// It uses incoming distances (from others to u) and the Wasserman-Faust scaling: with r the
 /// number of people that reach u (u included) and s the sum of their distances to u,
-/// closeness = (r-1)/s * (r-1)/(n-1), and 0 when nobody else reaches u. O(V E).
+/// closeness = (r-1)/s * (r-1)/(n-1), and 0 when nobody else reaches u. O(V E), one
+/// breadth-first search per person spread over `threads` threads (0: hardware concurrency);
+/// the result does not depend on the thread count.
 [[nodiscard]] PARTNERQI_EXPORT person_values<double> closeness(const engagement_graph& g,
                                                                unsigned threads = 0);
 
