@@ -64,6 +64,9 @@ void check_options(const audit_options& o) {
     if (!(o.concentration_share >= 0.0 && o.concentration_share <= 1.0))
         throw invalid_request_error("audit option concentration_share is " + std::to_string(o.concentration_share) +
                                     "; use a share between 0 and 1");
+    if (o.enabled[at(indicator::no_path_to_decision_maker)] && o.decision_maker_tiers.empty())
+        throw invalid_request_error("audit option decision_maker_tiers is empty; name at least one tier, or "
+                                    "disable no-path-to-decision-maker");
     for (double w : o.weights)
         if (!std::isfinite(w)) throw invalid_request_error("an audit weight is not a finite number; use a finite weight");
 }
