@@ -3,8 +3,10 @@
 /// the command-line `report` prints).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"
@@ -29,6 +31,10 @@ struct summary_options {
     bool waves = true;       ///< per-wave analyses and changes (when the study has waves and no wave is chosen)
     bool cases = true;       ///< cases side by side (when two or more cases are in scope)
     bool coding = true;      ///< coding queries (when the study has coded segments)
+    /// Waves and cases are put side by side only up to this many columns: each column costs a
+    /// pass over the study, so the cap keeps the summary near-linear on studies with many
+    /// organizations (call wave_analysis or compare_cases on a selection for more).
+    std::size_t max_columns = 12;
 };
 
 /// Every analysis of a case study for one filter.
@@ -48,6 +54,8 @@ struct study_summary {
     std::optional<cooccurrence_table> cooccurrence;
     std::optional<kappa_report> agreement;  ///< between the first two coders, by name, when there are two or more
     std::optional<evidence_report> evidence;
+    /// Why waves or cases were left out, e.g. "40 cases: more than the 12 columns a summary shows".
+    std::vector<std::string> notes;
 };
 
 /// Runs every analysis for the filter. Near-linear in the size of the study for each wave and

@@ -145,6 +145,7 @@ std::string to_text(const evaluation_loop_report& r) {
         << " pending.\n\n";
     detail::table t;
     t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};
+    t.left = {true, true, true, true, true, false};
     for (const team_loop& loop : r.teams)
         for (const evaluation_followup& ev : loop.evaluations)
             t.add({loop.label, ev.practice + " by " + ev.manager, ev.on.to_iso(), std::string(to_string(ev.status)),

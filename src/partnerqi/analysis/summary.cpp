@@ -18,10 +18,21 @@ study_summary summary(const case_study& study, const summary_options& o) {
     s.audit = tokenism_audit(study, o.scope, audit);
     s.loop = evaluation_loop(study, o.scope, o.loop);
     if (o.periods.with_network) s.network = network_summary_of(study, o.scope, o.periods.network);
-    if (o.waves && !o.scope.wave && !study.waves().empty()) s.waves = wave_analysis(study, o.scope, o.periods);
+    auto too_many = [&](std::size_t n, const char* what) {
+        s.notes.push_back(std::to_string(n) + " " + what + ": more than the " + std::to_string(o.max_columns) +
+                          " columns a summary shows; analyse a selection instead");
+    };
+    if (o.waves && !o.scope.wave && !study.waves().empty()) {
+        if (study.waves().size() <= o.max_columns)
+            s.waves = wave_analysis(study, o.scope, o.periods);
+        else
+            too_many(study.waves().size(), "waves");
+    }
     if (o.cases && !o.scope.study_case && study.cases().size() >= 2) {
-        filter window_only = o.scope;
-        s.cases = compare_cases(study, {}, window_only, o.periods);
+        if (study.cases().size() <= o.max_columns)
+            s.cases = compare_cases(study, {}, o.scope, o.periods);
+        else
+            too_many(study.cases().size(), "cases");
     }
     if (o.coding && !study.segments().empty()) {
         s.frequencies = code_frequencies(study, o.scope);
@@ -42,7 +53,6 @@ std::string to_text(const study_summary& s) {
     out << to_text(s.profile);
     heading("Practices by tier");
     out << to_text(s.matrix);
-    out << "Finding checked: " << s.every_tier.message << "\n";
     heading("Tokenism audit");
     out << to_text(s.audit);
     heading("Evaluation loop");
@@ -58,6 +68,10 @@ std::string to_text(const study_summary& s) {
     if (s.cases) {
         heading("Cases side by side");
         out << to_text(*s.cases);
+    }
+    if (!s.notes.empty()) {
+        heading("Left out");
+        for (const std::string& note : s.notes) out << "  " << note << "\n";
     }
     if (s.frequencies || s.evidence) heading("Coding");
     if (s.frequencies) out << to_text(*s.frequencies) << "\n";

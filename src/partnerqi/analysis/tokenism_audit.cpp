@@ -420,6 +420,7 @@ std::string to_text(const tokenism_audit_report& r) {
         << s.advisors << " advisors have at least one indicator.\n";
     detail::table t;
     t.header = {"subject", "score", "indicators"};
+    t.left = {true, false, true};
     for (const team_audit& team : r.teams) {
         std::string names;
         for (const indicator_hit& h : team.hits) names += (names.empty() ? "" : ", ") + std::string(to_string(h.id));

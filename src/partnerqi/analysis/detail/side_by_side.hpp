@@ -49,7 +49,7 @@ inline table side_by_side(const std::vector<column_view>& cols) {
         std::string missing;
         for (auto tier : c.check->missing_tiers) missing += (missing.empty() ? "" : " ") + std::string(to_string(tier));
         for (auto k : c.check->missing_categories) missing += (missing.empty() ? "" : " ") + std::string(to_string(k));
-        return "no: " + missing;
+        return "no, missing " + missing;
     });
     bool loops = false;
     for (const column_view& c : cols) loops = loops || c.loops.has_value();

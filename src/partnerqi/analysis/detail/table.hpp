@@ -42,6 +42,8 @@ inline void write_csv_row(std::ostream& out, const std::vector<std::string>& fie
 struct table {
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+    /// Per column, true to align left; columns past its end: the first left, the others right.
+    std::vector<bool> left;
 
     void add(std::vector<std::string> row) { rows.push_back(std::move(row)); }
 
@@ -66,7 +68,8 @@ struct table {
             for (std::size_t i = 0; i < width.size(); ++i) {
                 const std::string cell = i < row.size() ? row[i] : std::string();
                 if (i) out << "  ";
-                if (i == 0)
+                bool to_left = i < left.size() ? left[i] : i == 0;
+                if (to_left)
                     out << std::left << std::setw(static_cast<int>(width[i])) << cell;
                 else
                     out << std::right << std::setw(static_cast<int>(width[i])) << cell;
