@@ -23,7 +23,7 @@ struct network_summary_options {
                                                              model::management_tier::mid_level};
     /// Betweenness uses at most this many source people (exact when the network is smaller),
     /// so that the summary stays linear in the number of ties on large networks.
-    std::size_t betweenness_pivots = 256;
+    std::size_t betweenness_pivots = 64;
     /// Threads for betweenness (0: every hardware thread); the result does not depend on it.
     unsigned threads = 1;
 };
