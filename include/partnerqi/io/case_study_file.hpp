@@ -54,11 +54,11 @@ struct load_limits {
 /// What the envelope of a case-study file says, read without decoding the payload.
 struct file_info {
     std::uint16_t envelope_version = 0;  ///< the layout of the envelope (this build writes 1)
-    io::encoding format = encoding::portable_text;
+    io::encoding format = encoding::portable_text;  ///< how the payload is encoded
     std::uint64_t payload_bytes = 0;     ///< the length of the payload after the envelope
     std::uint16_t writer_major = 0;      ///< the partnerqi version that wrote the file
-    std::uint16_t writer_minor = 0;
-    std::uint16_t writer_patch = 0;
+    std::uint16_t writer_minor = 0;      ///< minor version of the writer
+    std::uint16_t writer_patch = 0;      ///< patch version of the writer
 };
 
 /// Saves a case study into a file, atomically.
