@@ -3,6 +3,7 @@
 
 #include <array>
 #include <filesystem>
+#include <locale>
 #include <sstream>
 
 #include "full_study.hpp"
@@ -140,6 +141,24 @@ SCENARIO("the portable text encoding is the default") {
         THEN("byte 12 of the envelope says portable text (1)") {
             REQUIRE(bytes.size() > 48);
             CHECK(static_cast<int>(bytes[12]) == 1);
+        }
+    }
+}
+
+SCENARIO("files do not depend on the program's locale") {
+    GIVEN("a program whose global locale groups digits, like 12.345 in German") {
+        struct grouping : std::numpunct<char> {
+            char do_thousands_sep() const override { return '.'; }
+            std::string do_grouping() const override { return "\3"; }
+        };
+        const std::string classic_bytes = saved_bytes(full_study(), io::encoding::portable_text);
+        const std::locale previous = std::locale::global(std::locale(std::locale::classic(), new grouping));
+        const std::string grouped_bytes = saved_bytes(full_study(), io::encoding::portable_text);
+        const bool loads = load_bytes(classic_bytes) == full_study();
+        std::locale::global(previous);
+        THEN("the saved bytes are the same and they load") {
+            CHECK(grouped_bytes == classic_bytes);
+            CHECK(loads);
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "partnerqi/io/detail/codec.hpp"
 
 #include <cctype>
+#include <locale>
 #include <sstream>
 #include <string_view>
 
@@ -21,6 +22,8 @@ constexpr const char* root_name = "case_study";
 template <class Archive>
 std::string encode_with(const model::case_study_data& data) {
     std::ostringstream out(std::ios::out | std::ios::binary);
+    // Numbers must not depend on the program's global locale (digit grouping would break them).
+    out.imbue(std::locale::classic());
     {
         Archive ar(out);
         ar << boost::serialization::make_nvp(root_name, data);
@@ -51,6 +54,7 @@ bool is_xml_end(std::string_view rest) {
 
 model::case_study_data decode_xml(const std::string& payload, const load_limits& limits) {
     std::istringstream in(payload, std::ios::in | std::ios::binary);
+    in.imbue(std::locale::classic());
     // Boost 1.74 compares an end tag with the expected name by reading the expected name at the
     // length of the tag found in the input, past its end when the input's tag is longer (an
     // out-of-bounds read found by fuzzing). Skip that check: the checksum already vouches for
@@ -86,6 +90,7 @@ model::case_study_data decode_payload(const std::string& payload, encoding forma
     switch (format) {
         case encoding::portable_text: {
             std::istringstream in(payload, std::ios::in | std::ios::binary);
+            in.imbue(std::locale::classic());
             bounded_text_iarchive ar(in, limits, payload.size());
             return decode_with(ar, limits);
         }
