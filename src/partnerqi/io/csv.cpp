@@ -10,29 +10,15 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "partnerqi/detail/csv.hpp"
 #include "partnerqi/network/measures.hpp"
 
 namespace partnerqi::io {
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string out;
-    out.reserve(text.size() + 2);
-    out += '"';
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
+std::string csv_field(std::string_view text) { return partnerqi::detail::csv_field(text); }
 
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i) out << ',';
-        out << csv_field(fields[i]);
-    }
-    out << "\r\n";
+    partnerqi::detail::write_csv_row(out, fields);
 }
 
 std::string format_number(double value) {
