@@ -6,6 +6,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -61,14 +63,26 @@ inline constexpr std::array<std::string_view, 12> metrics_columns{
     "in_degree",  "out_degree",    "weighted_in_degree", "weighted_out_degree",
     "betweenness", "closeness",    "weak_component", "steps_to_top_manager"};
 
+/// How the metrics table is computed.
+struct metrics_options {
+    /// Threads for betweenness and closeness (0: every hardware thread); the result does not
+    /// depend on it.
+    unsigned threads = 0;
+    /// 0: exact betweenness, O(V E). Otherwise betweenness is estimated from this many source
+    /// people drawn with a fixed seed (network::approximate_betweenness), O(pivots E), for
+    /// networks too large for the exact computation; exact again when pivots >= people.
+    std::size_t betweenness_pivots = 0;
+};
+
 /// The metrics of every person of `graph`, in vertex order (person code order).
 ///
-/// `graph` must have been built from `study` (the study gives organization codes). Exact
-/// betweenness runs on `threads` threads (0: every hardware thread), O(V E); the result does
-/// not depend on the thread count. Steps to a top-level manager come from one breadth-first
-/// search of the reversed network from every top-level manager at once, O(V + E).
+/// `graph` must have been built from `study` (the study gives organization codes). Closeness
+/// costs O(V E); betweenness O(V E) when exact, see metrics_options. Steps to a top-level
+/// manager come from one breadth-first search of the reversed network from every top-level
+/// manager at once, O(V + E).
 [[nodiscard]] PARTNERQI_EXPORT std::vector<person_metrics> metrics_of(
-    const model::case_study& study, const network::engagement_graph& graph, unsigned threads = 0);
+    const model::case_study& study, const network::engagement_graph& graph,
+    const metrics_options& options = {});
 
 /// Writes the metrics table as CSV: a header of metrics_columns, then one row per person. An
 /// unknown value (no tier, no organization, no path to a top-level manager) is an empty field.
@@ -80,5 +94,18 @@ PARTNERQI_EXPORT void write_metrics_csv(std::ostream& out, const std::vector<per
 /// The metrics table as aligned text for a terminal (numbers right-aligned, betweenness and
 /// closeness with three decimals, "-" for an unknown value).
 [[nodiscard]] PARTNERQI_EXPORT std::string metrics_text(const std::vector<person_metrics>& rows);
+
+/// Writes a CSV table into a file atomically: `write` fills a buffer, which then replaces `file`
+/// in one step (a temporary beside it, flushed, then renamed), so a failure never leaves half
+/// a table. Throws partnerqi::save_error naming the file.
+/// @code
+/// io::save_csv("audit.csv", [&](std::ostream& out) { analysis::write_csv(out, audit); });
+/// @endcode
+PARTNERQI_EXPORT void save_csv(const std::filesystem::path& file,
+                               const std::function<void(std::ostream&)>& write);
+
+/// Writes the metrics table into a CSV file atomically (write_metrics_csv() through save_csv()).
+PARTNERQI_EXPORT void save_metrics_csv(const std::filesystem::path& file,
+                                       const std::vector<person_metrics>& rows);
 
 }  // namespace partnerqi::io

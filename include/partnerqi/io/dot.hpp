@@ -57,10 +57,11 @@ PARTNERQI_EXPORT void write_dot(std::ostream& out, const model::case_study& stud
                                                   const network::engagement_graph& graph,
                                                   const dot_options& options = {});
 
-/// The picture formats Graphviz renders for us.
+/// The formats of a picture file.
 enum class picture_format {
-    svg,  ///< scalable vector graphics, for the web and papers
-    png   ///< a bitmap, for slides and documents
+    dot,  ///< the DOT text itself, for Graphviz or any tool that reads DOT
+    svg,  ///< scalable vector graphics rendered by Graphviz, for the web and papers
+    png   ///< a bitmap rendered by Graphviz, for slides and documents
 };
 
 /// Where to find Graphviz.
@@ -73,17 +74,30 @@ struct render_options {
 /// or no value when there is none (Graphviz is not installed).
 [[nodiscard]] PARTNERQI_EXPORT std::optional<std::filesystem::path> find_graphviz_dot();
 
-/// Renders DOT text into an SVG or PNG file with Graphviz's `dot`.
+/// Writes DOT text into a picture file: as is for picture_format::dot, or rendered into SVG or
+/// PNG by Graphviz's `dot`.
 ///
 /// `dot` runs as a child process without a shell (no quoting or injection issues), reading a
-/// temporary copy of `dot_text` and writing a temporary file beside `out`, which is renamed over
-/// `out` only when `dot` succeeds: a failure never leaves half a picture. Throws
-/// partnerqi::save_error when `dot` is not installed (saying how to install it), when it fails
-/// (with the start of what it printed on its error stream), or when `out` cannot be written.
+/// temporary copy of `dot_text` and writing a temporary file beside `out`. The picture replaces
+/// `out` atomically and only when everything succeeded: a failure never leaves half a picture
+/// and never destroys an older one. Throws partnerqi::save_error when `dot` is not installed
+/// (saying how to install it), when it fails (with the start of what it printed on its error
+/// stream), or when `out` cannot be written.
 /// @code
 /// io::render(io::to_dot(study, g), io::picture_format::svg, "network.svg");
 /// @endcode
 PARTNERQI_EXPORT void render(std::string_view dot_text, picture_format format,
                              const std::filesystem::path& out, const render_options& options = {});
+
+/// Writes the picture of a network into a file: to_dot(study, graph, options) passed to
+/// render(). Throws partnerqi::save_error as render() does.
+/// @code
+/// io::save_picture(study, network::build(study), io::picture_format::svg, "network.svg");
+/// @endcode
+PARTNERQI_EXPORT void save_picture(const model::case_study& study,
+                                   const network::engagement_graph& graph, picture_format format,
+                                   const std::filesystem::path& out,
+                                   const dot_options& options = {},
+                                   const render_options& render = {});
 
 }  // namespace partnerqi::io

@@ -2,6 +2,7 @@
 /// GraphML of the engagement network, for NetworkX, igraph, Gephi and Cytoscape.
 #pragma once
 
+#include <filesystem>
 #include <iosfwd>
 #include <vector>
 
@@ -32,12 +33,19 @@ PARTNERQI_EXPORT void write_graphml(std::ostream& out, const model::case_study& 
                                     const network::engagement_graph& graph,
                                     const std::vector<person_metrics>& rows);
 
-/// Computes the metrics (metrics_of(study, graph, threads)) and writes the GraphML.
+/// Computes the metrics (metrics_of(study, graph, options)) and writes the GraphML.
 /// @code
 /// std::ofstream file("network.graphml");
 /// io::write_graphml(file, study, network::build(study));
 /// @endcode
 PARTNERQI_EXPORT void write_graphml(std::ostream& out, const model::case_study& study,
-                                    const network::engagement_graph& graph, unsigned threads = 0);
+                                    const network::engagement_graph& graph,
+                                    const metrics_options& options = {});
+
+/// Writes the GraphML of a network into a file atomically (a temporary beside it, flushed, then
+/// renamed); throws partnerqi::save_error naming the file.
+PARTNERQI_EXPORT void save_graphml(const std::filesystem::path& file, const model::case_study& study,
+                                   const network::engagement_graph& graph,
+                                   const metrics_options& options = {});
 
 }  // namespace partnerqi::io

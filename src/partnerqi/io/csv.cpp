@@ -11,6 +11,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include "partnerqi/detail/csv.hpp"
+#include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/network/measures.hpp"
 
 namespace partnerqi::io {
@@ -66,10 +67,14 @@ std::string text_or(const std::optional<std::size_t>& value, std::string_view no
 }  // namespace
 
 std::vector<person_metrics> metrics_of(const model::case_study& study,
-                                       const network::engagement_graph& graph, unsigned threads) {
+                                       const network::engagement_graph& graph,
+                                       const metrics_options& options) {
     const network::degree_measures degree = network::degrees(graph);
-    const network::betweenness_result between = network::betweenness(graph, threads);
-    const network::person_values<double> close = network::closeness(graph, threads);
+    const network::betweenness_result between =
+        options.betweenness_pivots == 0
+            ? network::betweenness(graph, options.threads)
+            : network::approximate_betweenness(graph, options.betweenness_pivots, 2019, options.threads);
+    const network::person_values<double> close = network::closeness(graph, options.threads);
     const network::component_measures weak = network::weak_components(graph);
     const std::vector<std::optional<std::size_t>> steps = steps_to_top(graph);
 
@@ -149,6 +154,16 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
     out << std::string(total, '-') << '\n';
     for (const auto& row : cells) line(row);
     return out.str();
+}
+
+void save_csv(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write) {
+    std::ostringstream text;
+    write(text);
+    detail::write_file_atomically(file, text.str());
+}
+
+void save_metrics_csv(const std::filesystem::path& file, const std::vector<person_metrics>& rows) {
+    save_csv(file, [&](std::ostream& out) { write_metrics_csv(out, rows); });
 }
 
 }  // namespace partnerqi::io

@@ -21,6 +21,7 @@
 #include <boost/range/iterator_range.hpp>
 
 #include "partnerqi/error.hpp"
+#include "partnerqi/io/detail/atomic_file.hpp"
 
 extern char** environ;  // NOLINT: POSIX gives the environment only this way
 
@@ -235,6 +236,10 @@ std::string read_start(const std::filesystem::path& file, std::size_t limit) {
 void render(std::string_view dot_text, picture_format format, const std::filesystem::path& out,
             const render_options& options) {
     const std::string what = "picture " + out.string();
+    if (format == picture_format::dot) {
+        detail::write_file_atomically(out, dot_text);
+        return;
+    }
     std::optional<std::filesystem::path> program = options.dot_program;
     if (!program) program = find_graphviz_dot();
     if (!program) {
@@ -296,12 +301,22 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
                          (said.empty() ? std::string() : ": " + said) +
                          "; the DOT text can be checked with 'dot -Tsvg'");
     }
-    std::error_code ec;
-    std::filesystem::rename(picture, out, ec);
-    if (ec) {
-        throw save_error(what + ": cannot move the picture into place (" + ec.message() +
-                         "); check that the directory is writable");
+    // Graphviz wrote the picture beside the target; it replaces the target in one flushed step.
+    std::error_code size_error;
+    const std::uintmax_t size = std::filesystem::file_size(picture, size_error);
+    std::ifstream rendered(picture, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(rendered)), std::istreambuf_iterator<char>());
+    if (size_error || bytes.size() != size || bytes.empty()) {
+        throw save_error(what + ": Graphviz's 'dot' wrote no readable picture; check the "
+                                "Graphviz installation and the free space beside the file");
     }
+    detail::write_file_atomically(out, bytes);
+}
+
+void save_picture(const model::case_study& study, const network::engagement_graph& graph,
+                  picture_format format, const std::filesystem::path& out,
+                  const dot_options& options, const render_options& render_with) {
+    render(to_dot(study, graph, options), format, out, render_with);
 }
 
 }  // namespace partnerqi::io

@@ -1,11 +1,13 @@
 #include "partnerqi/io/graphml.hpp"
 
 #include <ostream>
+#include <sstream>
 #include <string>
 
 #include <boost/range/iterator_range.hpp>
 
 #include "partnerqi/error.hpp"
+#include "partnerqi/io/detail/atomic_file.hpp"
 
 namespace partnerqi::io {
 
@@ -140,8 +142,15 @@ void write_graphml(std::ostream& out, const model::case_study& study,
 }
 
 void write_graphml(std::ostream& out, const model::case_study& study,
-                   const network::engagement_graph& graph, unsigned threads) {
-    write_graphml(out, study, graph, metrics_of(study, graph, threads));
+                   const network::engagement_graph& graph, const metrics_options& options) {
+    write_graphml(out, study, graph, metrics_of(study, graph, options));
+}
+
+void save_graphml(const std::filesystem::path& file, const model::case_study& study,
+                  const network::engagement_graph& graph, const metrics_options& options) {
+    std::ostringstream text;
+    write_graphml(text, study, graph, options);
+    detail::write_file_atomically(file, text.str());
 }
 
 }  // namespace partnerqi::io

@@ -10,6 +10,7 @@
 
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
+#include <partnerqi/io/graphml.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "exports_fixture.hpp"
@@ -71,7 +72,9 @@ SCENARIO("the metrics table gives every person's measures as worked out by hand"
         const model::case_study study = small_study();
         const network::engagement_graph g(study);
         WHEN("the metrics are computed") {
-            const auto rows = io::metrics_of(study, g, 2);
+            io::metrics_options two_threads;
+            two_threads.threads = 2;
+            const auto rows = io::metrics_of(study, g, two_threads);
             THEN("there is one row per person in code order with the hand-worked values") {
                 REQUIRE(rows.size() == 7);
                 CHECK(rows[0].code == "A-1");
@@ -268,4 +271,48 @@ SCENARIO("a failed rendering says why and leaves no picture", "[io][dot][graphvi
             CHECK(std::filesystem::is_empty(dir));
         }
     }
+}
+
+SCENARIO("exports are written into files in one step", "[io][files]") {
+    GIVEN("the small illustrative study and an empty directory") {
+        const model::case_study study = small_study();
+        const network::engagement_graph g(study);
+        const auto dir = scratch("files");
+        WHEN("the picture, the GraphML and the metrics table are saved") {
+            io::save_picture(study, g, io::picture_format::dot, dir / "net.dot");
+            io::save_graphml(dir / "net.graphml", study, g);
+            io::save_metrics_csv(dir / "metrics.csv", io::metrics_of(study, g));
+            THEN("each file holds exactly what the stream writers give, and nothing else is left") {
+                CHECK(exports_fixture::read_all((dir / "net.dot").string()) == io::to_dot(study, g));
+                std::ostringstream graphml;
+                io::write_graphml(graphml, study, g);
+                CHECK(exports_fixture::read_all((dir / "net.graphml").string()) == graphml.str());
+                CHECK(matches_golden("small-metrics.csv", exports_fixture::read_all((dir / "metrics.csv").string())));
+                std::size_t files = 0;
+                for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+                CHECK(files == 3);
+            }
+        }
+        WHEN("a table is saved into a directory that does not exist") {
+            THEN("a save error names the file") {
+                std::string message;
+                try {
+                    io::save_csv(dir / "missing" / "t.csv", [](std::ostream& out) { out << "a\r\n"; });
+                } catch (const partnerqi::save_error& e) {
+                    message = e.what();
+                }
+                CHECK(message.find("t.csv") != std::string::npos);
+            }
+        }
+    }
+}
+
+SCENARIO("sampled betweenness is exact when every person is a source", "[io][csv]") {
+    const model::case_study study = small_study();
+    const network::engagement_graph g(study);
+    io::metrics_options sampled;
+    sampled.betweenness_pivots = 7;  // all seven people: Brandes over every source
+    const auto rows = io::metrics_of(study, g, sampled);
+    CHECK(rows[2].betweenness == Approx(2.0));  // M-FL, as worked out by hand
+    CHECK(rows[5].betweenness == Approx(1.0));  // P-1
 }

@@ -78,7 +78,7 @@ SCENARIO("a GraphML export reads back with every attribute of every person and t
         const model::case_study study = exports_fixture::small_study();
         const network::engagement_graph g(study);
         std::ostringstream out;
-        io::write_graphml(out, study, g, 2u);
+        io::write_graphml(out, study, g);
         const std::string text = out.str();
 
         WHEN("Boost's read_graphml reads it back") {
