@@ -235,8 +235,8 @@ network::graph_filter graph_filter_of(const model::case_study& study, const time
 void add_pivots(command_line& cl) {
     cl.options.add_options()
         ("pivots", po::value<std::size_t>(),
-         "estimate betweenness from N source people (fixed seed) instead of all of them; for "
-         "networks too large for the exact O(people x ties) computation");
+         "estimate betweenness from N source people (fixed seed) instead of all of them, for "
+         "networks too large for the exact O(people x ties) computation (closeness stays exact)");
 }
 
 io::metrics_options metrics_options_of(const command_line& cl) {
