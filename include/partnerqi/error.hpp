@@ -68,6 +68,7 @@ enum class load_error_category {
 /// A case-study file that could not be loaded; the caller's data is untouched.
 class PARTNERQI_EXPORT load_error : public error {
 public:
+    /// A load error of `category` whose what() is `message`: the file, the problem, what to do.
     load_error(load_error_category category, const std::string& message);
     /// What kind of problem it was.
     [[nodiscard]] load_error_category category() const noexcept { return category_; }

@@ -2,8 +2,12 @@
 /// The version of partnerqi: the single source of truth that CMake reads too.
 #pragma once
 
+/// The major version, raised by a change that breaks the API; `find_package(partnerqi X.Y)`
+/// accepts any installed version with major version X that is at least X.Y.
 #define PARTNERQI_VERSION_MAJOR 0
+/// The minor version, raised by additions that keep code written for earlier ones compiling.
 #define PARTNERQI_VERSION_MINOR 1
+/// The patch version, raised by fixes that change no declaration.
 #define PARTNERQI_VERSION_PATCH 0
 /// The version as one integer, major * 10000 + minor * 100 + patch.
 #define PARTNERQI_VERSION \

@@ -18,37 +18,42 @@ namespace partnerqi::model {
 /// This is what files store. It carries no invariant of its own: turn it into a case_study
 /// with case_study::from_data, which checks everything.
 struct case_study_data {
-    std::string title;
-    std::string description;
+    std::string title;        ///< e.g. "Partners in Care"
+    std::string description;  ///< free text about the study
     date_window window;  ///< the study window; every dated record lies inside it
-    std::vector<organization> organizations;
-    std::vector<person> people;
-    std::vector<qi_team> teams;
-    std::vector<qi_activity> activities;
-    std::vector<practice> practices;
-    std::vector<practice_enactment> enactments;
-    std::vector<engagement> engagements;
-    std::vector<wave> waves;
-    std::vector<data_source> sources;
-    std::vector<source_total> totals;
-    std::vector<code> codes;
-    std::vector<coded_segment> segments;
-    std::vector<memo> memos;
-    std::vector<study_case> cases;
+    std::vector<organization> organizations;  ///< the organizations taking part
+    std::vector<person> people;               ///< everyone, whatever their role
+    std::vector<qi_team> teams;               ///< QI teams, with their members
+    std::vector<qi_activity> activities;      ///< QI activities with advisors
+    std::vector<practice> practices;          ///< the practice catalog
+    std::vector<practice_enactment> enactments;  ///< managers performing practices
+    std::vector<engagement> engagements;      ///< who engaged whom, when, at which level
+    std::vector<wave> waves;                  ///< the waves of data collection
+    std::vector<data_source> sources;         ///< interviews, focus groups, documents, observations
+    std::vector<source_total> totals;         ///< reported counts of sources whose split may be unknown
+    std::vector<code> codes;                  ///< the codebook, a tree through code::parent
+    std::vector<coded_segment> segments;      ///< coded spans of the sources
+    std::vector<memo> memos;                  ///< analytic memos
+    std::vector<study_case> cases;            ///< the cases of the study
 
+    /// Every member above, in this order, as a tuple of const references; equality goes
+    /// through it, so a new member must be listed here too.
     auto fields() const {
         return std::tie(title, description, window, organizations, people, teams, activities,
                         practices, enactments, engagements, waves, sources, totals, codes,
                         segments, memos, cases);
     }
+    /// Every member above, in this order, as a tuple of references to assign through.
     auto fields() {
         return std::tie(title, description, window, organizations, people, teams, activities,
                         practices, enactments, engagements, waves, sources, totals, codes,
                         segments, memos, cases);
     }
+    /// True when every member is equal, record for record and in the same order.
     friend bool operator==(const case_study_data& a, const case_study_data& b) {
         return a.fields() == b.fields();
     }
+    /// True when any member differs.
     friend bool operator!=(const case_study_data& a, const case_study_data& b) { return !(a == b); }
 };
 
@@ -85,18 +90,27 @@ public:
     /// Every record, as plain data.
     [[nodiscard]] const case_study_data& data() const noexcept { return data_; }
 
+    /// The study's title, e.g. "Partners in Care".
     [[nodiscard]] const std::string& title() const noexcept { return data_.title; }
+    /// Free text about the study.
     [[nodiscard]] const std::string& description() const noexcept { return data_.description; }
+    /// The study window: every dated record lies inside it.
     [[nodiscard]] const date_window& window() const noexcept { return data_.window; }
+    /// Replaces the title; any text is accepted.
     void set_title(std::string title) { data_.title = std::move(title); }
+    /// Replaces the description; any text is accepted.
     void set_description(std::string text) { data_.description = std::move(text); }
     /// Changes the study window; refused when a dated record would fall outside it.
     void set_window(date_window window);
 
     /// @name Adding records
-    /// Each checks the record, assigns its id (the record's own id must be left empty) and
-    /// returns it. Throws partnerqi::validation_error and changes nothing on a violation.
+    /// Each checks a record, assigns its id and returns it; one overload per kind of record.
     /// @{
+
+    /// Checks the record, assigns its id and returns it; the record's own id must be left empty.
+    ///
+    /// Throws partnerqi::validation_error naming the record and the rule, and changes
+    /// nothing, when the record breaks an invariant of the class description.
     organization_id add(organization record);
     person_id add(person record);
     team_id add(qi_team record);
@@ -117,8 +131,12 @@ public:
     void add_member(team_id team, team_membership membership);
 
     /// @name Looking records up by id
-    /// Each throws partnerqi::not_found_error when no record has the id.
+    /// Each returns the record with an id, or throws partnerqi::not_found_error.
     /// @{
+
+    /// The record with this id; throws partnerqi::not_found_error when no record has it.
+    ///
+    /// The reference stays valid until the case study is next changed.
     [[nodiscard]] const organization& get(organization_id id) const;
     [[nodiscard]] const person& get(person_id id) const;
     [[nodiscard]] const qi_team& get(team_id id) const;
@@ -136,8 +154,10 @@ public:
     /// @}
 
     /// @name Looking records up by their external code (or a code's name)
-    /// Each returns no value when nothing has that code.
+    /// Each returns the id of the record with a code, or no value; find_code takes a code's name.
     /// @{
+
+    /// The id of the record with exactly this code (case-sensitive), or no value when none has it.
     [[nodiscard]] std::optional<organization_id> find_organization(std::string_view code) const;
     [[nodiscard]] std::optional<person_id> find_person(std::string_view code) const;
     [[nodiscard]] std::optional<team_id> find_team(std::string_view code) const;
@@ -149,11 +169,16 @@ public:
     [[nodiscard]] std::optional<case_id> find_case(std::string_view code) const;
     /// @}
 
-    /// @name Editing records
-    /// `update` replaces the record with the same id after checking it and every record that
-    /// refers to it; `remove` refuses (partnerqi::validation_error naming the referring
-    /// records) while anything still refers to the record. Both change nothing on failure.
+    /// @name Replacing records
+    /// Each replaces the record with the same id, checked as `add` checks a new one.
     /// @{
+
+    /// Replaces the record with the same id, after checking it and every record that refers
+    /// to it.
+    ///
+    /// Throws partnerqi::not_found_error when no record has the id, and
+    /// partnerqi::validation_error naming the record and the rule when the new version
+    /// breaks an invariant; either way the case study is unchanged.
     void update(organization record);
     void update(person record);
     void update(qi_team record);
@@ -168,6 +193,18 @@ public:
     void update(coded_segment record);
     void update(memo record);
     void update(study_case record);
+    /// @}
+
+    /// @name Removing records
+    /// Each removes the record with an id; refused while another record refers to it.
+    /// @{
+
+    /// Removes the record with this id.
+    ///
+    /// Refused with partnerqi::validation_error, naming a record that still refers to it,
+    /// while anything does: edit or remove that record first. Throws
+    /// partnerqi::not_found_error when no record has the id. The case study is unchanged on
+    /// failure.
     void remove(organization_id id);
     void remove(person_id id);
     void remove(team_id id);
@@ -185,7 +222,13 @@ public:
     /// @}
 
     /// @name Collections, in id order
+    /// Each returns every record of one kind, as the case_study_data member of the same name.
     /// @{
+
+    /// Every record of one kind, in increasing id order.
+    ///
+    /// The reference stays valid for the life of the case study; its contents follow every
+    /// change.
     [[nodiscard]] const std::vector<organization>& organizations() const noexcept { return data_.organizations; }
     [[nodiscard]] const std::vector<person>& people() const noexcept { return data_.people; }
     [[nodiscard]] const std::vector<qi_team>& teams() const noexcept { return data_.teams; }
@@ -209,7 +252,9 @@ public:
     /// naming the first record at fault. The file loader calls it before handing data over.
     void validate() const;
 
+    /// True when both hold equal data (case_study_data's equality), ids included.
     friend bool operator==(const case_study& a, const case_study& b) { return a.data_ == b.data_; }
+    /// True when the data differ in any record or field.
     friend bool operator!=(const case_study& a, const case_study& b) { return !(a == b); }
 
 private:

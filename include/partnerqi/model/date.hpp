@@ -52,12 +52,17 @@ public:
     /// The last accepted date, 2199-12-31.
     [[nodiscard]] static date max();
 
+    /// @name Calendar order
+    /// @{
+
+    /// Compares two dates in calendar order: earlier dates are less.
     friend constexpr bool operator==(date a, date b) noexcept { return a.days_ == b.days_; }
     friend constexpr bool operator!=(date a, date b) noexcept { return a.days_ != b.days_; }
     friend constexpr bool operator<(date a, date b) noexcept { return a.days_ < b.days_; }
     friend constexpr bool operator<=(date a, date b) noexcept { return a.days_ <= b.days_; }
     friend constexpr bool operator>(date a, date b) noexcept { return a.days_ > b.days_; }
     friend constexpr bool operator>=(date a, date b) noexcept { return a.days_ >= b.days_; }
+    /// @}
 
 private:
     constexpr explicit date(std::int32_t days) noexcept : days_(days) {}
@@ -81,7 +86,9 @@ public:
     /// The window of whole calendar years, e.g. years(2015, 2017) is 2015-01-01/2017-12-31.
     [[nodiscard]] static date_window years(int first_year, int last_year);
 
+    /// The first day of the window, included.
     [[nodiscard]] date first() const noexcept { return first_; }
+    /// The last day of the window, included; never before first().
     [[nodiscard]] date last() const noexcept { return last_; }
     /// True when first <= d <= last.
     [[nodiscard]] bool contains(date d) const noexcept { return first_ <= d && d <= last_; }
@@ -96,9 +103,11 @@ public:
     /// "first/last" in ISO 8601.
     [[nodiscard]] std::string to_iso() const;
 
+    /// True when both windows have the same first and last day.
     friend bool operator==(const date_window& a, const date_window& b) noexcept {
         return a.first_ == b.first_ && a.last_ == b.last_;
     }
+    /// True when the windows differ in their first or last day.
     friend bool operator!=(const date_window& a, const date_window& b) noexcept { return !(a == b); }
 
 private:

@@ -114,12 +114,20 @@ enum class arnstein_group : std::uint8_t { nonparticipation, tokenism, citizen_p
 template <class Enum>
 struct enum_traits;
 
-#define PARTNERQI_DETAIL_ENUM_TRAITS(E, N, ...)                             \
-    template <>                                                             \
-    struct enum_traits<E> {                                                 \
-        static constexpr std::string_view name = #E;                        \
-        static constexpr std::array<E, N> values = {__VA_ARGS__};           \
-    };                                                                      \
+// Declares enum_traits<E> and to_string(E) for one enum. The `/** */` comments document what
+// it generates, once for every enum: Doxygen expands the macro and substitutes E and the values.
+#define PARTNERQI_DETAIL_ENUM_TRAITS(E, N, ...)                                               \
+    /** @brief The N values of E in declaration order, and its name for messages. */         \
+    template <>                                                                               \
+    struct enum_traits<E> {                                                                   \
+        /** @brief The enum's name as parse_error messages print it: unknown E "...". */     \
+        static constexpr std::string_view name = #E;                                          \
+        /** @brief Every enumerator once, in declaration order, for parse and is_valid. */   \
+        static constexpr std::array<E, N> values = {__VA_ARGS__};                             \
+    };                                                                                        \
+    /** @brief The canonical spelling of `value`, an E: its enumerator's name with hyphens   \
+        for underscores, as files and tables write it and parse<E> reads it back.            \
+        Returns "invalid" for a value that is not an enumerator (see is_valid). */          \
     [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(E value) noexcept;
 
 PARTNERQI_DETAIL_ENUM_TRAITS(management_tier, 3, management_tier::top_level,

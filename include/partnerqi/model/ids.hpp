@@ -11,35 +11,47 @@ namespace partnerqi::model {
 /// stable for the life of the record, through saves and loads.
 template <class Tag>
 struct id {
-    std::uint32_t value = 0;
+    std::uint32_t value = 0;  ///< the record's number in its kind, from 1; 0 means "no record"
 
     /// True when it names a record (value != 0).
     [[nodiscard]] constexpr bool valid() const noexcept { return value != 0; }
 
+    /// @name Comparison
+    /// @{
+
+    /// Compares the numbers: ids of one kind order as the case study keeps its records, so
+    /// an id can key std::map and std::set.
     friend constexpr bool operator==(id a, id b) noexcept { return a.value == b.value; }
     friend constexpr bool operator!=(id a, id b) noexcept { return a.value != b.value; }
     friend constexpr bool operator<(id a, id b) noexcept { return a.value < b.value; }
+    /// @}
 };
 
-using organization_id = id<struct organization_tag>;
-using person_id = id<struct person_tag>;
-using team_id = id<struct team_tag>;
-using activity_id = id<struct activity_tag>;
-using practice_id = id<struct practice_tag>;
-using enactment_id = id<struct enactment_tag>;
-using engagement_id = id<struct engagement_tag>;
-using source_id = id<struct source_tag>;
-using code_id = id<struct code_tag>;
-using segment_id = id<struct segment_tag>;
-using memo_id = id<struct memo_tag>;
-using wave_id = id<struct wave_tag>;
-using case_id = id<struct case_tag>;
-using total_id = id<struct total_tag>;
+using organization_id = id<struct organization_tag>;  ///< names an organization
+using person_id = id<struct person_tag>;              ///< names a person
+using team_id = id<struct team_tag>;                  ///< names a qi_team
+using activity_id = id<struct activity_tag>;          ///< names a qi_activity
+using practice_id = id<struct practice_tag>;          ///< names a practice of the catalog
+using enactment_id = id<struct enactment_tag>;        ///< names a practice_enactment
+using engagement_id = id<struct engagement_tag>;      ///< names an engagement
+using source_id = id<struct source_tag>;              ///< names a data_source
+using code_id = id<struct code_tag>;                  ///< names a code of the codebook
+using segment_id = id<struct segment_tag>;            ///< names a coded_segment
+using memo_id = id<struct memo_tag>;                  ///< names a memo
+using wave_id = id<struct wave_tag>;                  ///< names a wave
+using case_id = id<struct case_tag>;                  ///< names a study_case
+using total_id = id<struct total_tag>;                ///< names a source_total
 
 }  // namespace partnerqi::model
 
+// Doxygen finds the scope of the specialization below only when namespace std is documented.
+/// @namespace std
+/// The C++ standard library, which partnerqi extends only with std::hash for its ids.
+
+/// Hashes an id by its number, so that ids key std::unordered_map and std::unordered_set.
 template <class Tag>
 struct std::hash<partnerqi::model::id<Tag>> {
+    /// The hash of `i.value`; equal ids hash alike.
     std::size_t operator()(partnerqi::model::id<Tag> i) const noexcept {
         return std::hash<std::uint32_t>{}(i.value);
     }
