@@ -15,19 +15,19 @@ namespace partnerqi::network {
 
 /// The network of one organization, summarized, with every measure.
 struct organization_network {
-    model::organization_id organization;
+    model::organization_id organization;  ///< the organization whose people make the network
     std::string code;                 ///< the organization's code, e.g. "HCO-1"
-    std::size_t people = 0;
-    std::size_t ties = 0;
-    std::size_t events = 0;
-    double density = 0.0;
-    std::optional<double> reciprocity;
-    std::size_t weak_components = 0;
-    std::size_t strong_components = 0;
-    std::size_t advisors = 0;
-    std::size_t advisors_reaching_top_level = 0;
-    std::size_t advisors_reaching_a_manager = 0;
-    std::size_t brokers = 0;
+    std::size_t people = 0;           ///< vertices: people of the organization kept by the filter
+    std::size_t ties = 0;             ///< directed ties (ordered pairs of people that engaged)
+    std::size_t events = 0;           ///< engagement events the ties aggregate; at least `ties`
+    double density = 0.0;             ///< ties / (people (people - 1)), in [0, 1]; see network::density
+    std::optional<double> reciprocity;  ///< fraction of reciprocated ties, in [0, 1]; unset without ties
+    std::size_t weak_components = 0;  ///< weakly connected components, isolated people included
+    std::size_t strong_components = 0;  ///< strongly connected components, isolated people included
+    std::size_t advisors = 0;         ///< patient advisors in the network
+    std::size_t advisors_reaching_top_level = 0;  ///< advisors with a directed path to a top-level manager
+    std::size_t advisors_reaching_a_manager = 0;  ///< advisors with a directed path to any manager
+    std::size_t brokers = 0;          ///< people who alone connect some advisor to management; see brokers()
     double max_betweenness = 0.0;     ///< highest normalized betweenness
     network_measures measures;        ///< every measure, per person
 };
@@ -35,7 +35,7 @@ struct organization_network {
 /// The organizations' networks side by side, in the order asked.
 struct cross_case_comparison {
     model::date_window window;  ///< the window every network was built on
-    std::vector<organization_network> organizations;
+    std::vector<organization_network> organizations;  ///< one per organization, in the order asked
 };
 
 /// Builds the network of each organization (people of that organization only) with the filter

@@ -29,7 +29,7 @@ using kind_mask = std::uint16_t;
 struct person_vertex {
     model::person_id person;                            ///< the person's record id
     std::string code;                                   ///< the person's code, e.g. "M-TOP-03"
-    model::person_role role = model::person_role::other;
+    model::person_role role = model::person_role::other;  ///< the person's role in the study
     std::optional<model::management_tier> tier;         ///< set exactly for managers
     std::optional<model::organization_id> organization;  ///< the person's organization, if any
 };

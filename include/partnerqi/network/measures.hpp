@@ -67,6 +67,7 @@ struct person_values {
     friend bool operator==(const person_values& a, const person_values& b) {
         return a.people == b.people && a.values == b.values;
     }
+    /// Not equal: people or values differ.
     friend bool operator!=(const person_values& a, const person_values& b) { return !(a == b); }
 
 private:
@@ -177,6 +178,7 @@ struct tie_matrices {
     /// Events between managers by tier, indexed by model::management_tier.
     std::array<std::array<std::uint64_t, 3>, 3> tier_events{};
 
+    /// True when all four matrices are equal entry by entry.
     friend bool operator==(const tie_matrices& a, const tie_matrices& b) {
         return a.role_ties == b.role_ties && a.role_events == b.role_events &&
                a.tier_ties == b.tier_ties && a.tier_events == b.tier_events;
@@ -192,10 +194,11 @@ struct tie_matrices {
 /// breadth-first search from the advisor finds visiting ties in vertex order: a shortest one,
 /// ending at the nearest manager with the lowest code among the nearest.
 struct advisor_reach {
-    model::person_id advisor;
-    std::optional<std::vector<model::person_id>> to_top_level;   ///< to the nearest top-level manager
-    std::optional<std::vector<model::person_id>> to_any_manager; ///< to the nearest manager of any tier
+    model::person_id advisor;  ///< the patient advisor the paths start from
+    std::optional<std::vector<model::person_id>> to_top_level;   ///< to the nearest top-level manager; unset: none reachable
+    std::optional<std::vector<model::person_id>> to_any_manager; ///< to the nearest manager of any tier; unset: none reachable
 
+    /// True for the same advisor with the same paths.
     friend bool operator==(const advisor_reach& a, const advisor_reach& b) {
         return a.advisor == b.advisor && a.to_top_level == b.to_top_level &&
                a.to_any_manager == b.to_any_manager;
@@ -211,6 +214,7 @@ struct broker {
     model::person_id person;                   ///< the broker (never a manager)
     std::vector<model::person_id> advisors;    ///< the advisors it cuts off, in vertex order
 
+    /// True for the same broker cutting off the same advisors.
     friend bool operator==(const broker& a, const broker& b) {
         return a.person == b.person && a.advisors == b.advisors;
     }
@@ -229,18 +233,18 @@ struct broker {
 /// Every measure of a network at once, as a plain value.
 struct network_measures {
     std::vector<model::person_id> people;  ///< vertex order
-    std::size_t ties = 0;
-    std::size_t events = 0;
-    degree_measures degree;
-    betweenness_result betweenness;
-    person_values<double> closeness;
-    component_measures weak;
-    component_measures strong;
-    double density = 0.0;
-    std::optional<double> reciprocity;
-    tie_matrices matrices;
-    std::vector<advisor_reach> reach;
-    std::vector<broker> brokers;
+    std::size_t ties = 0;            ///< directed ties (edges of the graph)
+    std::size_t events = 0;          ///< engagement events the ties aggregate; at least `ties`
+    degree_measures degree;          ///< see degrees()
+    betweenness_result betweenness;  ///< exact; see betweenness()
+    person_values<double> closeness; ///< in [0, 1]; see closeness()
+    component_measures weak;         ///< see weak_components()
+    component_measures strong;       ///< see strong_components()
+    double density = 0.0;            ///< in [0, 1]; see density()
+    std::optional<double> reciprocity;  ///< in [0, 1]; unset without ties; see reciprocity()
+    tie_matrices matrices;           ///< see tie_matrix()
+    std::vector<advisor_reach> reach;  ///< one per patient advisor, vertex order; see advisor_paths()
+    std::vector<broker> brokers;     ///< see brokers()
 
     /// Advisors with a path to a top-level manager.
     [[nodiscard]] std::size_t advisors_reaching_top_level() const noexcept {
