@@ -41,19 +41,20 @@ struct coding_selection {
 
 /// Options of a matrix coding query.
 struct matrix_coding_options {
-    coding_columns columns = coding_columns::tier;
-    coding_count count = coding_count::segments;
-    coding_selection selection;
+    coding_columns columns = coding_columns::tier;  ///< what the columns stand for
+    coding_count count = coding_count::segments;    ///< what each cell counts
+    coding_selection selection;                     ///< the rows, the coder, and aggregation
 };
 
 /// A code x column matrix. The last column, "(not set)", holds coding whose source has no value
 /// for the column (a focus group has no tier).
 struct code_matrix {
-    coding_columns columns = coding_columns::tier;
-    coding_count count = coding_count::segments;
-    std::string scope;
-    std::vector<model::code_id> row_codes;
+    coding_columns columns = coding_columns::tier;  ///< what the columns stand for, as asked
+    coding_count count = coding_count::segments;    ///< what each cell counts, as asked
+    std::string scope;                       ///< the filter's label, e.g. "case-1, wave W2 (...)"
+    std::vector<model::code_id> row_codes;   ///< one per row, in the selection's order
     std::vector<std::string> row_labels;     ///< code names
+    /// Tier names, case codes (cases in scope) or wave codes, then "(not set)"; one per column.
     std::vector<std::string> column_labels;
     std::vector<std::vector<std::size_t>> cells;  ///< [row][column]
 };
@@ -66,18 +67,18 @@ struct code_matrix {
 
 /// How often one code is used.
 struct code_frequency {
-    model::code_id code;
-    std::string name;
-    std::size_t segments = 0;
-    std::size_t sources = 0;
+    model::code_id code;       ///< the code counted
+    std::string name;          ///< the code's name
+    std::size_t segments = 0;  ///< coded segments (coding references)
+    std::size_t sources = 0;   ///< distinct data sources with at least one such segment
     std::size_t people = 0;  ///< distinct participants of the coded sources
-    std::size_t coders = 0;
+    std::size_t coders = 0;    ///< distinct coders who applied the code
 };
 
 /// Frequencies of every selected code, in code id order.
 struct code_frequency_table {
-    std::string scope;
-    std::vector<code_frequency> codes;
+    std::string scope;                  ///< the filter's label
+    std::vector<code_frequency> codes;  ///< one per selected code, in id order, unused ones included
 };
 
 /// Counts segments, sources, participants and coders per code.
@@ -88,14 +89,17 @@ struct code_frequency_table {
 /// Two codes applied in the same source.
 struct code_pair {
     model::code_id first;   ///< the smaller id
-    model::code_id second;
-    std::string first_name, second_name;
+    model::code_id second;  ///< the larger id
+
+    /// @{
+    std::string first_name, second_name;  ///< the two codes' names
+    /// @}
     std::size_t sources = 0;  ///< sources where both codes occur
 };
 
 /// Code co-occurrence within a source, as a sparse list (pairs that never meet are left out).
 struct cooccurrence_table {
-    std::string scope;
+    std::string scope;             ///< the filter's label
     std::vector<code_pair> pairs;  ///< by decreasing count, then by ids
 };
 
@@ -111,6 +115,7 @@ struct agreement_counts {
     std::size_t only_b = 0;   ///< only the second coder did
     std::size_t neither = 0;  ///< neither did
 
+    /// The number of units rated: the sum of the four cells.
     [[nodiscard]] std::size_t units() const noexcept { return both + only_a + only_b + neither; }
 };
 
@@ -123,10 +128,10 @@ struct agreement_counts {
 
 /// Agreement on one code.
 struct code_agreement {
-    model::code_id code;
-    std::string name;
+    model::code_id code;      ///< the code compared
+    std::string name;         ///< the code's name
     agreement_counts counts;  ///< units are the sources
-    std::optional<double> kappa;
+    std::optional<double> kappa;  ///< in [-1, 1]; unset when undefined (see cohen_kappa(const agreement_counts&))
 };
 
 /// Options of the agreement query.
@@ -144,13 +149,19 @@ struct kappa_options {
 /// presence/absence-per-source agreement QualCoder and most kappa reports use. NVivo's coding
 /// comparison instead counts characters of each source; partnerqi does not compute that variant.
 struct kappa_report {
-    std::string scope;
-    std::string coder_a, coder_b;
-    std::size_t sources = 0, codes = 0;
+    std::string scope;             ///< the filter's label
+
+    /// @{
+    std::string coder_a, coder_b;  ///< the two coders, as asked ("only_a" counts the first)
+    /// @}
+
+    /// @{
+    std::size_t sources = 0, codes = 0;  ///< the sources and codes compared; units = sources x codes
+    /// @}
     agreement_counts counts;  ///< pooled over every (source, code) unit
     double observed = 0;      ///< po
     double expected = 0;      ///< pe
-    std::optional<double> kappa;
+    std::optional<double> kappa;  ///< pooled kappa in [-1, 1]; unset when undefined (no unit, or pe = 1)
     std::vector<code_agreement> per_code;  ///< in code id order
 };
 
@@ -167,19 +178,19 @@ struct kappa_report {
 
 /// The coded segments that support one practice enactment.
 struct enactment_evidence {
-    model::enactment_id enactment;
+    model::enactment_id enactment;  ///< the enactment
     std::string practice;  ///< practice code
     std::string manager;   ///< manager code
-    model::date on;
+    model::date on;        ///< the enactment's date
     std::vector<model::segment_id> segments;  ///< in id order
 };
 
 /// Which enactments in scope are backed by coded evidence (coded_segment::supports).
 struct evidence_report {
-    std::string scope;
+    std::string scope;  ///< the filter's label
     std::vector<enactment_evidence> enactments;  ///< every enactment in scope, in id order
-    std::size_t with_evidence = 0;
-    std::size_t without_evidence = 0;
+    std::size_t with_evidence = 0;     ///< enactments with at least one supporting segment
+    std::size_t without_evidence = 0;  ///< enactments with none; the two add up to enactments.size()
 };
 
 /// Links every enactment in scope to the segments that support it. Linear.
@@ -188,20 +199,25 @@ struct evidence_report {
 
 /// @name Text and CSV (RFC 4180) of the coding queries
 /// @{
+
+/// The result as text for a terminal or a log: a heading naming the query and the scope, then
+/// an aligned table (the agreement report first gives the unit and the pooled kappa).
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const code_matrix& matrix);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const code_frequency_table& table);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const cooccurrence_table& table);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const kappa_report& report);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const evidence_report& report);
-/// `code,<column labels...>`.
+/// The matrix as CSV, one row per code: `code,<column labels...>`.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const code_matrix& matrix);
-/// `code,segments,sources,people,coders`.
+/// The frequencies as CSV, one row per code: `code,segments,sources,people,coders`.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const code_frequency_table& table);
-/// `first,second,sources`.
+/// The co-occurrences as CSV, one row per pair: `first,second,sources`.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const cooccurrence_table& table);
-/// `code,both,only_a,only_b,neither,kappa`, then a row "all" with the pooled counts.
+/// The agreement as CSV, one row per code: `code,both,only_a,only_b,neither,kappa`, then a
+/// row "all" with the pooled counts.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const kappa_report& report);
-/// `enactment,practice,manager,date,segments` with segment ids joined by spaces.
+/// The evidence as CSV, one row per enactment: `enactment,practice,manager,date,segments` with
+/// segment ids joined by spaces.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const evidence_report& report);
 /// @}
 

@@ -21,28 +21,31 @@ namespace partnerqi::analysis {
 
 /// The measures of one case.
 struct case_column {
-    model::case_id study_case;
+    model::case_id study_case; ///< the case, in the case study named by `study`
     std::string code;          ///< the case code
-    std::string label;
+    std::string label;         ///< the case's label, e.g. "Case 1: rural centre"
     std::string organization;  ///< the organization's code
     std::string study;         ///< the title of the case study it comes from
-    practice_tier_table matrix;
-    every_tier_check every_tier;
-    audit_summary audit;
+    practice_tier_table matrix;   ///< the case's practice x tier table, labelled with the case code
+    every_tier_check every_tier;  ///< check_every_tier() of that table
+    audit_summary audit;          ///< the tokenism audit of the case, summarized
+
+    /// @{
     std::size_t evaluations = 0, closed_loops = 0;  ///< from the evaluation loop
+    /// @}
     std::optional<network_summary> network;         ///< people of the case's organization only
 };
 
 /// Cases side by side.
 struct case_comparison {
-    std::string scope;
+    std::string scope;  ///< the filter's label, the common window, or "each study's window"
     std::vector<case_column> columns;  ///< in the order asked
 };
 
 /// A case of some case study, for comparing organizations kept in different files.
 struct case_ref {
-    std::reference_wrapper<const model::case_study> study;
-    model::case_id study_case;
+    std::reference_wrapper<const model::case_study> study;  ///< must outlive the comparison call
+    model::case_id study_case;  ///< a case of that study
 };
 
 /// Compares cases of one study on the same window (the filter's window or wave; its case must be

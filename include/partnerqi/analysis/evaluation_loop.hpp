@@ -35,39 +35,51 @@ enum class loop_status : std::uint8_t {
 
 /// One evaluating enactment and the adjustment that followed it, if any.
 struct evaluation_followup {
-    model::enactment_id evaluation;
+    model::enactment_id evaluation;  ///< the enactment of an evaluating-integration practice
     std::string practice;  ///< practice code of the evaluation, e.g. "EVA-feedback"
     std::string manager;   ///< code of the manager who evaluated
-    model::date on;
+    model::date on;        ///< the evaluation's date
     std::optional<model::enactment_id> follow_up;  ///< the first structuring or managing practice within the delay
     std::string follow_up_practice;                ///< its practice code, empty when none
-    std::optional<std::int32_t> days;              ///< days from the evaluation to the follow-up
-    loop_status status = loop_status::open;
+    std::optional<std::int32_t> days;              ///< days from the evaluation to the follow-up, 0 to max_delay_days; unset when none
+    loop_status status = loop_status::open;        ///< closed exactly when `follow_up` is set
 };
 
 /// The evaluation loop of one team, or of an organization's work outside any team.
 struct team_loop {
     std::optional<model::team_id> team;  ///< unset: the organization-level enactments
-    model::organization_id organization;
+    model::organization_id organization; ///< the team's organization, or the organization itself
     std::string label;                   ///< the team code, or "<org code> (organization level)"
     std::vector<evaluation_followup> evaluations;  ///< in date order
+
+    /// @{
+    /// How many of `evaluations` are closed, open and pending; they add up to its size.
     std::size_t closed = 0, open = 0, pending = 0;
+    /// @}
 };
 
 /// Evaluations and their outcome in one period (a wave, or a calendar year when there are no waves).
 struct loop_period {
-    std::string label;
-    model::date_window window;
+    std::string label;          ///< the wave's code, or the year, e.g. "2016"
+    model::date_window window;  ///< the whole wave window or calendar year (not cut to the filter)
+
+    /// @{
+    /// Evaluations dated in the period, and how many are closed, open and pending.
     std::size_t evaluations = 0, closed = 0, open = 0, pending = 0;
+    /// @}
 };
 
 /// The evaluation loop for a filter.
 struct evaluation_loop_report {
-    std::string scope;
-    std::int32_t max_delay_days = 180;
+    std::string scope;                  ///< the filter's label
+    std::int32_t max_delay_days = 180;  ///< the delay used, in days (evaluation_loop_options)
     std::vector<team_loop> teams;      ///< teams with at least one evaluation, then organization-level rows
     std::vector<loop_period> periods;  ///< over time
+
+    /// @{
+    /// Every evaluation in scope, and how many are closed, open and pending.
     std::size_t evaluations = 0, closed = 0, open = 0, pending = 0;
+    /// @}
 };
 
 /// For each evaluating enactment in scope, looks for the first structuring or managing enactment

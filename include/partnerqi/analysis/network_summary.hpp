@@ -30,13 +30,13 @@ struct network_summary_options {
 
 /// Counts and measures of one engagement network.
 struct network_summary {
-    std::size_t people = 0;
-    std::size_t ties = 0;
-    std::size_t events = 0;
-    double density = 0;
+    std::size_t people = 0;  ///< vertices: people the scope and filter keep
+    std::size_t ties = 0;    ///< directed ties (ordered pairs of people that engaged)
+    std::size_t events = 0;  ///< engagement events the ties aggregate; at least `ties`
+    double density = 0;      ///< ties / (people (people - 1)), in [0, 1]; 0 below two people
     std::optional<double> reciprocity;  ///< none when there is no tie
-    std::size_t weak_components = 0;
-    std::size_t strong_components = 0;
+    std::size_t weak_components = 0;    ///< weakly connected components, isolated people included
+    std::size_t strong_components = 0;  ///< strongly connected components, isolated people included
     std::size_t advisors = 0;  ///< patient advisors in the network
     std::size_t advisors_reaching_top_level = 0;        ///< with a directed path to a top-level manager
     std::size_t advisors_reaching_decision_makers = 0;  ///< ... to a manager of the decision-maker tiers

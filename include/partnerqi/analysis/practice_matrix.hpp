@@ -20,23 +20,25 @@ namespace partnerqi::analysis {
 
 /// One cell: how many enactments, and by how many distinct managers.
 struct practice_cell {
-    std::size_t enactments = 0;
+    std::size_t enactments = 0;  ///< practice enactments counted in the cell
     std::size_t managers = 0;  ///< distinct managers; a margin counts a manager once
 
+    /// True when both counts are equal.
     friend bool operator==(const practice_cell& a, const practice_cell& b) {
         return a.enactments == b.enactments && a.managers == b.managers;
     }
+    /// True when either count differs.
     friend bool operator!=(const practice_cell& a, const practice_cell& b) { return !(a == b); }
 };
 
 /// Cells of one sub-practice of the catalog, by tier.
 struct sub_practice_row {
-    model::practice_id practice;
+    model::practice_id practice;  ///< the sub-practice of the catalog
     std::string code;  ///< e.g. "MAN-prepare"
-    std::string name;
-    model::practice_category category = model::practice_category::designing;
+    std::string name;  ///< e.g. "preparing advisors"
+    model::practice_category category = model::practice_category::designing;  ///< its category
     std::array<practice_cell, 3> by_tier{};  ///< indexed by model::management_tier
-    practice_cell total;
+    practice_cell total;  ///< every tier; counts each manager once
 };
 
 /// The study's grouping of the categories: designing and structuring rest on typical
@@ -55,10 +57,10 @@ enum class practice_grouping : std::uint8_t { typical_change_management, new_dai
 struct practice_tier_table {
     std::string label;                         ///< the case code, or "pooled"
     std::optional<model::case_id> study_case;  ///< unset for the pooled table
-    std::array<std::array<practice_cell, 3>, 4> cells{};
-    std::array<practice_cell, 4> by_category{};
-    std::array<practice_cell, 3> by_tier{};
-    practice_cell total;
+    std::array<std::array<practice_cell, 3>, 4> cells{};  ///< [category][tier]
+    std::array<practice_cell, 4> by_category{};  ///< row margins, indexed by model::practice_category
+    std::array<practice_cell, 3> by_tier{};      ///< column margins, indexed by model::management_tier
+    practice_cell total;                         ///< every enactment of the table
     /// Indexed by practice_grouping, then by tier.
     std::array<std::array<practice_cell, 3>, 2> by_grouping{};
     /// One row per practice of the catalog, in practice id order; filled only on request.

@@ -14,32 +14,32 @@ namespace partnerqi::analysis {
 
 /// One QI team in a profile.
 struct team_profile {
-    model::team_id team;
-    std::string code;
-    std::string organization_code;
-    std::size_t members = 0;
+    model::team_id team;            ///< the team profiled
+    std::string code;               ///< the team's code, e.g. "T-MH"
+    std::string organization_code;  ///< its organization's code, e.g. "HCO-1"
+    std::size_t members = 0;        ///< memberships, external ones included
     std::size_t advisors = 0;  ///< members whose role is patient advisor
 };
 
 /// The counts a profile reports for one organization.
 struct organization_profile {
-    model::organization_id organization;
-    std::string code;
-    std::string name;
-    model::setting setting = model::setting::urban;
-    std::string program;
+    model::organization_id organization;  ///< the organization profiled
+    std::string code;                     ///< its code, e.g. "HCO-1"
+    std::string name;                     ///< its name
+    model::setting setting = model::setting::urban;  ///< the setting it serves
+    std::string program;                  ///< the partnership programme it runs
     /// People by role, indexed by model::person_role.
     std::array<std::size_t, 7> people_by_role{};
     /// Managers by tier, indexed by model::management_tier.
     std::array<std::size_t, 3> managers_by_tier{};
-    std::size_t clinical_team_activities = 0;
-    std::size_t other_level_activities = 0;
+    std::size_t clinical_team_activities = 0;  ///< QI activities at the clinical-team level
+    std::size_t other_level_activities = 0;    ///< QI activities at another level
 };
 
 /// What a case study holds, counted.
 struct case_study_profile {
-    std::string title;
-    model::date_window window;
+    std::string title;          ///< the study's title
+    model::date_window window;  ///< the study window
     std::vector<organization_profile> organizations;  ///< in id order
     std::vector<team_profile> teams;                  ///< in id order
     /// Data sources recorded one by one, indexed by model::source_kind.
@@ -48,9 +48,9 @@ struct case_study_profile {
     std::vector<model::source_total> totals;
     /// Records by provenance, indexed by model::provenance.
     std::array<std::size_t, 3> records_by_provenance{};
-    std::size_t engagements = 0;
-    std::size_t enactments = 0;
-    std::size_t segments = 0;
+    std::size_t engagements = 0;  ///< engagement records, whatever their date
+    std::size_t enactments = 0;   ///< practice enactments, whatever their date
+    std::size_t segments = 0;     ///< coded segments
 };
 
 /// Counts what a case study holds.

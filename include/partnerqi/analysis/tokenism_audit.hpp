@@ -37,9 +37,9 @@ enum class indicator_scope : std::uint8_t { advisor, team, study };
 
 /// The fixed description of an indicator.
 struct indicator_definition {
-    indicator id = indicator::lone_advisor;
+    indicator id = indicator::lone_advisor;  ///< the indicator defined
     std::string_view name;       ///< e.g. "lone-advisor"
-    indicator_scope scope = indicator_scope::team;
+    indicator_scope scope = indicator_scope::team;  ///< whether it judges an advisor, a team or the study
     std::string_view rationale;  ///< one line: why it may signal tokenism
     std::string_view source;     ///< where the idea comes from
 };
@@ -82,10 +82,11 @@ enum class record_kind : std::uint8_t { person, team, engagement, enactment, act
 
 /// A record that triggered an indicator.
 struct record_ref {
-    record_kind kind = record_kind::person;
+    record_kind kind = record_kind::person;  ///< which kind of record `id` names
     std::uint32_t id = 0;  ///< the record's id value
     std::string label;     ///< its code, for readers
 
+    /// True for the same kind and id; the label is not compared.
     friend bool operator==(const record_ref& a, const record_ref& b) {
         return a.kind == b.kind && a.id == b.id;
     }
@@ -93,19 +94,19 @@ struct record_ref {
 
 /// An indicator that fired, with the threshold it used and the records behind it.
 struct indicator_hit {
-    indicator id = indicator::lone_advisor;
+    indicator id = indicator::lone_advisor;  ///< the indicator that fired
     std::string threshold;  ///< the threshold as applied, e.g. "fewer than 2 advisors"
     std::string detail;     ///< what was seen, e.g. "1 advisor: PA-07"
-    std::vector<record_ref> records;
-    double weight = 1;
+    std::vector<record_ref> records;  ///< the records behind the hit, for checking it by hand
+    double weight = 1;      ///< the indicator's weight from audit_options::weights
 };
 
 /// The audit of one patient advisor.
 struct PARTNERQI_EXPORT advisor_audit {
-    model::person_id advisor;
-    std::string code;
+    model::person_id advisor;  ///< the patient advisor audited
+    std::string code;          ///< the advisor's code
     std::vector<model::team_id> teams;  ///< teams in scope they sat on during the window
-    std::vector<indicator_hit> hits;
+    std::vector<indicator_hit> hits;    ///< the advisor indicators that fired, in indicator order
     double score = 0;  ///< sum of the weights of the indicators that fired
 
     /// True when the indicator fired for this advisor.
@@ -114,10 +115,10 @@ struct PARTNERQI_EXPORT advisor_audit {
 
 /// The audit of one QI team.
 struct PARTNERQI_EXPORT team_audit {
-    model::team_id team;
-    std::string code;
+    model::team_id team;       ///< the QI team audited
+    std::string code;          ///< the team's code
     std::size_t advisors = 0;  ///< advisors on the team during the window
-    std::vector<indicator_hit> hits;
+    std::vector<indicator_hit> hits;  ///< the team indicators that fired, in indicator order
     /// Weighted sum of the team's own indicators plus those of its advisors.
     double score = 0;
 
@@ -128,7 +129,7 @@ struct PARTNERQI_EXPORT team_audit {
 /// The tokenism audit of a scope.
 struct PARTNERQI_EXPORT tokenism_audit_report {
     std::string scope;                    ///< the filter's label
-    audit_options options;
+    audit_options options;                ///< the thresholds and weights the audit used
     std::vector<advisor_audit> advisors;  ///< in person id order
     std::vector<team_audit> teams;        ///< in team id order
     std::vector<indicator_hit> study_hits;  ///< indicators about the whole scope (concentration)
@@ -154,14 +155,14 @@ struct PARTNERQI_EXPORT tokenism_audit_report {
 
 /// Counts of an audit, for waves and comparisons.
 struct audit_summary {
-    std::size_t advisors = 0;
-    std::size_t teams = 0;
+    std::size_t advisors = 0;  ///< advisors audited
+    std::size_t teams = 0;     ///< teams audited
     std::size_t flagged_advisors = 0;  ///< advisors with at least one indicator
     std::size_t flagged_teams = 0;     ///< teams with at least one team indicator
     /// How many advisors, teams or studies each indicator fired for, indexed by indicator.
     std::array<std::size_t, indicator_count> fired{};
-    double mean_advisor_score = 0;
-    double mean_team_score = 0;
+    double mean_advisor_score = 0;  ///< mean advisor_audit::score; 0 without advisors
+    double mean_team_score = 0;     ///< mean team_audit::score; 0 without teams
 };
 
 /// The counts of an audit.

@@ -21,45 +21,49 @@ namespace partnerqi::analysis {
 
 /// Options shared by the per-wave and per-case analyses.
 struct period_options {
-    audit_options audit;
-    network_summary_options network;
+    audit_options audit;              ///< for each tokenism audit
+    network_summary_options network;  ///< for each network summary
     bool with_network = true;  ///< build and summarize the engagement network
 };
 
 /// The analyses of one wave.
 struct wave_snapshot {
-    model::wave_id wave;
-    std::string code;
-    std::string label;
+    model::wave_id wave;             ///< the wave analysed
+    std::string code;                ///< the wave's code, e.g. "W1"
+    std::string label;               ///< the wave's label
     model::date_window window;       ///< the wave's window
     practice_tier_table matrix;      ///< pooled over the cases in scope
-    every_tier_check every_tier;
-    audit_summary audit;
-    std::optional<network_summary> network;
+    every_tier_check every_tier;     ///< check_every_tier() of that table
+    audit_summary audit;             ///< the tokenism audit in the wave's window, summarized
+    std::optional<network_summary> network;  ///< unset when period_options::with_network is off
 };
 
 /// What changed from one wave to a later one ("after" minus "before").
 struct wave_change {
     std::string from;  ///< wave code
-    std::string to;
+    std::string to;    ///< the later wave's code
     /// Change of enactments per category and tier, indexed like practice_tier_table::cells.
     std::array<std::array<std::int64_t, 3>, 4> enactments{};
-    std::array<std::int64_t, 3> enactments_by_tier{};
-    std::int64_t enactments_total = 0;
-    std::int64_t managers_total = 0;
+    std::array<std::int64_t, 3> enactments_by_tier{};  ///< change of enactments per tier, indexed by model::management_tier
+    std::int64_t enactments_total = 0;  ///< change of all enactments
+    std::int64_t managers_total = 0;    ///< change of distinct managers who enacted a practice
     std::vector<model::management_tier> tiers_started;  ///< tiers with no enactment before and some after
     std::vector<model::management_tier> tiers_stopped;  ///< tiers with enactments before and none after
     std::array<std::int64_t, indicator_count> indicators{};  ///< change of how often each fired
-    std::int64_t flagged_advisors = 0;
-    std::int64_t flagged_teams = 0;
-    /// Network changes, when both waves have a network summary.
+    std::int64_t flagged_advisors = 0;  ///< change of advisors with at least one indicator
+    std::int64_t flagged_teams = 0;     ///< change of teams with at least one team indicator
+
+    /// @{
+    /// Changes of the network_summary counts of the same names; unset unless both waves have a
+    /// network summary.
     std::optional<std::int64_t> people, ties, events, advisors_reaching_decision_makers, brokers;
-    std::optional<double> density;
+    /// @}
+    std::optional<double> density;  ///< change of density, in [-1, 1]; unset as the counts above
 };
 
 /// One snapshot per wave and the change between consecutive waves.
 struct wave_report {
-    std::string scope;
+    std::string scope;                 ///< the filter's label
     std::vector<wave_snapshot> waves;  ///< in window order
     std::vector<wave_change> changes;  ///< waves[i] to waves[i+1]
 };
