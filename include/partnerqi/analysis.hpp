@@ -3,6 +3,11 @@
 /// waves and change, cross-case comparison, coding queries and the summary report.
 #pragma once
 
+/// @namespace partnerqi::analysis
+/// The analyses of a case study for a filter, each as a plain result with text and CSV forms:
+/// practice x tier matrix, tokenism audit, evaluation loop, network summary, waves, cross-case
+/// comparison, coding queries and the summary that runs them all.
+
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/evaluation_loop.hpp"

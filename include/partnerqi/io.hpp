@@ -3,6 +3,10 @@
 /// exports (DOT, SVG and PNG pictures, GraphML, CSV tables).
 #pragma once
 
+/// @namespace partnerqi::io
+/// Files: saving and loading case studies, de-identified copies, and exports of networks and
+/// tables (DOT, SVG, PNG, GraphML, CSV).
+
 #include "partnerqi/io/case_study_file.hpp"
 #include "partnerqi/io/csv.hpp"
 #include "partnerqi/io/deidentify.hpp"

@@ -2,6 +2,10 @@
 /// The model layer: plain C++17 value types and the case_study aggregate (no Boost).
 #pragma once
 
+/// @namespace partnerqi::model
+/// The case study as data: records, closed vocabularies, dates, ids and the case_study aggregate
+/// that checks every invariant. Plain C++17 with no Boost in its headers.
+
 #include "partnerqi/error.hpp"
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/model/date.hpp"

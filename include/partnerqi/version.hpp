@@ -17,6 +17,10 @@
 
 #include "partnerqi/export.hpp"
 
+/// @namespace partnerqi
+/// Patient partnership in quality improvement: the model of a case study (partnerqi::model), its
+/// engagement network (partnerqi::network), analyses (partnerqi::analysis) and files
+/// (partnerqi::io). Every exception it throws derives from partnerqi::error.
 namespace partnerqi {
 
 #define PARTNERQI_DETAIL_STRINGIZE2(x) #x
