@@ -19,7 +19,9 @@ set(DOXYGEN_WARN_LOGFILE "${PROJECT_BINARY_DIR}/docs/warnings.log")
 # comparison operators of id and date) are `/// @name` member groups whose FIRST member carries
 # the comment: with DISTRIBUTE_GROUP_DOC, Doxygen gives that comment to every undocumented
 # member of the group, so the contract is written once and each overload still shows it.
-# (The group's own description is only a heading; it documents no member.)
+# (The group's own description is only a heading; it documents no member.) Members declared
+# together (`std::size_t closed = 0, open = 0, pending = 0;`) sit in an unnamed `/// @{ ... @}`
+# group for the same reason: a comment on such a line documents only one of its names.
 set(DOXYGEN_DISTRIBUTE_GROUP_DOC YES)
 # Macro-generated declarations are documented by the macro itself, not by prose elsewhere:
 # PARTNERQI_DETAIL_RECORD_FIELDS / _EQUALITY (records.hpp: fields() and operator==/!= of every
