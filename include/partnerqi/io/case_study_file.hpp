@@ -2,8 +2,8 @@
 /// Case-study files: save and load a whole case study, every record, ids and codes kept.
 ///
 /// A file is a small checked envelope (magic bytes, versions, encoding, payload length and
-/// CRC-32 checksums) in front of a serialized payload; the README ("File format") describes it byte by
-/// byte. Loading checks the envelope before decoding a byte, reads through size-capped
+/// CRC-32 checksums) in front of a serialized payload; the README's "File format" section
+/// describes it byte by byte. Loading checks the envelope before decoding a byte, reads through size-capped
 /// primitives, checks every enum, date and reference, and validates the result with the same
 /// model::case_study::validate() used when saving; only then is the case study handed over.
 #pragma once
