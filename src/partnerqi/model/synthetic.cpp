@@ -256,6 +256,8 @@ private:
             }
             plan.all.push_back(index);
             org_of_.push_back(org);
+            role_of_.push_back(static_cast<std::uint8_t>(role));
+            tier_of_.push_back(tier ? static_cast<std::uint8_t>(*tier) : std::uint8_t{0});
             d_.people.push_back(std::move(p));
         }
     }
@@ -421,18 +423,22 @@ private:
         return rng_.pick(plan.all);
     }
 
-    engagement_kind kind_for(const person& from, const person& to) {
+    // Roles and tiers are read from compact arrays: the person records are large and an
+    // engagement touches two of them at random, which would miss the cache twice per event.
+    engagement_kind kind_for(std::uint32_t from_index, std::uint32_t to_index) {
+        const auto from_role = static_cast<person_role>(role_of_[from_index]);
+        const auto to_role = static_cast<person_role>(role_of_[to_index]);
         using k = engagement_kind;
         static constexpr std::array<k, 7> to_advisor = {k::recruits, k::trains,   k::prepares, k::coaches,
                                                         k::supports, k::informs, k::consults};
         static constexpr std::array<k, 4> manager_to_staff = {k::informs, k::consults, k::supports, k::evaluates};
         static constexpr std::array<k, 3> from_advisor = {k::gives_feedback_to, k::co_designs_with, k::informs};
         static constexpr std::array<k, 3> provider_to_advisor = {k::co_designs_with, k::consults, k::informs};
-        const bool to_is_advisor = to.role == person_role::patient_advisor;
-        switch (from.role) {
+        const bool to_is_advisor = to_role == person_role::patient_advisor;
+        switch (from_role) {
         case person_role::manager:
             if (to_is_advisor) return to_advisor[rng_.below(to_advisor.size())];
-            if (to.role == person_role::manager && *from.tier > *to.tier) return k::reports_to;
+            if (to_role == person_role::manager && tier_of_[from_index] > tier_of_[to_index]) return k::reports_to;
             return manager_to_staff[rng_.below(manager_to_staff.size())];
         case person_role::partnership_coordinator:
             if (to_is_advisor) return to_advisor[rng_.below(5u)];
@@ -441,7 +447,7 @@ private:
             return from_advisor[rng_.below(from_advisor.size())];
         case person_role::provider:
             if (to_is_advisor) return provider_to_advisor[rng_.below(provider_to_advisor.size())];
-            if (to.role == person_role::manager) return rng_.percent(50) ? k::reports_to : k::gives_feedback_to;
+            if (to_role == person_role::manager) return rng_.percent(50) ? k::reports_to : k::gives_feedback_to;
             return rng_.percent(50) ? k::consults : k::informs;
         default:
             return rng_.percent(50) ? k::informs : k::other;
@@ -462,7 +468,7 @@ private:
             e.id = engagement_id{i + 1};
             e.from = person_at(from);
             e.to = person_at(to);
-            e.kind = kind_for(d_.people[from], d_.people[to]);
+            e.kind = kind_for(from, to);
             // Lower levels are commoner: 35% information, 35% consultation, 20% collaboration,
             // 10% partnership; co-design is at least collaboration.
             const std::uint32_t roll = rng_.below(100u);
@@ -612,6 +618,8 @@ private:
     std::vector<organization_plan> plans_;
     std::vector<std::uint32_t> org_of_;    // person index -> organization index
     std::vector<std::uint32_t> led_team_;  // person index -> id of the team they lead, or 0
+    std::vector<std::uint8_t> role_of_;    // person index -> role
+    std::vector<std::uint8_t> tier_of_;    // person index -> tier, for managers
     std::array<std::vector<std::uint32_t>, 4> by_category_;  // practice indices by category
     std::int32_t first_day_ = 0;
     std::uint32_t span_days_ = 1;
