@@ -5,4 +5,5 @@
 #include "partnerqi/version.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/model.hpp"
+#include "partnerqi/network.hpp"
 #include "partnerqi/analysis/profile.hpp"

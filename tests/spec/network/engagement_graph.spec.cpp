@@ -1,0 +1,266 @@
+// The who-engages-whom network: who is a vertex, how engagement events become ties, filters,
+// determinism, and refused requests.
+#include <support/catch.hpp>
+
+#include <algorithm>
+
+#include <boost/range/iterator_range.hpp>
+
+#include <partnerqi/network/engagement_graph.hpp>
+
+#include "network_fixtures.hpp"
+
+using namespace partnerqi;
+using network::engagement_graph;
+using network::graph_filter;
+using network_fixtures::study_builder;
+using model::engagement_kind;
+using model::engagement_level;
+using model::management_tier;
+using model::person_role;
+
+SCENARIO("parallel engagement events between two people become one tie that aggregates them",
+         "[network][graph]") {
+    GIVEN("an advisor consulted three times by a manager, on three dates, at three levels") {
+        study_builder b;
+        auto m = b.manager("M-MID", management_tier::mid_level);
+        auto a = b.advisor("PA-1");
+        b.engage(m, a, "2016-03-01", engagement_kind::consults, engagement_level::consultation);
+        b.engage(m, a, "2015-06-01", engagement_kind::informs, engagement_level::information);
+        b.engage(m, a, "2017-01-10", engagement_kind::co_designs_with, engagement_level::collaboration);
+        WHEN("the network of the whole study is built") {
+            engagement_graph g(b.study);
+            THEN("there is one tie, from the manager to the advisor, carrying all three events") {
+                REQUIRE(g.num_people() == 2);
+                REQUIRE(g.num_ties() == 1);
+                CHECK(g.num_events() == 3);
+                auto t = g.tie_between(m, a);
+                REQUIRE(t.has_value());
+                CHECK(t->events == 3);
+                // first is the earliest date and last the latest, whatever the order of entry
+                CHECK(t->first.to_iso() == "2015-06-01");
+                CHECK(t->last.to_iso() == "2017-01-10");
+                CHECK(t->strongest == engagement_level::collaboration);
+                CHECK(t->has_kind(engagement_kind::informs));
+                CHECK(t->has_kind(engagement_kind::consults));
+                CHECK(t->has_kind(engagement_kind::co_designs_with));
+                CHECK_FALSE(t->has_kind(engagement_kind::recruits));
+                CHECK(t->index == 0);
+            }
+            THEN("there is no tie the other way") { CHECK_FALSE(g.tie_between(a, m).has_value()); }
+        }
+    }
+}
+
+SCENARIO("every person is a vertex by default, and only active people when asked",
+         "[network][graph]") {
+    GIVEN("two advisors, one engaged by a manager and one nobody engaged") {
+        study_builder b;
+        auto m = b.manager("M-TOP", management_tier::top_level);
+        auto a1 = b.advisor("PA-1");
+        auto a2 = b.advisor("PA-2");
+        b.engage(m, a1);
+        THEN("by default the isolated advisor is a vertex too") {
+            engagement_graph g(b.study);
+            CHECK(g.num_people() == 3);
+            CHECK(g.vertex_of(a2).has_value());
+        }
+        THEN("with only_active, the isolated advisor is left out") {
+            graph_filter f;
+            f.only_active = true;
+            engagement_graph g(b.study, f);
+            CHECK(g.num_people() == 2);
+            CHECK_FALSE(g.vertex_of(a2).has_value());
+            REQUIRE(g.tie_between(m, a1).has_value());
+            CHECK(g.tie_between(m, a1)->events == 1);
+        }
+    }
+}
+
+SCENARIO("the network is built in canonical order whatever the order records were entered",
+         "[network][graph]") {
+    // Vertices sorted by code, ties by (source, target): the same study entered in two orders
+    // gives the same vertex order and the same ties.
+    auto fill = [](study_builder& b, bool reversed) {
+        std::vector<std::string> codes = {"C-PROV", "A-PA", "M-TOP", "B-PA"};
+        if (reversed) std::reverse(codes.begin(), codes.end());
+        for (const auto& c : codes) {
+            if (c == "M-TOP") b.manager(c, management_tier::top_level);
+            else b.person(c, c == "C-PROV" ? person_role::provider : person_role::patient_advisor);
+        }
+        std::vector<std::pair<std::string, std::string>> ties = {
+            {"M-TOP", "A-PA"}, {"A-PA", "M-TOP"}, {"C-PROV", "B-PA"}, {"B-PA", "A-PA"}, {"M-TOP", "B-PA"}};
+        if (reversed) std::reverse(ties.begin(), ties.end());
+        for (const auto& [u, v] : ties) b.engage(*b.study.find_person(u), *b.study.find_person(v));
+    };
+    study_builder first, second;
+    fill(first, false);
+    fill(second, true);
+    engagement_graph g1(first.study), g2(second.study), g1_again(first.study);
+    auto codes = [](const engagement_graph& g) {
+        std::vector<std::string> out;
+        for (std::size_t v = 0; v < g.num_people(); ++v) out.push_back(g.person(static_cast<engagement_graph::vertex>(v)).code);
+        return out;
+    };
+    auto tie_codes = [](const engagement_graph& g) {
+        std::vector<std::string> out;
+        const auto& bg = g.graph();
+        for (auto e : boost::make_iterator_range(edges(bg))) out.push_back(bg[source(e, bg)].code + ">" + bg[target(e, bg)].code);
+        return out;
+    };
+    THEN("vertices are in code order") {
+        CHECK(codes(g1) == std::vector<std::string>{"A-PA", "B-PA", "C-PROV", "M-TOP"});
+        CHECK(codes(g2) == codes(g1));
+    }
+    THEN("ties are in (source, target) order and equal for both entry orders") {
+        CHECK(tie_codes(g1) == std::vector<std::string>{"A-PA>M-TOP", "B-PA>A-PA", "C-PROV>B-PA",
+                                                        "M-TOP>A-PA", "M-TOP>B-PA"});
+        CHECK(tie_codes(g2) == tie_codes(g1));
+    }
+    THEN("building twice gives the same people and ties") {
+        CHECK(g1.people() == g1_again.people());
+        CHECK(g1.ties() == g1_again.ties());
+    }
+    THEN("each tie's index is its Boost edge index") {
+        const auto& bg = g1.graph();
+        for (auto e : boost::make_iterator_range(edges(bg))) CHECK(bg[e].index == get(boost::edge_index, bg, e));
+    }
+    THEN("vertex_of and person_of are inverse") {
+        for (std::size_t v = 0; v < g1.num_people(); ++v) {
+            auto x = static_cast<engagement_graph::vertex>(v);
+            CHECK(g1.vertex_of(g1.person_of(x)) == x);
+        }
+    }
+}
+
+SCENARIO("filters select the window, the kinds, the minimum level, the organizations and the roles",
+         "[network][graph]") {
+    GIVEN("a manager who engaged an advisor three times and a provider once, and a second organization") {
+        study_builder b;
+        auto m = b.manager("M-MID", management_tier::mid_level);
+        auto a = b.advisor("PA-1");
+        auto p = b.person("PROV-1", person_role::provider);
+        auto org2 = b.organization("HCO-2");
+        auto other = b.person("PA-9", person_role::patient_advisor, std::nullopt, org2);
+        b.engage(m, a, "2015-06-01", engagement_kind::informs, engagement_level::information);
+        b.engage(m, a, "2016-03-01", engagement_kind::consults, engagement_level::consultation);
+        b.engage(m, a, "2017-01-10", engagement_kind::co_designs_with, engagement_level::collaboration);
+        b.engage(m, p, "2016-05-05", engagement_kind::informs, engagement_level::information);
+        b.engage(other, m, "2016-07-07", engagement_kind::gives_feedback_to, engagement_level::consultation);
+
+        THEN("a window keeps only the events inside it: 2016 has one event to the advisor") {
+            graph_filter f;
+            f.window = model::date_window::years(2016, 2016);
+            engagement_graph g(b.study, f);
+            CHECK(g.window() == model::date_window::years(2016, 2016));
+            REQUIRE(g.tie_between(m, a).has_value());
+            CHECK(g.tie_between(m, a)->events == 1);
+            CHECK(g.tie_between(m, a)->strongest == engagement_level::consultation);
+            CHECK(g.num_ties() == 3);  // m->a, m->p, other->m
+        }
+        THEN("a kind filter keeps only those kinds: informing gives one event each to advisor and provider") {
+            graph_filter f;
+            f.kinds = {engagement_kind::informs};
+            engagement_graph g(b.study, f);
+            CHECK(g.num_ties() == 2);
+            CHECK(g.tie_between(m, a)->events == 1);
+            CHECK(g.tie_between(m, a)->first.to_iso() == "2015-06-01");
+            CHECK(g.tie_between(m, p).has_value());
+        }
+        THEN("a minimum level of collaboration keeps only the 2017 co-design") {
+            graph_filter f;
+            f.min_level = engagement_level::collaboration;
+            engagement_graph g(b.study, f);
+            CHECK(g.num_ties() == 1);
+            CHECK(g.num_events() == 1);
+            CHECK(g.tie_between(m, a)->first.to_iso() == "2017-01-10");
+        }
+        THEN("an organization filter keeps its people and the ties among them") {
+            graph_filter f;
+            f.organizations = {b.org};
+            engagement_graph g(b.study, f);
+            CHECK(g.num_people() == 3);
+            CHECK_FALSE(g.vertex_of(other).has_value());
+            CHECK(g.num_ties() == 2);  // the feedback from the other organization's advisor is gone
+        }
+        THEN("a role filter keeps managers and advisors only") {
+            graph_filter f;
+            f.roles = {person_role::manager, person_role::patient_advisor};
+            engagement_graph g(b.study, f);
+            CHECK(g.num_people() == 3);
+            CHECK_FALSE(g.vertex_of(p).has_value());
+            CHECK(g.num_ties() == 2);  // m->a and other->m
+        }
+    }
+}
+
+SCENARIO("requests that make no sense are refused with an invalid request error", "[network][graph]") {
+    study_builder b;
+    auto a = b.advisor("PA-1");
+    model::wave w;
+    w.code = "W1";
+    w.window = model::date_window::years(2016, 2016);
+    auto wave = b.study.add(w);
+
+    THEN("a window outside the study window is refused, naming both windows") {
+        graph_filter f;
+        f.window = model::date_window::years(2014, 2015);
+        try {
+            engagement_graph g(b.study, f);
+            FAIL("no exception");
+        } catch (const invalid_request_error& e) {
+            std::string message = e.what();
+            CHECK(message.find("2014-01-01/2015-12-31") != std::string::npos);
+            CHECK(message.find("2015-01-01/2017-12-31") != std::string::npos);
+        }
+    }
+    THEN("an empty window cannot even be made") {
+        CHECK_THROWS_AS(model::date_window(model::date::from_iso("2016-02-01"), model::date::from_iso("2016-01-01")),
+                        invalid_request_error);
+    }
+    THEN("an unknown wave is refused") {
+        graph_filter f;
+        f.wave = model::wave_id{wave.value + 41};
+        CHECK_THROWS_AS(engagement_graph(b.study, f), invalid_request_error);
+    }
+    THEN("a known wave stands for its window") {
+        graph_filter f;
+        f.wave = wave;
+        CHECK(engagement_graph(b.study, f).window() == model::date_window::years(2016, 2016));
+    }
+    THEN("a window and a wave together are refused") {
+        graph_filter f;
+        f.wave = wave;
+        f.window = model::date_window::years(2016, 2016);
+        CHECK_THROWS_AS(engagement_graph(b.study, f), invalid_request_error);
+    }
+    THEN("an unknown organization is refused") {
+        graph_filter f;
+        f.organizations = {model::organization_id{77}};
+        CHECK_THROWS_AS(engagement_graph(b.study, f), invalid_request_error);
+    }
+    THEN("asking for a person who is not in the network is refused") {
+        engagement_graph g(b.study);
+        CHECK_FALSE(g.vertex_of(model::person_id{999}).has_value());
+        CHECK_THROWS_AS((void)g.require_vertex(model::person_id{999}), invalid_request_error);
+        CHECK_THROWS_AS((void)g.person_of(5), invalid_request_error);
+        CHECK(g.require_vertex(a) == 0);
+    }
+}
+
+SCENARIO("the illustrated seed study builds into a network of both cases", "[network][graph][seed]") {
+    auto study = model::seed_study_illustrated();
+    engagement_graph g(study);
+    THEN("every person is a vertex and the 32 illustrative engagements make 30 ties") {
+        // 16 engagements per case; the program manager co-designed with advisor 1 twice
+        // (2016 and 2017), so each case has 15 distinct ordered pairs.
+        CHECK(g.num_people() == study.people().size());
+        CHECK(g.num_events() == 32);
+        CHECK(g.num_ties() == 30);
+        auto pm = *study.find_person("C1-PM");
+        auto pa1 = *study.find_person("C1-PA1");
+        REQUIRE(g.tie_between(pm, pa1).has_value());
+        CHECK(g.tie_between(pm, pa1)->events == 2);
+        CHECK(g.tie_between(pm, pa1)->strongest == engagement_level::partnership);
+    }
+}

@@ -1,0 +1,323 @@
+// Network measures on small hand-worked networks, and against NetworkX and Boost.
+#include <support/catch.hpp>
+
+#include <boost/graph/betweenness_centrality.hpp>
+
+#include <partnerqi/network/measures.hpp>
+
+#include "network_fixtures.hpp"
+
+using namespace partnerqi;
+using network::engagement_graph;
+using network_fixtures::close_to;
+using network_fixtures::study_builder;
+using model::management_tier;
+using model::person_id;
+using model::person_role;
+
+SCENARIO("in a reciprocated star the hub brokers every pair of leaves", "[network][measures]") {
+    GIVEN("a coordinator who engages four advisors, each of whom gives feedback back") {
+        study_builder b;
+        auto hub = b.person("COORD", person_role::partnership_coordinator);
+        std::vector<person_id> leaves;
+        for (const char* c : {"PA-1", "PA-2", "PA-3", "PA-4"}) {
+            leaves.push_back(b.advisor(c));
+            b.engage(hub, leaves.back());
+            b.engage(leaves.back(), hub);
+        }
+        engagement_graph g(b.study);
+        THEN("the hub has 4 ties in and 4 out, each leaf 1 and 1") {
+            auto d = network::degrees(g);
+            CHECK(d.in.at(hub) == 4);
+            CHECK(d.out.at(hub) == 4);
+            CHECK(d.in.at(leaves[0]) == 1);
+            CHECK(d.weighted_out.at(leaves[2]) == 1);
+        }
+        THEN("the hub's betweenness is 12, the 4*3 ordered pairs of leaves, and 1 normalized") {
+            // n = 5: normalized = 12 / ((5-1)(5-2)) = 1.
+            auto bc = network::betweenness(g);
+            CHECK(bc.raw.at(hub) == Approx(12.0));
+            CHECK(bc.normalized.at(hub) == Approx(1.0));
+            CHECK(bc.raw.at(leaves[1]) == Approx(0.0));
+        }
+        THEN("closeness is 1 for the hub and 4/7 for a leaf") {
+            // Hub: the 4 leaves reach it in 1 step: r = 5, sum = 4: (4/4)*(4/4) = 1.
+            // Leaf: the hub at 1, three leaves at 2: sum = 7: (4/7)*(4/4).
+            auto c = network::closeness(g);
+            CHECK(c.at(hub) == Approx(1.0));
+            CHECK(c.at(leaves[3]) == Approx(4.0 / 7.0));
+        }
+        THEN("density is 8/(5*4) = 0.4 and every tie is reciprocated") {
+            CHECK(network::density(g) == Approx(0.4));
+            REQUIRE(network::reciprocity(g).has_value());
+            CHECK(*network::reciprocity(g) == Approx(1.0));
+        }
+        THEN("the coordinator to advisor ties fill the role matrix") {
+            auto m = network::tie_matrix(g);
+            auto coord = static_cast<std::size_t>(person_role::partnership_coordinator);
+            auto pa = static_cast<std::size_t>(person_role::patient_advisor);
+            CHECK(m.role_ties[coord][pa] == 4);
+            CHECK(m.role_ties[pa][coord] == 4);
+            CHECK(m.role_ties[pa][pa] == 0);
+        }
+    }
+}
+
+SCENARIO("an advisor's voice reaches a top-level manager through a chain", "[network][measures]") {
+    GIVEN("advisor -> provider -> mid-level manager -> top-level manager") {
+        study_builder b;
+        auto a = b.advisor("A-PA");
+        auto p = b.person("B-PROV", person_role::provider);
+        auto mid = b.manager("C-MID", management_tier::mid_level);
+        auto top = b.manager("D-TOP", management_tier::top_level);
+        b.engage(a, p);
+        b.engage(p, mid);
+        b.engage(mid, top);
+        engagement_graph g(b.study);
+        THEN("the path to the nearest manager ends at the mid-level manager, the path to the top continues") {
+            auto reach = network::advisor_paths(g);
+            REQUIRE(reach.size() == 1);
+            CHECK(reach[0].advisor == a);
+            REQUIRE(reach[0].to_any_manager.has_value());
+            CHECK(*reach[0].to_any_manager == std::vector<person_id>{a, p, mid});
+            REQUIRE(reach[0].to_top_level.has_value());
+            CHECK(*reach[0].to_top_level == std::vector<person_id>{a, p, mid, top});
+        }
+        THEN("the provider is a broker for the advisor, the managers are not") {
+            auto br = network::brokers(g);
+            REQUIRE(br.size() == 1);
+            CHECK(br[0].person == p);
+            CHECK(br[0].advisors == std::vector<person_id>{a});
+        }
+        THEN("provider and mid-level manager each carry 2 of the paths") {
+            // provider: (A, mid), (A, top); mid: (A, top), (provider, top). n = 4: 2 / (3*2).
+            auto bc = network::betweenness(g);
+            CHECK(bc.raw.at(p) == Approx(2.0));
+            CHECK(bc.raw.at(mid) == Approx(2.0));
+            CHECK(bc.normalized.at(mid) == Approx(1.0 / 3.0));
+            CHECK(bc.raw.at(top) == Approx(0.0));
+        }
+        THEN("the top-level manager is reached by all: closeness (3/6)*(3/3) = 0.5, the advisor by none: 0") {
+            auto c = network::closeness(g);
+            CHECK(c.at(top) == Approx(0.5));
+            CHECK(c.at(a) == Approx(0.0));
+        }
+        THEN("the chain is one weak component of four strong ones") {
+            CHECK(network::weak_components(g).count == 1);
+            CHECK(network::strong_components(g).count == 4);
+        }
+        THEN("the manager-to-manager tie is in the tier matrix") {
+            auto m = network::tie_matrix(g);
+            CHECK(m.tier_ties[1][0] == 1);  // mid-level -> top-level
+            CHECK(m.tier_ties[0][1] == 0);
+        }
+    }
+}
+
+SCENARIO("an advisor who only receives ties has no path to management", "[network][measures]") {
+    study_builder b;
+    auto a = b.advisor("PA-1");
+    auto m = b.manager("M-TOP", management_tier::top_level);
+    b.engage(m, a);
+    engagement_graph g(b.study);
+    auto reach = network::advisor_paths(g);
+    REQUIRE(reach.size() == 1);
+    CHECK_FALSE(reach[0].to_any_manager.has_value());
+    CHECK_FALSE(reach[0].to_top_level.has_value());
+    CHECK(network::brokers(g).empty());
+}
+
+SCENARIO("brokers are the people whose removal cuts advisors off from every manager", "[network][measures]") {
+    GIVEN("A1 -> K -> M, A2 -> A1, and A3 with its own tie to a second manager and to K") {
+        // A2's only way up is A2 -> A1 -> K -> M: both A1 and K cut A2 off. A1's only way is
+        // through K. A3 reaches M2 directly, so nobody cuts A3 off.
+        study_builder b;
+        auto a1 = b.advisor("A1");
+        auto a2 = b.advisor("A2");
+        auto a3 = b.advisor("A3");
+        auto k = b.person("K", person_role::partnership_coordinator);
+        auto m = b.manager("M", management_tier::front_line);
+        auto m2 = b.manager("M2", management_tier::mid_level);
+        b.engage(a1, k);
+        b.engage(k, m);
+        b.engage(a2, a1);
+        b.engage(a3, k);
+        b.engage(a3, m2);
+        engagement_graph g(b.study);
+        auto br = network::brokers(g);
+        REQUIRE(br.size() == 2);
+        CHECK(br[0].person == a1);
+        CHECK(br[0].advisors == std::vector<person_id>{a2});
+        CHECK(br[1].person == k);
+        CHECK(br[1].advisors == std::vector<person_id>{a1, a2});
+    }
+}
+
+SCENARIO("two separate groups are two weak components", "[network][measures]") {
+    GIVEN("A -> B, and C and D engaging each other") {
+        study_builder b;
+        auto a = b.advisor("A");
+        auto bb = b.advisor("B");
+        auto c = b.advisor("C");
+        auto d = b.advisor("D");
+        b.engage(a, bb);
+        b.engage(c, d);
+        b.engage(d, c);
+        engagement_graph g(b.study);
+        THEN("weakly: {A, B} and {C, D}, numbered in code order") {
+            auto w = network::weak_components(g);
+            CHECK(w.count == 2);
+            CHECK(w.component.at(a) == 0);
+            CHECK(w.component.at(bb) == 0);
+            CHECK(w.component.at(c) == 1);
+            CHECK(w.component.at(d) == 1);
+        }
+        THEN("strongly: {A}, {B}, {C, D}") {
+            auto s = network::strong_components(g);
+            CHECK(s.count == 3);
+            CHECK(s.component.at(a) == 0);
+            CHECK(s.component.at(bb) == 1);
+            CHECK(s.component.at(c) == 2);
+            CHECK(s.component.at(d) == 2);
+        }
+        THEN("density is 3/(4*3) = 0.25 and 2 of the 3 ties are reciprocated") {
+            CHECK(network::density(g) == Approx(0.25));
+            CHECK(*network::reciprocity(g) == Approx(2.0 / 3.0));
+        }
+    }
+}
+
+SCENARIO("a reciprocated tie counts once each way", "[network][measures]") {
+    study_builder b;
+    auto a = b.advisor("PA-1");
+    auto m = b.manager("M-FL", management_tier::front_line);
+    b.engage(a, m);
+    b.engage(m, a);
+    b.engage(m, a, "2016-09-09");
+    engagement_graph g(b.study);
+    auto d = network::degrees(g);
+    CHECK(d.out.at(m) == 1);           // one distinct neighbour
+    CHECK(d.weighted_out.at(m) == 2);  // two events
+    CHECK(*network::reciprocity(g) == Approx(1.0));
+    CHECK(network::strong_components(g).count == 1);
+    CHECK(network::density(g) == Approx(1.0));
+    CHECK(network::reciprocity(engagement_graph()) == std::nullopt);
+}
+
+SCENARIO("betweenness and closeness agree with NetworkX on a 30-person network", "[network][measures][networkx]") {
+    // tests/data/networkx/make_expected.py wrote the network and NetworkX's numbers.
+    auto x = network_fixtures::read_networkx("random30.csv");
+    REQUIRE(x.nodes == 30);
+    REQUIRE(x.edge_list.size() == x.edges);
+    auto study = network_fixtures::study_of(x);
+    engagement_graph g(study);
+    REQUIRE(g.num_people() == x.nodes);
+    REQUIRE(g.num_ties() == x.edges);
+    auto bc = network::betweenness(g);
+    auto cl = network::closeness(g);
+    auto deg = network::degrees(g);
+    for (const auto& row : x.node_rows) {
+        person_id p = *study.find_person(row.code);
+        INFO(row.code);
+        CHECK(close_to(bc.raw.at(p), row.betweenness_raw));
+        CHECK(close_to(bc.normalized.at(p), row.betweenness_normalized));
+        CHECK(close_to(cl.at(p), row.closeness));
+        CHECK(deg.in.at(p) == row.in_degree);
+        CHECK(deg.out.at(p) == row.out_degree);
+    }
+    CHECK(close_to(network::density(g), x.density));
+    CHECK(close_to(*network::reciprocity(g), x.reciprocity));
+    CHECK(network::weak_components(g).count == x.weak);
+    CHECK(network::strong_components(g).count == x.strong);
+}
+
+SCENARIO("betweenness does not depend on the number of threads", "[network][measures][threads]") {
+    // A 600-person illustrative network, so that sources fall into many chunks.
+    study_builder b;
+    std::vector<person_id> people;
+    for (int i = 0; i < 600; ++i) {
+        people.push_back(b.person("P" + std::to_string(1000 + i), person_role::other));
+    }
+    std::uint64_t state = 12345;
+    auto next = [&state]() {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::size_t>(state >> 33);
+    };
+    for (int e = 0; e < 2400; ++e) {
+        std::size_t u = next() % people.size();
+        std::size_t v = next() % people.size();
+        if (u != v) b.engage(people[u], people[v]);
+    }
+    engagement_graph g(b.study);
+    auto one = network::betweenness(g, 1);
+    auto two = network::betweenness(g, 2);
+    auto three = network::betweenness(g, 3);
+    CHECK(one.raw.values == two.raw.values);  // bit for bit
+    CHECK(one.raw.values == three.raw.values);
+    CHECK(network::closeness(g, 1).values == network::closeness(g, 3).values);
+}
+
+SCENARIO("our betweenness equals Boost's Brandes implementation", "[network][measures][boost]") {
+    auto check_against_boost = [](const engagement_graph& g) {
+        const auto& bg = g.graph();
+        std::vector<double> expected(g.num_people());
+        boost::brandes_betweenness_centrality(
+            bg, boost::make_iterator_property_map(expected.begin(), get(boost::vertex_index, bg)));
+        auto ours = network::betweenness(g, 2);
+        for (std::size_t v = 0; v < expected.size(); ++v) CHECK(close_to(ours.raw.values[v], expected[v]));
+    };
+    auto x = network_fixtures::read_networkx("random30.csv");
+    check_against_boost(engagement_graph(network_fixtures::study_of(x)));
+    check_against_boost(engagement_graph(model::seed_study_illustrated()));
+}
+
+SCENARIO("sampled betweenness is reproducible and exact when every person is a pivot", "[network][measures]") {
+    auto x = network_fixtures::read_networkx("random30.csv");
+    engagement_graph g(network_fixtures::study_of(x));
+    auto exact = network::betweenness(g);
+    auto all = network::approximate_betweenness(g, 30, 7);
+    CHECK(all.exact);
+    CHECK(all.raw.values == exact.raw.values);
+    auto s1 = network::approximate_betweenness(g, 10, 7, 1);
+    auto s2 = network::approximate_betweenness(g, 10, 7, 2);
+    CHECK_FALSE(s1.exact);
+    CHECK(s1.sources == 10);
+    CHECK(s1.raw.values == s2.raw.values);  // the same seed gives the same pivots
+    CHECK_THROWS_AS(network::approximate_betweenness(g, 0), invalid_request_error);
+}
+
+SCENARIO("a measure asked for a person who is not in the network is refused", "[network][measures]") {
+    study_builder b;
+    b.advisor("PA-1");
+    engagement_graph g(b.study);
+    auto c = network::closeness(g);
+    CHECK_THROWS_AS(c.at(person_id{4242}), invalid_request_error);
+    CHECK_FALSE(c.find(person_id{4242}).has_value());
+}
+
+SCENARIO("in the illustrated seed study every patient advisor's voice reaches a manager", "[network][measures][seed]") {
+    auto study = model::seed_study_illustrated();
+    engagement_graph g(study);
+    auto m = network::measure(g);
+    THEN("each of the four advisors reaches a manager and a top-level manager") {
+        REQUIRE(m.reach.size() == 4);
+        for (const auto& r : m.reach) {
+            INFO(study.code_of(r.advisor));
+            CHECK(r.to_any_manager.has_value());
+            CHECK(r.to_top_level.has_value());
+        }
+        CHECK(m.advisors_reaching_a_manager() == 4);
+        // C1-PA1 -> C1-PM (a manager) directly.
+        const auto& first = m.reach[0];
+        CHECK(study.code_of(first.advisor) == "C1-PA1");
+        CHECK(first.to_any_manager->size() == 2);
+    }
+    THEN("advisors give feedback straight to the program manager, so nobody brokers them") {
+        CHECK(m.brokers.empty());
+    }
+    THEN("among the people who engaged, the two cases are two weak components") {
+        network::graph_filter active;
+        active.only_active = true;
+        CHECK(network::weak_components(engagement_graph(study, active)).count == 2);
+    }
+}
