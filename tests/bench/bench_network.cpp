@@ -71,6 +71,23 @@ void raw_csr_bidirectional(benchmark::State& state) {
     state.counters["ties"] = static_cast<double>(pairs.size());
 }
 
+// The straightforward pipeline without the library: (from, to) of every event, std::sort,
+// std::unique, then the sorted CSR build. Context for the limit above, which gets the pairs
+// already aggregated.
+void raw_csr_from_events(benchmark::State& state) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    using graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                     boost::no_property, std::uint32_t, std::uint32_t>;
+    std::size_t ties = 0;
+    for (auto _ : state) {
+        const auto pairs = bench::sorted_pairs(s);
+        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
+        ties = pairs.size();
+        benchmark::DoNotOptimize(&g);
+    }
+    state.counters["ties"] = static_cast<double>(ties);
+}
+
 void betweenness(benchmark::State& state) {
     const network::engagement_graph& g = graph_of(people_of(state));
     const auto threads = static_cast<unsigned>(state.range(1));
@@ -115,6 +132,8 @@ void betweenness_sizes(benchmark::internal::Benchmark* b) {
 BENCHMARK(graph_build)->Apply(sizes);
 BENCHMARK(raw_csr_directed_sorted)->Apply(sizes);
 BENCHMARK(raw_csr_bidirectional)->Apply(sizes);
+BENCHMARK(raw_csr_from_events)->Apply(sizes);
 BENCHMARK(weak_components)->Apply(sizes);
-BENCHMARK(bfs_from_every_advisor)->Apply(sizes);
+BENCHMARK(bfs_from_every_advisor)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(bfs_from_every_advisor)->Arg(100'000)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(betweenness)->Apply(betweenness_sizes);
