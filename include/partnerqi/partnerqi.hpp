@@ -6,4 +6,4 @@
 #include "partnerqi/error.hpp"
 #include "partnerqi/model.hpp"
 #include "partnerqi/network.hpp"
-#include "partnerqi/analysis/profile.hpp"
+#include "partnerqi/analysis.hpp"

@@ -1,6 +1,7 @@
 #include "partnerqi/analysis/profile.hpp"
 
 #include <sstream>
+#include <unordered_map>
 
 namespace partnerqi::analysis {
 
@@ -19,6 +20,8 @@ case_study_profile profile(const case_study& study) {
     case_study_profile p;
     p.title = study.title();
     p.window = study.window();
+    // One pass over people and activities, each counted under its organization's profile.
+    std::unordered_map<organization_id, std::size_t> at;
     for (const organization& o : study.organizations()) {
         organization_profile op;
         op.organization = o.id;
@@ -26,17 +29,22 @@ case_study_profile profile(const case_study& study) {
         op.name = o.name;
         op.setting = o.setting;
         op.program = o.program;
-        for (const person& who : study.people()) {
-            if (who.organization != std::optional<organization_id>(o.id)) continue;
-            ++op.people_by_role[static_cast<std::size_t>(who.role)];
-            if (who.tier) ++op.managers_by_tier[static_cast<std::size_t>(*who.tier)];
-        }
-        for (const qi_activity& a : study.activities()) {
-            if (a.organization != o.id) continue;
-            ++(a.level == activity_level::clinical_team ? op.clinical_team_activities
-                                                        : op.other_level_activities);
-        }
+        at.emplace(o.id, p.organizations.size());
         p.organizations.push_back(std::move(op));
+    }
+    for (const person& who : study.people()) {
+        if (!who.organization) continue;
+        auto it = at.find(*who.organization);
+        if (it == at.end()) continue;
+        organization_profile& op = p.organizations[it->second];
+        ++op.people_by_role[static_cast<std::size_t>(who.role)];
+        if (who.tier) ++op.managers_by_tier[static_cast<std::size_t>(*who.tier)];
+    }
+    for (const qi_activity& a : study.activities()) {
+        auto it = at.find(a.organization);
+        if (it == at.end()) continue;
+        organization_profile& op = p.organizations[it->second];
+        ++(a.level == activity_level::clinical_team ? op.clinical_team_activities : op.other_level_activities);
     }
     for (const qi_team& t : study.teams()) {
         team_profile tp;

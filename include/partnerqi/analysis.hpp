@@ -1,0 +1,15 @@
+/// @file
+/// The analysis layer: practice x tier matrix, tokenism audit, evaluation loop, network summary,
+/// waves and change, cross-case comparison, coding queries and the summary report.
+#pragma once
+
+#include "partnerqi/analysis/coding.hpp"
+#include "partnerqi/analysis/comparison.hpp"
+#include "partnerqi/analysis/evaluation_loop.hpp"
+#include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/analysis/network_summary.hpp"
+#include "partnerqi/analysis/practice_matrix.hpp"
+#include "partnerqi/analysis/profile.hpp"
+#include "partnerqi/analysis/summary.hpp"
+#include "partnerqi/analysis/tokenism_audit.hpp"
+#include "partnerqi/analysis/waves.hpp"

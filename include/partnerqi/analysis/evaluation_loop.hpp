@@ -1,0 +1,88 @@
+/// @file
+/// The evaluation loop: whether evaluating advisor integration is followed by an adjustment
+/// (a structuring or managing practice), which is what continuous improvement asks for.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/export.hpp"
+#include "partnerqi/model/case_study.hpp"
+
+namespace partnerqi::analysis {
+
+/// Options of the evaluation loop.
+struct evaluation_loop_options {
+    /// A follow-up counts when it comes at most this many days after the evaluation (same day included).
+    std::int32_t max_delay_days = 180;
+};
+
+/// What became of one evaluation.
+enum class loop_status : std::uint8_t {
+    closed,   ///< a structuring or managing practice followed within the delay
+    open,     ///< none followed within the delay
+    pending   ///< none yet, but the delay runs past the end of the study window
+};
+
+/// "closed", "open" or "pending".
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(loop_status status) noexcept;
+
+/// One evaluating enactment and the adjustment that followed it, if any.
+struct evaluation_followup {
+    model::enactment_id evaluation;
+    std::string practice;  ///< practice code of the evaluation, e.g. "EVA-feedback"
+    std::string manager;   ///< code of the manager who evaluated
+    model::date on;
+    std::optional<model::enactment_id> follow_up;  ///< the first structuring or managing practice within the delay
+    std::string follow_up_practice;                ///< its practice code, empty when none
+    std::optional<std::int32_t> days;              ///< days from the evaluation to the follow-up
+    loop_status status = loop_status::open;
+};
+
+/// The evaluation loop of one team, or of an organization's work outside any team.
+struct team_loop {
+    std::optional<model::team_id> team;  ///< unset: the organization-level enactments
+    model::organization_id organization;
+    std::string label;                   ///< the team code, or "<org code> (organization level)"
+    std::vector<evaluation_followup> evaluations;  ///< in date order
+    std::size_t closed = 0, open = 0, pending = 0;
+};
+
+/// Evaluations and their outcome in one period (a wave, or a calendar year when there are no waves).
+struct loop_period {
+    std::string label;
+    model::date_window window;
+    std::size_t evaluations = 0, closed = 0, open = 0, pending = 0;
+};
+
+/// The evaluation loop for a filter.
+struct evaluation_loop_report {
+    std::string scope;
+    std::int32_t max_delay_days = 180;
+    std::vector<team_loop> teams;      ///< teams with at least one evaluation, then organization-level rows
+    std::vector<loop_period> periods;  ///< over time
+    std::size_t evaluations = 0, closed = 0, open = 0, pending = 0;
+};
+
+/// For each evaluating enactment in scope, looks for the first structuring or managing enactment
+/// on the same team (for an organization-level evaluation: anywhere in the organization) dated
+/// from the same day to `max_delay_days` later; the follow-up may fall after the filter's window
+/// but not after the study window. O(n log n) in the number of enactments.
+/// Throws partnerqi::invalid_request_error for a bad filter or a negative delay.
+[[nodiscard]] PARTNERQI_EXPORT evaluation_loop_report evaluation_loop(
+    const model::case_study& study, const filter& scope = {}, const evaluation_loop_options& options = {});
+
+/// The loop as text: totals, one line per evaluation, then the periods.
+[[nodiscard]] PARTNERQI_EXPORT std::string to_text(const evaluation_loop_report& report);
+
+/// The loop as CSV (RFC 4180), one row per evaluation:
+/// `team,evaluation,practice,manager,date,status,follow_up,follow_up_practice,days`.
+PARTNERQI_EXPORT void write_csv(std::ostream& out, const evaluation_loop_report& report);
+
+}  // namespace partnerqi::analysis

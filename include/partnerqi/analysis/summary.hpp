@@ -1,0 +1,70 @@
+/// @file
+/// The summary: every analysis of a case study for one filter, rendered as readable text (what
+/// the command-line `report` prints).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "partnerqi/analysis/coding.hpp"
+#include "partnerqi/analysis/comparison.hpp"
+#include "partnerqi/analysis/evaluation_loop.hpp"
+#include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/analysis/network_summary.hpp"
+#include "partnerqi/analysis/practice_matrix.hpp"
+#include "partnerqi/analysis/profile.hpp"
+#include "partnerqi/analysis/tokenism_audit.hpp"
+#include "partnerqi/analysis/waves.hpp"
+#include "partnerqi/export.hpp"
+#include "partnerqi/model/case_study.hpp"
+
+namespace partnerqi::analysis {
+
+/// What the summary runs, and with which options.
+struct summary_options {
+    filter scope;
+    practice_matrix_options matrix;
+    evaluation_loop_options loop;
+    period_options periods;  ///< audit and network options, also used per wave and per case
+    bool waves = true;       ///< per-wave analyses and changes (when the study has waves and no wave is chosen)
+    bool cases = true;       ///< cases side by side (when two or more cases are in scope)
+    bool coding = true;      ///< coding queries (when the study has coded segments)
+    /// Waves and cases are put side by side only up to this many columns: each column costs a
+    /// pass over the study, so the cap keeps the summary near-linear on studies with many
+    /// organizations (call wave_analysis or compare_cases on a selection for more).
+    std::size_t max_columns = 12;
+};
+
+/// Every analysis of a case study for one filter.
+struct study_summary {
+    std::string title;
+    std::string scope;
+    case_study_profile profile;
+    practice_matrix_report matrix;
+    every_tier_check every_tier;  ///< on the pooled table
+    tokenism_audit_report audit;
+    evaluation_loop_report loop;
+    std::optional<network_summary> network;
+    std::optional<wave_report> waves;
+    std::optional<case_comparison> cases;
+    std::optional<code_frequency_table> frequencies;
+    std::optional<code_matrix> codes_by_tier;
+    std::optional<cooccurrence_table> cooccurrence;
+    std::optional<kappa_report> agreement;  ///< between the first two coders, by name, when there are two or more
+    std::optional<evidence_report> evidence;
+    /// Why waves or cases were left out, e.g. "40 cases: more than the 12 columns a summary shows".
+    std::vector<std::string> notes;
+};
+
+/// Runs every analysis for the filter. Near-linear in the size of the study for each wave and
+/// case it covers. Throws partnerqi::invalid_request_error for a bad filter or options.
+[[nodiscard]] PARTNERQI_EXPORT study_summary summary(const model::case_study& study,
+                                                     const summary_options& options = {});
+
+/// The summary as readable text: profile, matrix and check, audit, evaluation loop, network,
+/// waves, cases and coding, each under a heading.
+[[nodiscard]] PARTNERQI_EXPORT std::string to_text(const study_summary& summary);
+
+}  // namespace partnerqi::analysis

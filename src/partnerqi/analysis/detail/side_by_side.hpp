@@ -1,0 +1,93 @@
+// Private: the measures that waves and cross-case comparison put side by side, one row each.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "partnerqi/analysis/detail/table.hpp"
+#include "partnerqi/analysis/network_summary.hpp"
+#include "partnerqi/analysis/practice_matrix.hpp"
+#include "partnerqi/analysis/tokenism_audit.hpp"
+
+namespace partnerqi::analysis::detail {
+
+/// What one column shows; pointers borrow from the result being rendered.
+struct column_view {
+    std::string label;
+    const practice_tier_table* matrix = nullptr;
+    const every_tier_check* check = nullptr;
+    const audit_summary* audit = nullptr;
+    const std::optional<network_summary>* network = nullptr;
+    std::optional<std::pair<std::size_t, std::size_t>> loops;  ///< evaluations, closed
+};
+
+/// Measures as rows, columns as given.
+inline table side_by_side(const std::vector<column_view>& cols) {
+    table t;
+    t.header = {"measure"};
+    for (const column_view& c : cols) t.header.push_back(c.label);
+    auto row = [&](const std::string& name, auto value) {
+        std::vector<std::string> r{name};
+        for (const column_view& c : cols) r.push_back(value(c));
+        t.add(std::move(r));
+    };
+    row("enactments", [](const column_view& c) { return num(c.matrix->total.enactments); });
+    row("managers enacting", [](const column_view& c) { return num(c.matrix->total.managers); });
+    for (model::management_tier tier : model::enum_traits<model::management_tier>::values) {
+        auto i = static_cast<std::size_t>(tier);
+        row("enactments " + std::string(to_string(tier)),
+            [i](const column_view& c) { return num(c.matrix->by_tier[i].enactments); });
+    }
+    for (model::practice_category cat : model::enum_traits<model::practice_category>::values) {
+        auto i = static_cast<std::size_t>(cat);
+        row("enactments " + std::string(to_string(cat)),
+            [i](const column_view& c) { return num(c.matrix->by_category[i].enactments); });
+    }
+    row("every tier takes part", [](const column_view& c) {
+        if (c.check->passed) return std::string("yes");
+        std::string missing;
+        for (auto tier : c.check->missing_tiers) missing += (missing.empty() ? "" : " ") + std::string(to_string(tier));
+        for (auto k : c.check->missing_categories) missing += (missing.empty() ? "" : " ") + std::string(to_string(k));
+        return "no, missing " + missing;
+    });
+    bool loops = false;
+    for (const column_view& c : cols) loops = loops || c.loops.has_value();
+    if (loops)
+        row("evaluations closed", [](const column_view& c) {
+            return c.loops ? num(c.loops->second) + " of " + num(c.loops->first) : std::string("-");
+        });
+    row("advisors audited", [](const column_view& c) { return num(c.audit->advisors); });
+    row("advisors flagged", [](const column_view& c) { return num(c.audit->flagged_advisors); });
+    row("teams flagged", [](const column_view& c) { return num(c.audit->flagged_teams) + " of " + num(c.audit->teams); });
+    for (const indicator_definition& d : indicator_definitions()) {
+        auto i = static_cast<std::size_t>(d.id);
+        row("  " + std::string(d.name), [i](const column_view& c) { return num(c.audit->fired[i]); });
+    }
+    bool network = false;
+    for (const column_view& c : cols) network = network || (c.network && c.network->has_value());
+    if (network) {
+        auto net = [&](const std::string& name, auto value) {
+            row(name, [value](const column_view& c) {
+                return c.network && c.network->has_value() ? value(**c.network) : std::string("-");
+            });
+        };
+        net("network people", [](const network_summary& n) { return num(n.people); });
+        net("network ties", [](const network_summary& n) { return num(n.ties); });
+        net("network density", [](const network_summary& n) { return fixed(n.density, 3); });
+        net("network reciprocity", [](const network_summary& n) {
+            return n.reciprocity ? fixed(*n.reciprocity, 3) : std::string("n/a");
+        });
+        net("weak components", [](const network_summary& n) { return num(n.weak_components); });
+        net("advisors reaching a decision-maker", [](const network_summary& n) {
+            return num(n.advisors_reaching_decision_makers) + " of " + num(n.advisors);
+        });
+        net("advisors reaching a top-level manager", [](const network_summary& n) {
+            return num(n.advisors_reaching_top_level) + " of " + num(n.advisors);
+        });
+        net("brokers", [](const network_summary& n) { return num(n.brokers); });
+    }
+    return t;
+}
+
+}  // namespace partnerqi::analysis::detail

@@ -1,0 +1,175 @@
+#include "partnerqi/analysis/evaluation_loop.hpp"
+
+#include <algorithm>
+#include <map>
+#include <ostream>
+#include <sstream>
+#include <unordered_map>
+
+#include "partnerqi/analysis/detail/scope.hpp"
+#include "partnerqi/analysis/detail/table.hpp"
+#include "partnerqi/error.hpp"
+
+namespace partnerqi::analysis {
+
+using namespace partnerqi::model;
+
+std::string_view to_string(loop_status status) noexcept {
+    switch (status) {
+    case loop_status::closed: return "closed";
+    case loop_status::open: return "open";
+    case loop_status::pending: return "pending";
+    }
+    return "open";
+}
+
+namespace {
+
+using dated = std::pair<date, const practice_enactment*>;
+
+bool is_adjustment(practice_category c) {
+    return c == practice_category::structuring || c == practice_category::managing_integration;
+}
+
+void count(loop_status s, std::size_t& closed, std::size_t& open, std::size_t& pending) {
+    (s == loop_status::closed ? closed : s == loop_status::open ? open : pending)++;
+}
+
+}  // namespace
+
+evaluation_loop_report evaluation_loop(const case_study& study, const filter& f, const evaluation_loop_options& o) {
+    if (o.max_delay_days < 0)
+        throw invalid_request_error("evaluation loop delay is " + std::to_string(o.max_delay_days) +
+                                    " days; use 0 or more days");
+    detail::scope scope(study, f);
+    evaluation_loop_report report;
+    report.scope = scope.resolved().label;
+    report.max_delay_days = o.max_delay_days;
+
+    // Adjustments by team and by organization, sorted by date, over the whole study window.
+    std::unordered_map<team_id, std::vector<dated>> by_team;
+    std::unordered_map<organization_id, std::vector<dated>> by_org;
+    std::vector<const practice_enactment*> evaluations;
+    for (const practice_enactment& e : study.enactments()) {
+        if (!scope.has_place(e.organization, e.team)) continue;
+        practice_category c = study.get(e.practice).category;
+        if (is_adjustment(c)) {
+            if (e.team) by_team[*e.team].emplace_back(e.on, &e);
+            by_org[e.organization].emplace_back(e.on, &e);
+        } else if (c == practice_category::evaluating_integration && scope.in_window(e.on)) {
+            evaluations.push_back(&e);
+        }
+    }
+    auto by_date = [](const dated& a, const dated& b) {
+        return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
+    };
+    for (auto& [id, list] : by_team) std::sort(list.begin(), list.end(), by_date);
+    for (auto& [id, list] : by_org) std::sort(list.begin(), list.end(), by_date);
+    std::sort(evaluations.begin(), evaluations.end(), [](const practice_enactment* a, const practice_enactment* b) {
+        return a->on != b->on ? a->on < b->on : a->id < b->id;
+    });
+
+    // One loop per team (then per organization for organization-level evaluations), in id order.
+    std::map<std::pair<std::uint32_t, std::uint32_t>, team_loop> loops;  // (team or max, org)
+    const date study_end = study.window().last();
+    for (const practice_enactment* e : evaluations) {
+        const std::vector<dated>* candidates = nullptr;
+        if (e->team) {
+            auto it = by_team.find(*e->team);
+            if (it != by_team.end()) candidates = &it->second;
+        } else {
+            auto it = by_org.find(e->organization);
+            if (it != by_org.end()) candidates = &it->second;
+        }
+        evaluation_followup ev;
+        ev.evaluation = e->id;
+        ev.practice = study.get(e->practice).code;
+        ev.manager = study.code_of(e->manager);
+        ev.on = e->on;
+        if (candidates) {
+            auto it = std::lower_bound(candidates->begin(), candidates->end(), e->on,
+                                       [](const dated& d, date v) { return d.first < v; });
+            if (it != candidates->end() && days_between(e->on, it->first) <= o.max_delay_days) {
+                ev.follow_up = it->second->id;
+                ev.follow_up_practice = study.get(it->second->practice).code;
+                ev.days = days_between(e->on, it->first);
+                ev.status = loop_status::closed;
+            }
+        }
+        if (!ev.follow_up)
+            ev.status = days_between(e->on, study_end) < o.max_delay_days ? loop_status::pending : loop_status::open;
+
+        std::pair<std::uint32_t, std::uint32_t> key{e->team ? e->team->value : UINT32_MAX, e->organization.value};
+        auto [slot, inserted] = loops.try_emplace(key);
+        team_loop& loop = slot->second;
+        if (inserted) {
+            loop.team = e->team;
+            loop.organization = e->organization;
+            loop.label = e->team ? study.get(*e->team).code
+                                 : study.get(e->organization).code + " (organization level)";
+        }
+        count(ev.status, loop.closed, loop.open, loop.pending);
+        count(ev.status, report.closed, report.open, report.pending);
+        ++report.evaluations;
+        loop.evaluations.push_back(std::move(ev));
+    }
+    for (auto& [key, loop] : loops) report.teams.push_back(std::move(loop));
+
+    // Over time: the study's waves inside the window, or calendar years when there are none.
+    const date_window& w = scope.window();
+    for (const wave& wv : study.waves())
+        if (wv.window.overlaps(w)) report.periods.push_back({wv.code, wv.window, 0, 0, 0, 0});
+    if (report.periods.empty())
+        for (int y = w.first().year(); y <= w.last().year(); ++y)
+            report.periods.push_back({std::to_string(y), date_window::years(y, y), 0, 0, 0, 0});
+    std::sort(report.periods.begin(), report.periods.end(), [](const loop_period& a, const loop_period& b) {
+        return a.window.first() < b.window.first();
+    });
+    for (const team_loop& loop : report.teams)
+        for (const evaluation_followup& ev : loop.evaluations)
+            for (loop_period& p : report.periods)  // periods are few: waves or years
+                if (p.window.contains(ev.on)) {
+                    ++p.evaluations;
+                    count(ev.status, p.closed, p.open, p.pending);
+                }
+    return report;
+}
+
+std::string to_text(const evaluation_loop_report& r) {
+    std::ostringstream out;
+    out << "Evaluation loop, " << r.scope << "\n";
+    out << "An evaluation is closed when a structuring or managing practice follows on the same team "
+           "within "
+        << r.max_delay_days << " days; pending when that delay runs past the study window.\n";
+    out << r.evaluations << " evaluations: " << r.closed << " closed, " << r.open << " open, " << r.pending
+        << " pending.\n\n";
+    detail::table t;
+    t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};
+    t.left = {true, true, true, true, true, false};
+    for (const team_loop& loop : r.teams)
+        for (const evaluation_followup& ev : loop.evaluations)
+            t.add({loop.label, ev.practice + " by " + ev.manager, ev.on.to_iso(), std::string(to_string(ev.status)),
+                   ev.follow_up_practice.empty() ? "-" : ev.follow_up_practice,
+                   ev.days ? std::to_string(*ev.days) : "-"});
+    if (!t.rows.empty()) out << t.to_text() << "\n";
+    detail::table p;
+    p.header = {"period", "evaluations", "closed", "open", "pending"};
+    for (const loop_period& period : r.periods)
+        p.add({period.label, detail::num(period.evaluations), detail::num(period.closed), detail::num(period.open),
+               detail::num(period.pending)});
+    out << "Over time:\n" << p.to_text();
+    return out.str();
+}
+
+void write_csv(std::ostream& out, const evaluation_loop_report& r) {
+    detail::table t;
+    t.header = {"team", "evaluation", "practice", "manager", "date", "status", "follow_up", "follow_up_practice", "days"};
+    for (const team_loop& loop : r.teams)
+        for (const evaluation_followup& ev : loop.evaluations)
+            t.add({loop.label, std::to_string(ev.evaluation.value), ev.practice, ev.manager, ev.on.to_iso(),
+                   std::string(to_string(ev.status)), ev.follow_up ? std::to_string(ev.follow_up->value) : "",
+                   ev.follow_up_practice, ev.days ? std::to_string(*ev.days) : ""});
+    t.write_csv(out);
+}
+
+}  // namespace partnerqi::analysis

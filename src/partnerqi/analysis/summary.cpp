@@ -1,0 +1,85 @@
+#include "partnerqi/analysis/summary.hpp"
+
+#include <sstream>
+
+namespace partnerqi::analysis {
+
+using namespace partnerqi::model;
+
+study_summary summary(const case_study& study, const summary_options& o) {
+    study_summary s;
+    s.title = study.title();
+    s.scope = resolve(study, o.scope).label;
+    s.profile = profile(study);
+    s.matrix = practice_matrix(study, o.scope, o.matrix);
+    s.every_tier = check_every_tier(s.matrix.pooled);
+    audit_options audit = o.periods.audit;
+    if (!o.periods.with_network) audit.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
+    s.audit = tokenism_audit(study, o.scope, audit);
+    s.loop = evaluation_loop(study, o.scope, o.loop);
+    if (o.periods.with_network) s.network = network_summary_of(study, o.scope, o.periods.network);
+    auto too_many = [&](std::size_t n, const char* what) {
+        s.notes.push_back(std::to_string(n) + " " + what + ": more than the " + std::to_string(o.max_columns) +
+                          " columns a summary shows; analyse a selection instead");
+    };
+    if (o.waves && !o.scope.wave && !study.waves().empty()) {
+        if (study.waves().size() <= o.max_columns)
+            s.waves = wave_analysis(study, o.scope, o.periods);
+        else
+            too_many(study.waves().size(), "waves");
+    }
+    if (o.cases && !o.scope.study_case && study.cases().size() >= 2) {
+        if (study.cases().size() <= o.max_columns)
+            s.cases = compare_cases(study, {}, o.scope, o.periods);
+        else
+            too_many(study.cases().size(), "cases");
+    }
+    if (o.coding && !study.segments().empty()) {
+        s.frequencies = code_frequencies(study, o.scope);
+        s.codes_by_tier = matrix_coding(study, o.scope);
+        s.cooccurrence = code_cooccurrence(study, o.scope);
+        std::vector<std::string> names = coders(study);
+        if (names.size() >= 2) s.agreement = cohen_kappa(study, names[0], names[1], o.scope);
+    }
+    if (o.coding) s.evidence = practice_evidence(study, o.scope);
+    return s;
+}
+
+std::string to_text(const study_summary& s) {
+    std::ostringstream out;
+    auto heading = [&](const std::string& h) { out << "\n== " << h << " ==\n"; };
+    out << "Summary of " << s.title << "\nScope: " << s.scope << "\n";
+    heading("What the case study holds");
+    out << to_text(s.profile);
+    heading("Practices by tier");
+    out << to_text(s.matrix);
+    heading("Tokenism audit");
+    out << to_text(s.audit);
+    heading("Evaluation loop");
+    out << to_text(s.loop);
+    if (s.network) {
+        heading("Engagement network");
+        out << to_text(*s.network);
+    }
+    if (s.waves) {
+        heading("Waves and change");
+        out << to_text(*s.waves);
+    }
+    if (s.cases) {
+        heading("Cases side by side");
+        out << to_text(*s.cases);
+    }
+    if (!s.notes.empty()) {
+        heading("Left out");
+        for (const std::string& note : s.notes) out << "  " << note << "\n";
+    }
+    if (s.frequencies || s.evidence) heading("Coding");
+    if (s.frequencies) out << to_text(*s.frequencies) << "\n";
+    if (s.codes_by_tier) out << to_text(*s.codes_by_tier) << "\n";
+    if (s.cooccurrence) out << to_text(*s.cooccurrence) << "\n";
+    if (s.agreement) out << to_text(*s.agreement) << "\n";
+    if (s.evidence) out << to_text(*s.evidence);
+    return out.str();
+}
+
+}  // namespace partnerqi::analysis

@@ -1,0 +1,112 @@
+#include <sstream>
+
+#include <support/catch.hpp>
+
+#include "builder.hpp"
+#include "partnerqi/analysis/evaluation_loop.hpp"
+#include "partnerqi/model/seed_study.hpp"
+
+using namespace partnerqi;
+using namespace partnerqi::model;
+using analysis::loop_status;
+using partnerqi::test::mini_study;
+
+namespace {
+
+struct loop_fixture {
+    mini_study m;
+    person_id mid;
+    team_id t1, t2;
+    practice_id eva, man, str, des;
+    loop_fixture() {
+        mid = m.manager("MID", management_tier::mid_level);
+        t1 = m.team("T1", {mid});
+        t2 = m.team("T2", {mid});
+        eva = m.practice("EVA", practice_category::evaluating_integration);
+        man = m.practice("MAN", practice_category::managing_integration);
+        str = m.practice("STR", practice_category::structuring);
+        des = m.practice("DES", practice_category::designing);
+    }
+};
+
+}  // namespace
+
+SCENARIO("an evaluation followed by a managing practice within 180 days closes the loop") {
+    loop_fixture f;
+    f.m.enact(f.eva, f.mid, "2020-03-01", f.t1);
+    auto follow = f.m.enact(f.man, f.mid, "2020-05-30", f.t1);  // 90 days later
+    auto r = analysis::evaluation_loop(f.m.s);
+    REQUIRE(r.teams.size() == 1);
+    REQUIRE(r.teams[0].evaluations.size() == 1);
+    const auto& ev = r.teams[0].evaluations[0];
+    CHECK(ev.status == loop_status::closed);
+    CHECK(ev.follow_up == std::optional<enactment_id>(follow));
+    CHECK(ev.days == std::optional<std::int32_t>(90));
+    CHECK(r.closed == 1);
+}
+
+SCENARIO("an adjustment that comes too late, on another team, or of another category leaves the loop open") {
+    loop_fixture f;
+    f.m.enact(f.eva, f.mid, "2020-01-01", f.t1);
+    f.m.enact(f.des, f.mid, "2020-02-01", f.t1);  // designing is not an adjustment
+    f.m.enact(f.str, f.mid, "2020-02-01", f.t2);  // another team
+    f.m.enact(f.str, f.mid, "2020-07-19", f.t1);  // 200 days later (2020 is a leap year)
+    WHEN("the default 180-day delay applies") {
+        auto r = analysis::evaluation_loop(f.m.s);
+        THEN("the evaluation is open") {
+            CHECK(r.teams.at(0).evaluations.at(0).status == loop_status::open);
+            CHECK(r.open == 1);
+        }
+    }
+    WHEN("the delay is a year") {
+        analysis::evaluation_loop_options o;
+        o.max_delay_days = 365;
+        auto r = analysis::evaluation_loop(f.m.s, {}, o);
+        THEN("the structuring practice 200 days later closes it") {
+            CHECK(r.teams.at(0).evaluations.at(0).days == std::optional<std::int32_t>(200));
+        }
+    }
+    WHEN("the delay is negative") {
+        analysis::evaluation_loop_options o;
+        o.max_delay_days = -1;
+        THEN("the request is refused") { CHECK_THROWS_AS(analysis::evaluation_loop(f.m.s, {}, o), invalid_request_error); }
+    }
+}
+
+SCENARIO("an evaluation too close to the end of the study to judge is pending, not open") {
+    loop_fixture f;
+    f.m.enact(f.eva, f.mid, "2021-11-01", f.t1);  // 60 days before 2021-12-31
+    auto r = analysis::evaluation_loop(f.m.s);
+    CHECK(r.teams.at(0).evaluations.at(0).status == loop_status::pending);
+    CHECK(r.pending == 1);
+}
+
+SCENARIO("the study's illustrative cases close one loop, leave one open and one pending per case") {
+    // Per case: EVA-feedback 2016-09-30, next team adjustment MAN-share-power 2017-04-10 is 192 days
+    // later (open); EVA-experience 2017-03-15 is closed by MAN-share-power 26 days later;
+    // EVA-lessons 2017-10-02 is organization-level with no later adjustment and only 90 days left
+    // in the study (pending).
+    auto r = analysis::evaluation_loop(seed_study_illustrated());
+    CHECK(r.evaluations == 6);
+    CHECK(r.closed == 2);
+    CHECK(r.open == 2);
+    CHECK(r.pending == 2);
+    REQUIRE(r.teams.size() == 4);  // two teams, then two organization-level rows
+    CHECK(r.teams[0].label == "T1-MH");
+    CHECK(r.teams[0].evaluations[1].days == std::optional<std::int32_t>(26));
+    CHECK(r.teams[2].label == "HCO-1 (organization level)");
+    THEN("over time, the 2016 wave has two open loops and the 2017 wave two closed and two pending") {
+        REQUIRE(r.periods.size() == 3);
+        CHECK(r.periods[0].evaluations == 0);
+        CHECK(r.periods[1].evaluations == 2);
+        CHECK(r.periods[1].open == 2);
+        CHECK(r.periods[2].closed == 2);
+        CHECK(r.periods[2].pending == 2);
+    }
+    THEN("the loop prints and exports") {
+        CHECK(analysis::to_text(r).find("MAN-share-power") != std::string::npos);
+        std::ostringstream csv;
+        analysis::write_csv(csv, r);
+        CHECK(csv.str().rfind("team,evaluation,practice,manager,date,status,follow_up,follow_up_practice,days\r\n", 0) == 0);
+    }
+}

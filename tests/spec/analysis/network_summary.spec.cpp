@@ -1,0 +1,89 @@
+#include <sstream>
+
+#include <support/catch.hpp>
+
+#include "builder.hpp"
+#include "partnerqi/analysis/network_summary.hpp"
+#include "partnerqi/analysis/tokenism_audit.hpp"
+#include "partnerqi/model/seed_study.hpp"
+#include "partnerqi/network/measures.hpp"
+
+using namespace partnerqi;
+using namespace partnerqi::model;
+using analysis::indicator;
+using partnerqi::test::d;
+using partnerqi::test::mini_study;
+
+SCENARIO("an advisor with no directed path to a top-level or mid-level manager is flagged") {
+    GIVEN("A1 who only speaks to a front-line manager, A2 whose voice reaches MID through a provider, A3 only spoken to") {
+        mini_study m;
+        auto mid = m.manager("MID", management_tier::mid_level);
+        auto front = m.manager("FRONT", management_tier::front_line);
+        auto doc = m.provider("DOC");
+        auto a1 = m.advisor("A1"), a2 = m.advisor("A2"), a3 = m.advisor("A3");
+        m.team("T", {mid, front, doc, a1, a2, a3});
+        m.engage(a1, front, engagement_kind::gives_feedback_to, engagement_level::collaboration, "2020-02-01");
+        m.engage(a2, doc, engagement_kind::gives_feedback_to, engagement_level::collaboration, "2020-02-01");
+        m.engage(doc, mid, engagement_kind::reports_to, engagement_level::information, "2020-03-01");
+        m.engage(mid, a3, engagement_kind::informs, engagement_level::information, "2020-03-01");
+        auto r = analysis::tokenism_audit(m.s);
+        THEN("the indicator was evaluated") { CHECK(r.path_indicator_evaluated); }
+        THEN("A1 is flagged: a front-line manager is not a decision-maker by default") {
+            CHECK(r.find(a1)->fired(indicator::no_path_to_decision_maker));
+        }
+        THEN("A2 is not flagged: A2 -> DOC -> MID") { CHECK_FALSE(r.find(a2)->fired(indicator::no_path_to_decision_maker)); }
+        THEN("A3 is flagged: a tie from a manager does not carry the advisor's voice up") {
+            CHECK(r.find(a3)->fired(indicator::no_path_to_decision_maker));
+        }
+        THEN("counting front-line managers as decision-makers clears A1") {
+            analysis::audit_options o;
+            o.decision_maker_tiers.push_back(management_tier::front_line);
+            CHECK_FALSE(analysis::tokenism_audit(m.s, {}, o).find(a1)->fired(indicator::no_path_to_decision_maker));
+        }
+        THEN("a window before the ties were made flags A2 too") {
+            analysis::filter f;
+            f.window = date_window(d("2020-01-01"), d("2020-02-15"));  // DOC -> MID comes later
+            CHECK(analysis::tokenism_audit(m.s, f).find(a2)->fired(indicator::no_path_to_decision_maker));
+        }
+    }
+}
+
+SCENARIO("in the study's illustrative cases every advisor's voice reaches a decision-maker") {
+    auto s = seed_study_illustrated();
+    auto r = analysis::tokenism_audit(s);
+    REQUIRE(r.path_indicator_evaluated);
+    REQUIRE(r.advisors.size() == 4);
+    for (const auto& a : r.advisors) CHECK_FALSE(a.fired(indicator::no_path_to_decision_maker));
+    THEN("the reach to top-level managers agrees with the network layer's advisor paths") {
+        network::engagement_graph g(s);
+        auto top = analysis::reaches_managers(g, {management_tier::top_level});
+        for (const auto& reach : network::advisor_paths(g))
+            CHECK(top[*g.vertex_of(reach.advisor)] == reach.to_top_level.has_value());
+    }
+}
+
+SCENARIO("the network summary of the study's illustrative cases") {
+    auto s = seed_study_illustrated();
+    // Per case the seed records 16 engagements between 15 distinct ordered pairs (the program
+    // manager co-designs with PA1 twice); the case's organization has 13 people: 9 team members,
+    // 3 managers added for illustration and a partnership coordinator.
+    analysis::filter f;
+    f.study_case = *s.find_case("case-1");
+    auto n = analysis::network_summary_of(s, f);
+    CHECK(n.people == 13);
+    CHECK(n.ties == 15);
+    CHECK(n.events == 16);
+    // Density 15 / (13 x 12) = 0.0962; reciprocated: PM <-> PA1 and PM <-> PA2, 4 of 15 ties.
+    CHECK(n.density == Approx(15.0 / 156.0));
+    REQUIRE(n.reciprocity);
+    CHECK(*n.reciprocity == Approx(4.0 / 15.0));
+    CHECK(n.advisors == 2);
+    // PA -> PM (mid-level) -> M-MID -> M-TOP: both advisors reach a top-level manager.
+    CHECK(n.advisors_reaching_top_level == 2);
+    CHECK(n.advisors_reaching_decision_makers == 2);
+    CHECK(n.betweenness_exact);
+    CHECK_FALSE(n.most_between.empty());
+    std::ostringstream csv;
+    analysis::write_csv(csv, n);
+    CHECK(csv.str().find("ties,15\r\n") != std::string::npos);
+}

@@ -1,0 +1,212 @@
+#include <sstream>
+
+#include <support/catch.hpp>
+
+#include "builder.hpp"
+#include "partnerqi/analysis/practice_matrix.hpp"
+#include "partnerqi/model/seed_study.hpp"
+
+using namespace partnerqi;
+using namespace partnerqi::model;
+using partnerqi::test::mini_study;
+using analysis::practice_cell;
+
+namespace {
+practice_cell cell(std::size_t enactments, std::size_t managers) { return practice_cell{enactments, managers}; }
+}  // namespace
+
+SCENARIO("the study's two cases with illustrative enactments show all four categories at all three tiers") {
+    GIVEN("the seed study with its illustrative enactments") {
+        case_study s = seed_study_illustrated();
+        WHEN("the practice x tier matrix is computed") {
+            auto m = analysis::practice_matrix(s);
+            THEN("there is one table per case and every check passes") {
+                REQUIRE(m.cases.size() == 2);
+                CHECK(analysis::check_every_tier(m.cases[0]).passed);
+                CHECK(analysis::check_every_tier(m.cases[1]).passed);
+                CHECK(analysis::check_every_tier(m.pooled).passed);
+            }
+            THEN("each case holds its 15 enactments, split by tier as the seed assigns them") {
+                // Per case: top DES-vision, DES-sponsor, STR-office, EVA-lessons = 4;
+                // mid (M-MID and the program manager, whose tier is assumed mid-level): DES-align,
+                // STR-committees, MAN-match, MAN-role, MAN-act-on-input, EVA-feedback,
+                // EVA-experience, MAN-share-power = 8; front: STR-recruitment, MAN-prepare, MAN-coach = 3.
+                const auto& c1 = m.cases[0];
+                CHECK(c1.total.enactments == 15);
+                CHECK(c1.by_tier[0] == cell(4, 1));
+                CHECK(c1.by_tier[1] == cell(8, 2));
+                CHECK(c1.by_tier[2] == cell(3, 1));
+                // Managing at mid level: MAN-match, MAN-role, MAN-share-power (PM), MAN-act-on-input (M-MID).
+                CHECK(c1.at(practice_category::managing_integration, management_tier::mid_level) == cell(4, 2));
+                CHECK(c1.at(practice_category::managing_integration, management_tier::top_level) == cell(0, 0));
+                CHECK(c1.at(practice_category::evaluating_integration, management_tier::top_level) == cell(1, 1));
+            }
+            THEN("the pooled table adds the two cases, and managers stay distinct people") {
+                CHECK(m.pooled.total.enactments == 30);
+                CHECK(m.pooled.by_tier[1] == cell(16, 4));
+                CHECK(m.pooled.total.managers == 8);
+            }
+            THEN("designing and structuring are typical change management, managing and evaluating new daily practice") {
+                // Typical per case: top 3 (vision, sponsor, office), mid 2 (align, committees),
+                // front 1 (recruitment). New daily: top 1, mid 6, front 2.
+                const auto& g = m.cases[0].by_grouping;
+                CHECK(g[0][0].enactments == 3);
+                CHECK(g[0][1].enactments == 2);
+                CHECK(g[0][2].enactments == 1);
+                CHECK(g[1][0].enactments == 1);
+                CHECK(g[1][1].enactments == 6);
+                CHECK(g[1][2].enactments == 2);
+                CHECK(analysis::grouping_of(practice_category::structuring) ==
+                      analysis::practice_grouping::typical_change_management);
+                CHECK(analysis::grouping_of(practice_category::evaluating_integration) ==
+                      analysis::practice_grouping::new_daily_practice);
+            }
+        }
+    }
+}
+
+SCENARIO("the study's reported facts alone record no enactment, so the every-tier check names every tier") {
+    auto m = analysis::practice_matrix(seed_study_reported());
+    auto check = analysis::check_every_tier(m.pooled);
+    CHECK_FALSE(check.passed);
+    CHECK(check.missing_tiers.size() == 3);
+    CHECK(check.missing_categories.size() == 4);
+}
+
+SCENARIO("when front-line managers performed no practice, the every-tier check fails and names the front-line tier") {
+    GIVEN("top-level and mid-level managers who enact all four categories, and an idle front-line manager") {
+        mini_study m;
+        auto top = m.manager("TOP", management_tier::top_level);
+        auto mid = m.manager("MID", management_tier::mid_level);
+        m.manager("FRONT", management_tier::front_line);
+        m.enact(m.practice("DES", practice_category::designing), top, "2020-02-01");
+        m.enact(m.practice("STR", practice_category::structuring), top, "2020-03-01");
+        m.enact(m.practice("MAN", practice_category::managing_integration), mid, "2020-04-01");
+        m.enact(m.practice("EVA", practice_category::evaluating_integration), mid, "2020-05-01");
+        WHEN("the check runs on the pooled table") {
+            auto check = analysis::check_every_tier(analysis::practice_matrix(m.s).pooled);
+            THEN("it fails, names the front-line tier and no category") {
+                CHECK_FALSE(check.passed);
+                REQUIRE(check.missing_tiers.size() == 1);
+                CHECK(check.missing_tiers[0] == management_tier::front_line);
+                CHECK(check.missing_categories.empty());
+                CHECK(check.message.find("front-line") != std::string::npos);
+            }
+        }
+        WHEN("a front-line manager then evaluates once") {
+            m.enact(m.practice("EVA", practice_category::evaluating_integration), *m.s.find_person("FRONT"), "2020-06-01");
+            THEN("the check passes") { CHECK(analysis::check_every_tier(analysis::practice_matrix(m.s).pooled).passed); }
+        }
+    }
+}
+
+SCENARIO("when no manager evaluated integration, the check fails and names the evaluating category") {
+    mini_study m;
+    auto top = m.manager("TOP", management_tier::top_level);
+    auto mid = m.manager("MID", management_tier::mid_level);
+    auto front = m.manager("FRONT", management_tier::front_line);
+    m.enact(m.practice("DES", practice_category::designing), top, "2020-02-01");
+    m.enact(m.practice("STR", practice_category::structuring), mid, "2020-03-01");
+    m.enact(m.practice("MAN", practice_category::managing_integration), front, "2020-04-01");
+    auto check = analysis::check_every_tier(analysis::practice_matrix(m.s).pooled);
+    CHECK_FALSE(check.passed);
+    CHECK(check.missing_tiers.empty());
+    REQUIRE(check.missing_categories.size() == 1);
+    CHECK(check.missing_categories[0] == practice_category::evaluating_integration);
+    CHECK(check.message.find("evaluating-integration") != std::string::npos);
+}
+
+SCENARIO("a manager who appears in two cells is counted once in the margins") {
+    mini_study m;
+    auto mid = m.manager("MID", management_tier::mid_level);
+    m.enact(m.practice("MAN-a", practice_category::managing_integration), mid, "2020-02-01");
+    m.enact(m.practice("MAN-b", practice_category::managing_integration), mid, "2020-03-01");
+    m.enact(m.practice("EVA", practice_category::evaluating_integration), mid, "2020-04-01");
+    auto t = analysis::practice_matrix(m.s).pooled;
+    // Two managing enactments by one manager; one evaluating; the mid-level margin has 3 by 1.
+    CHECK(t.at(practice_category::managing_integration, management_tier::mid_level) == cell(2, 1));
+    CHECK(t.by_tier[1] == cell(3, 1));
+    CHECK(t.by_grouping[1][1] == cell(3, 1));
+    CHECK(t.total == cell(3, 1));
+}
+
+SCENARIO("sub-practice rows appear only on demand and sum to their category") {
+    mini_study m;
+    auto mid = m.manager("MID", management_tier::mid_level);
+    auto front = m.manager("FRONT", management_tier::front_line);
+    auto prepare = m.practice("MAN-prepare", practice_category::managing_integration);
+    auto coach = m.practice("MAN-coach", practice_category::managing_integration);
+    m.enact(prepare, mid, "2020-02-01");
+    m.enact(prepare, front, "2020-02-02");
+    m.enact(coach, front, "2020-03-01");
+    CHECK(analysis::practice_matrix(m.s).pooled.sub_practices.empty());
+    analysis::practice_matrix_options o;
+    o.sub_practices = true;
+    auto t = analysis::practice_matrix(m.s, {}, o).pooled;
+    REQUIRE(t.sub_practices.size() == 2);
+    CHECK(t.sub_practices[0].code == "MAN-prepare");
+    CHECK(t.sub_practices[0].total == cell(2, 2));
+    CHECK(t.sub_practices[1].by_tier[2] == cell(1, 1));
+    // Category margin: 3 enactments by 2 managers.
+    CHECK(t.by_category[2] == cell(3, 2));
+}
+
+SCENARIO("a wave or a case narrows what the matrix counts") {
+    GIVEN("two organizations in two cases and an enactment in each year") {
+        mini_study m;
+        auto other = m.add_org("OTHER");
+        auto mid = m.manager("MID", management_tier::mid_level);
+        auto mid2 = m.manager("MID2", management_tier::mid_level, other);
+        auto design = m.practice("DES", practice_category::designing);
+        m.enact(design, mid, "2020-02-01");
+        m.enact(design, mid, "2021-02-01");
+        m.enact(design, mid2, "2021-03-01", std::nullopt, {}, other);
+        auto c1 = m.study_case("case-1", m.org);
+        auto c2 = m.study_case("case-2", other);
+        auto w2021 = m.wave("W2021", "2021-01-01", "2021-12-31");
+        THEN("per case tables split the pooled one") {
+            auto r = analysis::practice_matrix(m.s);
+            REQUIRE(r.cases.size() == 2);
+            CHECK(r.cases[0].total.enactments == 2);
+            CHECK(r.cases[1].total.enactments == 1);
+            CHECK(r.pooled.total.enactments == 3);
+        }
+        THEN("the 2021 wave drops the 2020 enactment") {
+            analysis::filter f;
+            f.wave = w2021;
+            CHECK(analysis::practice_matrix(m.s, f).pooled.total.enactments == 2);
+        }
+        THEN("choosing case-2 keeps only the other organization") {
+            analysis::filter f;
+            f.study_case = c2;
+            auto r = analysis::practice_matrix(m.s, f);
+            REQUIRE(r.cases.size() == 1);
+            CHECK(r.pooled.total == cell(1, 1));
+            (void)c1;
+        }
+        THEN("an unknown wave is refused") {
+            analysis::filter f;
+            f.wave = wave_id{99};
+            CHECK_THROWS_AS(analysis::practice_matrix(m.s, f), invalid_request_error);
+        }
+        THEN("a window outside the study window is refused") {
+            analysis::filter f;
+            f.window = date_window::years(2030, 2031);
+            CHECK_THROWS_AS(analysis::practice_matrix(m.s, f), invalid_request_error);
+        }
+    }
+}
+
+SCENARIO("the matrix prints as a table and exports as CSV") {
+    auto r = analysis::practice_matrix(seed_study_illustrated());
+    std::string text = analysis::to_text(r);
+    CHECK(text.find("managing-integration") != std::string::npos);
+    CHECK(text.find("typical change management") != std::string::npos);
+    std::ostringstream csv;
+    analysis::write_csv(csv, r);
+    std::string out = csv.str();
+    CHECK(out.rfind("table,category,grouping,tier,practice,enactments,managers\r\n", 0) == 0);
+    // case-1, managing integration at mid level: 4 enactments by 2 managers (see above).
+    CHECK(out.find("case-1,managing-integration,new daily practice,mid-level,,4,2\r\n") != std::string::npos);
+    CHECK(out.find("pooled,all,all,all,,30,8\r\n") != std::string::npos);
+}
