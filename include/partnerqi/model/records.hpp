@@ -17,6 +17,11 @@
 
 namespace partnerqi::model {
 
+// Ties the members in a fixed order (const and mutable), for equality and for files.
+#define PARTNERQI_DETAIL_RECORD_FIELDS(...)                  \
+    auto fields() const { return std::tie(__VA_ARGS__); } \
+    auto fields() { return std::tie(__VA_ARGS__); }
+
 #define PARTNERQI_DETAIL_RECORD_EQUALITY(T)                                                   \
     friend bool operator==(const T& a, const T& b) { return a.fields() == b.fields(); }       \
     friend bool operator!=(const T& a, const T& b) { return !(a == b); }
@@ -34,14 +39,7 @@ struct organization {
     model::provenance provenance = model::provenance::user_entered;
     std::string note;         ///< free text (removed by de-identification)
 
-    auto fields() const {
-        return std::tie(id, code, name, kind, setting, region, program, partnership_model,
-                        provenance, note);
-    }
-    auto fields() {
-        return std::tie(id, code, name, kind, setting, region, program, partnership_model,
-                        provenance, note);
-    }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, name, kind, setting, region, program, partnership_model, provenance, note)
     PARTNERQI_DETAIL_RECORD_EQUALITY(organization)
 };
 
@@ -58,14 +56,7 @@ struct person {
     model::provenance provenance = model::provenance::user_entered;
     std::string note;
 
-    auto fields() const {
-        return std::tie(id, code, display_name, role, tier, profession, role_label, organization,
-                        provenance, note);
-    }
-    auto fields() {
-        return std::tie(id, code, display_name, role, tier, profession, role_label, organization,
-                        provenance, note);
-    }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, display_name, role, tier, profession, role_label, organization, provenance, note)
     PARTNERQI_DETAIL_RECORD_EQUALITY(person)
 };
 
@@ -77,8 +68,7 @@ struct team_membership {
     std::optional<date> left;   ///< when set, not before joined
     bool external = false;      ///< true when the person belongs to another organization
 
-    auto fields() const { return std::tie(person, role_in_team, joined, left, external); }
-    auto fields() { return std::tie(person, role_in_team, joined, left, external); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(person, role_in_team, joined, left, external)
     PARTNERQI_DETAIL_RECORD_EQUALITY(team_membership)
 };
 
@@ -95,14 +85,7 @@ struct qi_team {
     model::provenance provenance = model::provenance::user_entered;
     std::string note;
 
-    auto fields() const {
-        return std::tie(id, code, organization, name, clinical_area, unit, level, members,
-                        provenance, note);
-    }
-    auto fields() {
-        return std::tie(id, code, organization, name, clinical_area, unit, level, members,
-                        provenance, note);
-    }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, organization, name, clinical_area, unit, level, members, provenance, note)
     PARTNERQI_DETAIL_RECORD_EQUALITY(qi_team)
 };
 
@@ -122,14 +105,7 @@ struct qi_activity {
     model::provenance provenance = model::provenance::user_entered;
     std::string note;
 
-    auto fields() const {
-        return std::tie(id, code, organization, team, title, level, kind, level_reached, start,
-                        end, advisors, provenance, note);
-    }
-    auto fields() {
-        return std::tie(id, code, organization, team, title, level, kind, level_reached, start,
-                        end, advisors, provenance, note);
-    }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, organization, team, title, level, kind, level_reached, start, end, advisors, provenance, note)
     PARTNERQI_DETAIL_RECORD_EQUALITY(qi_activity)
 };
 
@@ -142,8 +118,7 @@ struct practice {
     std::string description;
     model::provenance provenance = model::provenance::user_entered;
 
-    auto fields() const { return std::tie(id, code, category, name, description, provenance); }
-    auto fields() { return std::tie(id, code, category, name, description, provenance); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, category, name, description, provenance)
     PARTNERQI_DETAIL_RECORD_EQUALITY(practice)
 };
 
@@ -159,12 +134,7 @@ struct practice_enactment {
     model::provenance provenance = model::provenance::user_entered;
     std::string note;
 
-    auto fields() const {
-        return std::tie(id, practice, manager, on, organization, team, targets, provenance, note);
-    }
-    auto fields() {
-        return std::tie(id, practice, manager, on, organization, team, targets, provenance, note);
-    }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, practice, manager, on, organization, team, targets, provenance, note)
     PARTNERQI_DETAIL_RECORD_EQUALITY(practice_enactment)
 };
 
@@ -179,8 +149,7 @@ struct engagement {
     std::optional<activity_id> activity;  ///< the QI activity it belongs to, if any
     model::provenance provenance = model::provenance::user_entered;
 
-    auto fields() const { return std::tie(id, from, to, kind, level, on, activity, provenance); }
-    auto fields() { return std::tie(id, from, to, kind, level, on, activity, provenance); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, from, to, kind, level, on, activity, provenance)
     PARTNERQI_DETAIL_RECORD_EQUALITY(engagement)
 };
 
@@ -191,8 +160,7 @@ struct wave {
     std::string label;
     date_window window;
 
-    auto fields() const { return std::tie(id, code, label, window); }
-    auto fields() { return std::tie(id, code, label, window); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, label, window)
     PARTNERQI_DETAIL_RECORD_EQUALITY(wave)
 };
 
@@ -211,14 +179,7 @@ struct data_source {
     std::string text;  ///< transcript or content; offsets of coded segments index into it
     model::provenance provenance = model::provenance::user_entered;
 
-    auto fields() const {
-        return std::tie(id, code, kind, title, on, wave, organization, participants, tier,
-                        composition, text, provenance);
-    }
-    auto fields() {
-        return std::tie(id, code, kind, title, on, wave, organization, participants, tier,
-                        composition, text, provenance);
-    }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, kind, title, on, wave, organization, participants, tier, composition, text, provenance)
     PARTNERQI_DETAIL_RECORD_EQUALITY(data_source)
 };
 
@@ -233,10 +194,7 @@ struct source_total {
     std::string description;  ///< e.g. "interviews with managers at the three tiers"
     model::provenance provenance = model::provenance::user_entered;
 
-    auto fields() const {
-        return std::tie(id, kind, count, organization, tier, description, provenance);
-    }
-    auto fields() { return std::tie(id, kind, count, organization, tier, description, provenance); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, kind, count, organization, tier, description, provenance)
     PARTNERQI_DETAIL_RECORD_EQUALITY(source_total)
 };
 
@@ -249,8 +207,7 @@ struct code {
     std::optional<practice_category> category;
     std::optional<practice_id> practice;
 
-    auto fields() const { return std::tie(id, name, parent, definition, category, practice); }
-    auto fields() { return std::tie(id, name, parent, definition, category, practice); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, name, parent, definition, category, practice)
     PARTNERQI_DETAIL_RECORD_EQUALITY(code)
 };
 
@@ -265,8 +222,7 @@ struct coded_segment {
     std::string text;   ///< the quoted span, when kept; removed by de-identification
     std::vector<enactment_id> supports;  ///< practice enactments this segment is evidence for
 
-    auto fields() const { return std::tie(id, source, begin, end, code, coder, text, supports); }
-    auto fields() { return std::tie(id, source, begin, end, code, coder, text, supports); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, source, begin, end, code, coder, text, supports)
     PARTNERQI_DETAIL_RECORD_EQUALITY(coded_segment)
 };
 
@@ -279,8 +235,7 @@ struct memo {
     std::optional<source_id> source;
     std::optional<code_id> code;
 
-    auto fields() const { return std::tie(id, title, text, on, source, code); }
-    auto fields() { return std::tie(id, title, text, on, source, code); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, title, text, on, source, code)
     PARTNERQI_DETAIL_RECORD_EQUALITY(memo)
 };
 
@@ -293,11 +248,11 @@ struct study_case {
     std::vector<team_id> teams;  ///< teams of that organization
     model::provenance provenance = model::provenance::user_entered;
 
-    auto fields() const { return std::tie(id, code, label, organization, teams, provenance); }
-    auto fields() { return std::tie(id, code, label, organization, teams, provenance); }
+    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, label, organization, teams, provenance)
     PARTNERQI_DETAIL_RECORD_EQUALITY(study_case)
 };
 
 #undef PARTNERQI_DETAIL_RECORD_EQUALITY
+#undef PARTNERQI_DETAIL_RECORD_FIELDS
 
 }  // namespace partnerqi::model
