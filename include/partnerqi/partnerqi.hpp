@@ -7,3 +7,4 @@
 #include "partnerqi/model.hpp"
 #include "partnerqi/network.hpp"
 #include "partnerqi/analysis.hpp"
+#include "partnerqi/io.hpp"

@@ -1,0 +1,182 @@
+#include "partnerqi/io/case_study_file.hpp"
+
+#include <fstream>
+#include <new>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+
+#include <boost/archive/archive_exception.hpp>
+
+#include "partnerqi/error.hpp"
+#include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/io/detail/codec.hpp"
+#include "partnerqi/io/detail/envelope.hpp"
+
+namespace partnerqi::io {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string file_name(const fs::path& file) { return "case-study file \"" + file.string() + "\""; }
+constexpr const char* stream_name = "case-study stream";
+
+// Translates whatever a load threw into a load_error that names the file. Called only from a
+// catch block.
+[[noreturn]] void rethrow_as_load_error(const std::string& what) {
+    const std::string prefix = what + " cannot be loaded: ";
+    using category = load_error_category;
+    try {
+        throw;
+    } catch (const load_error& e) {
+        throw load_error(e.category(), prefix + e.what());
+    } catch (const boost::archive::archive_exception& e) {
+        switch (e.code) {
+            case boost::archive::archive_exception::unsupported_version:
+            case boost::archive::archive_exception::unsupported_class_version:
+                throw load_error(category::newer_format,
+                                 prefix + "its payload was written by a newer Boost.Serialization "
+                                          "than this build uses (" + e.what() +
+                                          "); open it with a newer partnerqi");
+            default:
+                throw load_error(category::damaged,
+                                 prefix + "its payload cannot be decoded although its checksum "
+                                          "matches (" + e.what() +
+                                          "); it was written by a faulty program or altered on "
+                                          "purpose");
+        }
+    } catch (const validation_error& e) {
+        throw load_error(category::invalid_content,
+                         prefix + "its content breaks a rule of the case study (" + e.what() +
+                             "); it was written by a faulty program or edited by hand");
+    } catch (const std::bad_alloc&) {
+        throw load_error(category::limit_exceeded,
+                         prefix + "it needs more memory than is available; lower the load "
+                                  "limits or free memory");
+    } catch (const std::length_error& e) {
+        throw load_error(category::limit_exceeded,
+                         prefix + "it announces a size this program cannot hold (" + e.what() +
+                             ")");
+    } catch (const partnerqi::error& e) {
+        throw load_error(category::invalid_content, prefix + e.what());
+    } catch (const std::exception& e) {
+        throw load_error(category::damaged, prefix + e.what());
+    }
+}
+
+model::case_study load_from(std::istream& in, const load_limits& limits, const std::string& what) {
+    try {
+        const detail::header h = detail::read_header(in);
+        if (h.info.format == encoding::native_binary && h.platform != detail::this_platform())
+            throw load_error(load_error_category::not_a_case_study_file,
+                             "it is a native binary file from another kind of machine (" +
+                                 detail::describe(h.platform) + "; this one is " +
+                                 detail::describe(detail::this_platform()) +
+                                 "); open it on a machine like the one that wrote it and save "
+                                 "it again in portable text");
+        std::string payload = detail::read_payload(in, h, limits);
+        model::case_study_data data = detail::decode_payload(payload, h.info.format, limits);
+        payload = std::string();
+        return model::case_study::from_data(std::move(data));
+    } catch (...) {
+        rethrow_as_load_error(what);
+    }
+}
+
+void check_savable(const model::case_study& study, const save_options& options,
+                   const std::string& where) {
+    if (options.format != encoding::portable_text && options.format != encoding::native_binary &&
+        options.format != encoding::xml)
+        throw save_error("cannot save the case study to " + where + ": the encoding " +
+                         std::to_string(static_cast<int>(options.format)) +
+                         " is unknown; choose portable text, native binary or XML");
+    try {
+        study.validate();
+    } catch (const partnerqi::error& e) {
+        throw save_error("cannot save the case study to " + where + ": it is not valid (" +
+                         e.what() + "); correct the record and save again");
+    }
+}
+
+std::string file_bytes(const model::case_study& study, const save_options& options,
+                       const std::string& where) {
+    try {
+        return detail::wrap(detail::encode_payload(study.data(), options.format), options.format);
+    } catch (const save_error&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw save_error("cannot save the case study to " + where + ": encoding it failed (" +
+                         e.what() + ")");
+    }
+}
+
+void check_loadable_path(const fs::path& file) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(file, ec);
+    if (!fs::exists(status))
+        throw load_error(load_error_category::not_a_case_study_file,
+                         file_name(file) + " cannot be loaded: it does not exist; check the path");
+    if (fs::is_directory(status))
+        throw load_error(load_error_category::not_a_case_study_file,
+                         file_name(file) +
+                             " cannot be loaded: it is a directory; give the path of a file");
+}
+
+}  // namespace
+
+std::string_view to_string(encoding value) noexcept {
+    switch (value) {
+        case encoding::portable_text: return "portable text";
+        case encoding::native_binary: return "native binary";
+        case encoding::xml: return "XML";
+    }
+    return "unknown encoding";
+}
+
+void save(const model::case_study& study, const fs::path& file, const save_options& options) {
+    const std::string where = "\"" + file.string() + "\"";
+    check_savable(study, options, where);
+    detail::write_file_atomically(file, file_bytes(study, options, where));
+}
+
+void save(const model::case_study& study, std::ostream& out, const save_options& options) {
+    const std::string where = "a stream";
+    check_savable(study, options, where);
+    const std::string bytes = file_bytes(study, options, where);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out)
+        throw save_error("cannot save the case study to a stream: writing failed after at most " +
+                         std::to_string(bytes.size()) + " bytes; what was written is not usable");
+}
+
+model::case_study load(const fs::path& file, const load_limits& limits) {
+    check_loadable_path(file);
+    std::ifstream in(file, std::ios::in | std::ios::binary);
+    if (!in)
+        throw load_error(load_error_category::not_a_case_study_file,
+                         file_name(file) +
+                             " cannot be loaded: it cannot be opened; check its permissions");
+    return load_from(in, limits, file_name(file));
+}
+
+model::case_study load(std::istream& in, const load_limits& limits) {
+    return load_from(in, limits, stream_name);
+}
+
+file_info read_file_info(const fs::path& file) {
+    check_loadable_path(file);
+    std::ifstream in(file, std::ios::in | std::ios::binary);
+    if (!in)
+        throw load_error(load_error_category::not_a_case_study_file,
+                         file_name(file) +
+                             " cannot be loaded: it cannot be opened; check its permissions");
+    try {
+        return detail::read_header(in).info;
+    } catch (...) {
+        rethrow_as_load_error(file_name(file));
+    }
+}
+
+}  // namespace partnerqi::io

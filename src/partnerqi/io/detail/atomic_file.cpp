@@ -1,0 +1,134 @@
+#include "partnerqi/io/detail/atomic_file.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <system_error>
+
+#include "partnerqi/error.hpp"
+
+#if defined(_WIN32)
+#include <algorithm>
+#include <fstream>
+#else
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+namespace partnerqi::io::detail {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+[[noreturn]] void fail(const fs::path& target, const std::string& what) {
+    throw save_error("cannot save the case study to \"" + target.string() + "\": " + what +
+                     "; the previous file, if any, is unchanged");
+}
+
+std::string system_message(int code) { return std::generic_category().message(code); }
+
+// A name beside the target that no other writer uses at the same time.
+fs::path temporary_beside(const fs::path& target, unsigned attempt) {
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    std::string name = "." + target.filename().string() + ".tmp-" + std::to_string(stamp) + "-" +
+                       std::to_string(attempt);
+#if !defined(_WIN32)
+    name += "-" + std::to_string(::getpid());
+#endif
+    return target.parent_path() / name;
+}
+
+}  // namespace
+
+#if defined(_WIN32)
+
+void write_file_atomically(const fs::path& target, std::string_view bytes,
+                           std::uint64_t fail_after_bytes) {
+    std::error_code ec;
+    if (fs::is_directory(target, ec)) fail(target, "it is a directory");
+    const fs::path temp = temporary_beside(target, 0);
+    try {
+        {
+            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+            if (!out) fail(target, "cannot create a temporary file beside it");
+            const std::uint64_t allowed = std::min<std::uint64_t>(bytes.size(), fail_after_bytes);
+            out.write(bytes.data(), static_cast<std::streamsize>(allowed));
+            if (allowed < bytes.size()) fail(target, "the disk refused more bytes (no space left)");
+            out.flush();
+            if (!out) fail(target, "writing failed (is the disk full?)");
+        }
+        fs::rename(temp, target, ec);
+        if (ec) fail(target, "cannot rename the temporary file into place: " + ec.message());
+    } catch (...) {
+        fs::remove(temp, ec);
+        throw;
+    }
+}
+
+#else
+
+void write_file_atomically(const fs::path& target, std::string_view bytes,
+                           std::uint64_t fail_after_bytes) {
+    std::error_code ec;
+    if (fs::is_directory(target, ec)) fail(target, "it is a directory");
+
+    // Keep the permissions of the file being replaced.
+    struct stat old_stat {};
+    const bool replacing = ::stat(target.c_str(), &old_stat) == 0;
+
+    fs::path temp;
+    int fd = -1;
+    for (unsigned attempt = 0; attempt < 16 && fd < 0; ++attempt) {
+        temp = temporary_beside(target, attempt);
+        fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd < 0 && errno != EEXIST)
+            fail(target, "cannot create a temporary file beside it (" + system_message(errno) + ")");
+    }
+    if (fd < 0) fail(target, "cannot find a free temporary name beside it");
+
+    auto abandon = [&](const std::string& what) {
+        if (fd >= 0) ::close(fd);
+        ::unlink(temp.c_str());
+        fail(target, what);
+    };
+
+    if (replacing) (void)::fchmod(fd, old_stat.st_mode & 07777);
+
+    std::uint64_t written = 0;
+    while (written < bytes.size()) {
+        std::size_t want = bytes.size() - static_cast<std::size_t>(written);
+        if (written >= fail_after_bytes) {
+            abandon("writing failed after " + std::to_string(written) + " bytes (" +
+                    system_message(ENOSPC) + ")");
+        }
+        if (fail_after_bytes - written < want) want = static_cast<std::size_t>(fail_after_bytes - written);
+        const ::ssize_t n = ::write(fd, bytes.data() + written, want);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            abandon("writing failed after " + std::to_string(written) + " bytes (" +
+                    system_message(errno) + ")");
+        }
+        written += static_cast<std::uint64_t>(n);
+    }
+    if (::fsync(fd) != 0) abandon("flushing to disk failed (" + system_message(errno) + ")");
+    const int closed = ::close(fd);
+    fd = -1;
+    if (closed != 0) abandon("closing the temporary file failed (" + system_message(errno) + ")");
+    if (::rename(temp.c_str(), target.c_str()) != 0)
+        abandon("cannot rename the temporary file into place (" + system_message(errno) + ")");
+
+    // Make the rename itself durable.
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        (void)::fsync(dir_fd);
+        ::close(dir_fd);
+    }
+}
+
+#endif
+
+}  // namespace partnerqi::io::detail

@@ -1,0 +1,23 @@
+// Turning case-study data into a payload and back, in each encoding.
+#pragma once
+
+#include <string>
+
+#include "partnerqi/export.hpp"
+#include "partnerqi/io/case_study_file.hpp"
+#include "partnerqi/model/case_study.hpp"
+
+namespace partnerqi::io::detail {
+
+/// The payload for `data` in the given encoding. Does not validate `data`: save() does that.
+[[nodiscard]] PARTNERQI_EXPORT std::string encode_payload(const model::case_study_data& data,
+                                                          encoding format);
+
+/// Decodes a payload whose envelope has passed its checks. Throws load_error (its message
+/// without the file's name) for limits, newer class versions and unreadable values; Boost and
+/// standard exceptions pass through for the caller to translate.
+[[nodiscard]] PARTNERQI_EXPORT model::case_study_data decode_payload(const std::string& payload,
+                                                                     encoding format,
+                                                                     const load_limits& limits);
+
+}  // namespace partnerqi::io::detail

@@ -1,0 +1,210 @@
+#include "partnerqi/io/detail/envelope.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <cstring>
+#include <istream>
+
+#include <boost/crc.hpp>
+
+#include "partnerqi/error.hpp"
+#include "partnerqi/version.hpp"
+
+namespace partnerqi::io::detail {
+
+namespace {
+
+// Byte offsets of the version-1 header (docs/file-format.md).
+constexpr std::size_t at_version = 8;
+constexpr std::size_t at_header_length = 10;
+constexpr std::size_t at_encoding = 12;
+constexpr std::size_t at_flags = 13;
+constexpr std::size_t at_writer = 14;
+constexpr std::size_t at_platform = 20;
+constexpr std::size_t at_payload_length = 28;
+constexpr std::size_t at_payload_crc = 36;
+constexpr std::size_t at_reserved = 40;
+constexpr std::size_t at_header_crc = 44;
+// Every envelope version starts with the magic, the version and the header length, and ends
+// its header with a CRC-32 of the bytes before it.
+constexpr std::size_t fixed_prefix = 12;
+constexpr std::size_t min_header_size = fixed_prefix + 4;
+
+void put_le(std::string& out, std::size_t at, std::uint64_t value, std::size_t bytes) {
+    for (std::size_t i = 0; i < bytes; ++i)
+        out[at + i] = static_cast<char>(static_cast<unsigned char>((value >> (8 * i)) & 0xFFu));
+}
+
+std::uint64_t get_le(std::string_view in, std::size_t at, std::size_t bytes) {
+    std::uint64_t value = 0;
+    for (std::size_t i = 0; i < bytes; ++i)
+        value |= std::uint64_t{static_cast<unsigned char>(in[at + i])} << (8 * i);
+    return value;
+}
+
+std::string version_text(std::uint64_t major, std::uint64_t minor, std::uint64_t patch) {
+    return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+[[noreturn]] void fail(load_error_category category, const std::string& message) {
+    throw load_error(category, message);
+}
+
+}  // namespace
+
+platform_tag this_platform() noexcept {
+    const std::uint16_t probe = 1;
+    unsigned char first = 0;
+    std::memcpy(&first, &probe, 1);
+    return {static_cast<std::uint8_t>(first == 1 ? 1 : 2),
+            static_cast<std::uint8_t>(sizeof(short)),
+            static_cast<std::uint8_t>(sizeof(int)),
+            static_cast<std::uint8_t>(sizeof(long)),
+            static_cast<std::uint8_t>(sizeof(long long)),
+            static_cast<std::uint8_t>(sizeof(float)),
+            static_cast<std::uint8_t>(sizeof(double)),
+            static_cast<std::uint8_t>(sizeof(std::size_t))};
+}
+
+std::string describe(const platform_tag& tag) {
+    std::string order = tag[0] == 1 ? "little-endian" : tag[0] == 2 ? "big-endian" : "unknown byte order";
+    auto size = [&](std::size_t i, const char* type) {
+        return ", " + std::to_string(tag[i]) + "-byte " + type;
+    };
+    return order + size(1, "short") + size(2, "int") + size(3, "long") + size(4, "long long") +
+           size(5, "float") + size(6, "double") + size(7, "size_t");
+}
+
+std::uint32_t crc32(std::string_view bytes) noexcept {
+    boost::crc_32_type crc;
+    crc.process_bytes(bytes.data(), bytes.size());
+    return crc.checksum();
+}
+
+std::string wrap(std::string_view payload, encoding format) {
+    std::string out(header_size, '\0');
+    std::copy(file_magic.begin(), file_magic.end(), out.begin());
+    put_le(out, at_version, current_envelope_version, 2);
+    put_le(out, at_header_length, header_size, 2);
+    put_le(out, at_encoding, static_cast<std::uint8_t>(format), 1);
+    put_le(out, at_flags, 0, 1);
+    put_le(out, at_writer, PARTNERQI_VERSION_MAJOR, 2);
+    put_le(out, at_writer + 2, PARTNERQI_VERSION_MINOR, 2);
+    put_le(out, at_writer + 4, PARTNERQI_VERSION_PATCH, 2);
+    const platform_tag platform = this_platform();
+    for (std::size_t i = 0; i < platform.size(); ++i) put_le(out, at_platform + i, platform[i], 1);
+    put_le(out, at_payload_length, payload.size(), 8);
+    put_le(out, at_payload_crc, crc32(payload), 4);
+    put_le(out, at_reserved, 0, 4);
+    put_le(out, at_header_crc, crc32(std::string_view(out).substr(0, at_header_crc)), 4);
+    out.append(payload.data(), payload.size());
+    return out;
+}
+
+header read_header(std::istream& in) {
+    std::string bytes(fixed_prefix, '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(fixed_prefix));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) fail(load_error_category::not_a_case_study_file, "it is empty (no bytes at all)");
+    const std::size_t compared = std::min(got, file_magic.size());
+    if (!std::equal(file_magic.begin(), file_magic.begin() + static_cast<std::ptrdiff_t>(compared),
+                    reinterpret_cast<const unsigned char*>(bytes.data())))
+        fail(load_error_category::not_a_case_study_file,
+             "it does not start with the signature of a partnerqi case-study file; it is some "
+             "other kind of file");
+    if (got < fixed_prefix)
+        fail(load_error_category::truncated,
+             "it ends after " + std::to_string(got) +
+                 " bytes, inside its envelope header; the file was cut short, copy it again");
+
+    const auto version = static_cast<std::uint16_t>(get_le(bytes, at_version, 2));
+    const auto length = static_cast<std::size_t>(get_le(bytes, at_header_length, 2));
+    if (length < min_header_size || length > max_header_size)
+        fail(load_error_category::damaged,
+             "its envelope header announces an impossible size (" + std::to_string(length) +
+                 " bytes); the file is damaged, restore it from a backup");
+    bytes.resize(length);
+    in.read(bytes.data() + fixed_prefix, static_cast<std::streamsize>(length - fixed_prefix));
+    if (static_cast<std::size_t>(in.gcount()) != length - fixed_prefix)
+        fail(load_error_category::truncated,
+             "it ends inside its envelope header; the file was cut short, copy it again");
+    const auto stored_crc = static_cast<std::uint32_t>(get_le(bytes, length - 4, 4));
+    if (stored_crc != crc32(std::string_view(bytes).substr(0, length - 4)))
+        fail(load_error_category::damaged,
+             "its envelope header fails its checksum: at least one byte changed since it was "
+             "written; restore the file from a backup");
+
+    header h;
+    h.info.envelope_version = version;
+    if (length >= at_writer + 6) {
+        h.info.writer_major = static_cast<std::uint16_t>(get_le(bytes, at_writer, 2));
+        h.info.writer_minor = static_cast<std::uint16_t>(get_le(bytes, at_writer + 2, 2));
+        h.info.writer_patch = static_cast<std::uint16_t>(get_le(bytes, at_writer + 4, 2));
+    }
+    if (version == 0)
+        fail(load_error_category::damaged, "its envelope version is 0, which no partnerqi writes");
+    if (version > current_envelope_version)
+        fail(load_error_category::newer_format,
+             "it was written by partnerqi " +
+                 version_text(h.info.writer_major, h.info.writer_minor, h.info.writer_patch) +
+                 " in envelope version " + std::to_string(version) + ", but this build (" +
+                 std::string(header_version) + ") reads envelope version " +
+                 std::to_string(current_envelope_version) +
+                 "; open it with a newer partnerqi");
+    if (length != header_size)
+        fail(load_error_category::damaged,
+             "its version-1 envelope header is " + std::to_string(length) +
+                 " bytes long instead of " + std::to_string(header_size));
+
+    const auto format = static_cast<std::uint8_t>(get_le(bytes, at_encoding, 1));
+    if (format < 1 || format > 3)
+        fail(load_error_category::damaged,
+             "its envelope names an unknown payload encoding (" + std::to_string(format) + ")");
+    h.info.format = static_cast<encoding>(format);
+    h.flags = static_cast<std::uint8_t>(get_le(bytes, at_flags, 1));
+    if (h.flags != 0)
+        fail(load_error_category::damaged,
+             "its envelope sets flags (" + std::to_string(h.flags) + ") that version 1 does not define");
+    for (std::size_t i = 0; i < h.platform.size(); ++i)
+        h.platform[i] = static_cast<std::uint8_t>(get_le(bytes, at_platform + i, 1));
+    h.info.payload_bytes = get_le(bytes, at_payload_length, 8);
+    h.payload_crc = static_cast<std::uint32_t>(get_le(bytes, at_payload_crc, 4));
+    return h;
+}
+
+std::string read_payload(std::istream& in, const header& h, const load_limits& limits) {
+    const std::uint64_t expected = h.info.payload_bytes;
+    if (expected > limits.max_payload_bytes)
+        fail(load_error_category::limit_exceeded,
+             "its payload is " + std::to_string(expected) + " bytes, more than the limit of " +
+                 std::to_string(limits.max_payload_bytes) +
+                 " bytes; raise load_limits::max_payload_bytes if the file is trusted");
+    // Read in chunks: the announced length is not trusted with an allocation until the bytes
+    // are really there.
+    constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
+    std::string payload;
+    while (payload.size() < expected) {
+        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, expected - payload.size()));
+        const std::size_t old = payload.size();
+        payload.resize(old + want);
+        in.read(payload.data() + old, static_cast<std::streamsize>(want));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got != want)
+            fail(load_error_category::truncated,
+                 "it ends " + std::to_string(old + got) + " bytes into a payload of " +
+                     std::to_string(expected) +
+                     " bytes; the file was cut short (an interrupted copy or download), copy it "
+                     "again");
+    }
+    if (in.peek() != std::istream::traits_type::eof())
+        fail(load_error_category::damaged,
+             "it has bytes after the end of its payload; something was appended to the file or "
+             "two files were joined");
+    if (crc32(payload) != h.payload_crc)
+        fail(load_error_category::damaged,
+             "its payload fails its checksum: at least one byte changed since it was written; "
+             "restore the file from a backup");
+    return payload;
+}
+
+}  // namespace partnerqi::io::detail

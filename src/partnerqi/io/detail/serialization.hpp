@@ -1,0 +1,404 @@
+// Boost.Serialization of the model: non-intrusive, versioned, checked on load.
+//
+// Private to src/partnerqi/io: no public header includes Boost.Serialization.
+//
+// Every record type is a Boost class with object_class_info (so its class version is stored
+// once per archive), track_never (an application that serializes our types through pointers
+// cannot change our format) and its own BOOST_CLASS_VERSION, checked by hand on load because
+// Boost 1.74 accepts newer class versions silently. The fields are written in the order of the
+// record's `fields()` under the names listed in `record_traits<T>::names`.
+//
+// Representations that do not depend on Boost's own choices:
+// - enums as std::uint32_t, checked with model::is_valid on load;
+// - dates as std::int32_t days since 1970-01-01, checked with model::date::from_days;
+// - ids as std::uint32_t;
+// - collections as a collection_size_type count then the items one by one; the count is
+//   checked against the load limits before anything is allocated, and nothing is reserved;
+// - optionals of enums, dates and ids as a "set" flag then the value (checked as above);
+//   std::optional<std::string> through the std::optional shim below (Boost >= 1.84 has its own).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include <boost/serialization/collection_size_type.hpp>
+#include <boost/serialization/level.hpp>
+#include <boost/serialization/nvp.hpp>
+#include <boost/serialization/split_free.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/tracking.hpp>
+#include <boost/serialization/version.hpp>
+#include <boost/version.hpp>
+
+#include "partnerqi/error.hpp"
+#include "partnerqi/io/case_study_file.hpp"
+#include "partnerqi/model/case_study.hpp"
+
+// ---- std::optional: Boost 1.74 has no support for it ---------------------------------------
+#if BOOST_VERSION < 108400
+namespace boost::serialization {
+
+// The same layout as Boost 1.84's own support: a "has_value" flag, then the value.
+template <class Archive, class T>
+void save(Archive& ar, const std::optional<T>& t, const unsigned int /*version*/) {
+    const bool has_value = t.has_value();
+    ar << boost::serialization::make_nvp("has_value", has_value);
+    if (has_value) ar << boost::serialization::make_nvp("value", *t);
+}
+
+template <class Archive, class T>
+void load(Archive& ar, std::optional<T>& t, const unsigned int /*version*/) {
+    bool has_value = false;
+    ar >> boost::serialization::make_nvp("has_value", has_value);
+    if (!has_value) {
+        t.reset();
+        return;
+    }
+    T value{};
+    ar >> boost::serialization::make_nvp("value", value);
+    t = std::move(value);
+}
+
+template <class Archive, class T>
+void serialize(Archive& ar, std::optional<T>& t, const unsigned int version) {
+    boost::serialization::split_free(ar, t, version);
+}
+
+template <class T>
+struct version<std::optional<T>> {
+    typedef mpl::int_<1> type;
+    typedef mpl::integral_c_tag tag;
+    BOOST_STATIC_CONSTANT(int, value = 1);
+};
+
+}  // namespace boost::serialization
+#else
+#include <boost/serialization/optional.hpp>
+#endif
+
+namespace partnerqi::io::detail {
+
+/// What a load needs besides the archive: the limits and the running element count. One lives
+/// in each input archive as a Boost archive helper.
+struct load_context {
+    load_limits limits;
+    std::uint64_t elements = 0;  ///< collection elements read so far, across the archive
+};
+
+template <class Archive>
+load_context& context_of(Archive& ar) {
+    return ar.template get_helper<load_context>();
+}
+
+[[noreturn]] inline void fail(load_error_category category, const std::string& message) {
+    throw load_error(category, message);
+}
+
+// ---- The record types, their class versions and field names -------------------------------
+
+template <class T>
+struct record_traits;
+
+#define PARTNERQI_IO_RECORD(T, VERSION, NAME, ...)                                   \
+    template <>                                                                      \
+    struct record_traits<model::T> {                                                 \
+        static constexpr unsigned int version = VERSION;                             \
+        static constexpr const char* name = NAME;                                    \
+        static constexpr std::array names = {__VA_ARGS__};                           \
+    };
+
+PARTNERQI_IO_RECORD(organization, 1, "organization", "id", "code", "name", "kind", "setting",
+                    "region", "program", "partnership_model", "provenance", "note")
+PARTNERQI_IO_RECORD(person, 1, "person", "id", "code", "display_name", "role", "tier",
+                    "profession", "role_label", "organization", "provenance", "note")
+PARTNERQI_IO_RECORD(team_membership, 1, "team membership", "person", "role_in_team", "joined",
+                    "left", "external")
+PARTNERQI_IO_RECORD(qi_team, 1, "QI team", "id", "code", "organization", "name", "clinical_area",
+                    "unit", "level", "members", "provenance", "note")
+PARTNERQI_IO_RECORD(qi_activity, 1, "QI activity", "id", "code", "organization", "team", "title",
+                    "level", "kind", "level_reached", "start", "end", "advisors", "provenance",
+                    "note")
+PARTNERQI_IO_RECORD(practice, 1, "practice", "id", "code", "category", "name", "description",
+                    "provenance")
+PARTNERQI_IO_RECORD(practice_enactment, 1, "practice enactment", "id", "practice", "manager",
+                    "on", "organization", "team", "targets", "provenance", "note")
+PARTNERQI_IO_RECORD(engagement, 1, "engagement", "id", "from", "to", "kind", "level", "on",
+                    "activity", "provenance")
+PARTNERQI_IO_RECORD(wave, 1, "wave", "id", "code", "label", "window")
+PARTNERQI_IO_RECORD(data_source, 1, "data source", "id", "code", "kind", "title", "on", "wave",
+                    "organization", "participants", "tier", "composition", "text", "provenance")
+PARTNERQI_IO_RECORD(source_total, 1, "source total", "id", "kind", "count", "organization",
+                    "tier", "description", "provenance")
+PARTNERQI_IO_RECORD(code, 1, "code", "id", "name", "parent", "definition", "category", "practice")
+PARTNERQI_IO_RECORD(coded_segment, 1, "coded segment", "id", "source", "begin", "end", "code",
+                    "coder", "text", "supports")
+PARTNERQI_IO_RECORD(memo, 1, "memo", "id", "title", "text", "on", "source", "code")
+PARTNERQI_IO_RECORD(study_case, 1, "case", "id", "code", "label", "organization", "teams",
+                    "provenance")
+PARTNERQI_IO_RECORD(case_study_data, 1, "case study", "title", "description", "window",
+                    "organizations", "people", "teams", "activities", "practices", "enactments",
+                    "engagements", "waves", "sources", "totals", "codes", "segments", "memos",
+                    "cases")
+#undef PARTNERQI_IO_RECORD
+
+template <class T>
+struct is_id : std::false_type {};
+template <class Tag>
+struct is_id<model::id<Tag>> : std::true_type {};
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+template <class T>
+struct is_record : std::false_type {};
+#define PARTNERQI_IO_IS_RECORD(T) \
+    template <>                   \
+    struct is_record<model::T> : std::true_type {};
+PARTNERQI_IO_IS_RECORD(organization)
+PARTNERQI_IO_IS_RECORD(person)
+PARTNERQI_IO_IS_RECORD(team_membership)
+PARTNERQI_IO_IS_RECORD(qi_team)
+PARTNERQI_IO_IS_RECORD(qi_activity)
+PARTNERQI_IO_IS_RECORD(practice)
+PARTNERQI_IO_IS_RECORD(practice_enactment)
+PARTNERQI_IO_IS_RECORD(engagement)
+PARTNERQI_IO_IS_RECORD(wave)
+PARTNERQI_IO_IS_RECORD(data_source)
+PARTNERQI_IO_IS_RECORD(source_total)
+PARTNERQI_IO_IS_RECORD(code)
+PARTNERQI_IO_IS_RECORD(coded_segment)
+PARTNERQI_IO_IS_RECORD(memo)
+PARTNERQI_IO_IS_RECORD(study_case)
+PARTNERQI_IO_IS_RECORD(case_study_data)
+#undef PARTNERQI_IO_IS_RECORD
+
+// ---- Writing one field --------------------------------------------------------------------
+
+template <class Archive, class T>
+void put(Archive& ar, const std::string& name, const T& value) {
+    using boost::serialization::make_nvp;
+    if constexpr (std::is_enum_v<T>) {
+        const auto raw = static_cast<std::uint32_t>(value);
+        ar << make_nvp(name.c_str(), raw);
+    } else if constexpr (is_id<T>::value) {
+        const std::uint32_t raw = value.value;
+        ar << make_nvp(name.c_str(), raw);
+    } else if constexpr (std::is_same_v<T, model::date>) {
+        const std::int32_t days = value.days_since_epoch();
+        ar << make_nvp(name.c_str(), days);
+    } else if constexpr (std::is_same_v<T, model::date_window>) {
+        put(ar, name + "_first", value.first());
+        put(ar, name + "_last", value.last());
+    } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+        ar << make_nvp(name.c_str(), value);  // the std::optional shim
+    } else if constexpr (is_optional<T>::value) {
+        const bool set = value.has_value();
+        ar << make_nvp((name + "_set").c_str(), set);
+        if (set) put(ar, name, *value);
+    } else if constexpr (is_vector<T>::value) {
+        const boost::serialization::collection_size_type count(value.size());
+        ar << make_nvp((name + "_count").c_str(), count);
+        for (const auto& item : value) put(ar, "item", item);
+    } else {
+        static_assert(is_record<T>::value || std::is_same_v<T, std::string> ||
+                          std::is_same_v<T, bool> || std::is_same_v<T, std::uint32_t>,
+                      "every field type needs an explicit representation");
+        ar << make_nvp(name.c_str(), value);
+    }
+}
+
+// ---- Reading one field, checked -----------------------------------------------------------
+
+template <class Enum>
+Enum checked_enum(std::uint32_t raw, const std::string& name) {
+    const auto value = static_cast<Enum>(static_cast<std::underlying_type_t<Enum>>(raw));
+    if (raw > 0xFFu || !model::is_valid(value))
+        fail(load_error_category::invalid_content,
+             "field \"" + name + "\" holds " + std::to_string(raw) + ", which is not a valid " +
+                 std::string(model::enum_traits<Enum>::name) +
+                 " (accepted: " + model::accepted_spellings<Enum>() + ")");
+    return value;
+}
+
+inline model::date checked_date(std::int32_t days, const std::string& name) {
+    try {
+        return model::date::from_days(days);
+    } catch (const partnerqi::error&) {
+        fail(load_error_category::invalid_content,
+             "field \"" + name + "\" holds day " + std::to_string(days) +
+                 ", which is outside the accepted dates " + model::date::min().to_iso() + " to " +
+                 model::date::max().to_iso());
+    }
+}
+
+inline void check_length(const load_context& ctx, std::size_t length, const std::string& name) {
+    if (length > ctx.limits.max_string_length)
+        fail(load_error_category::limit_exceeded,
+             "field \"" + name + "\" is " + std::to_string(length) +
+                 " bytes long, more than the limit of " +
+                 std::to_string(ctx.limits.max_string_length) +
+                 " bytes; raise load_limits::max_string_length if the file is trusted");
+}
+
+inline void check_count(load_context& ctx, std::uint64_t count, const std::string& name) {
+    if (count > ctx.limits.max_collection_size)
+        fail(load_error_category::limit_exceeded,
+             "collection \"" + name + "\" announces " + std::to_string(count) +
+                 " elements, more than the limit of " +
+                 std::to_string(ctx.limits.max_collection_size) +
+                 "; raise load_limits::max_collection_size if the file is trusted");
+    if (count > ctx.limits.max_records - ctx.elements)
+        fail(load_error_category::limit_exceeded,
+             "collection \"" + name + "\" brings the file past the limit of " +
+                 std::to_string(ctx.limits.max_records) +
+                 " elements in all; raise load_limits::max_records if the file is trusted");
+    ctx.elements += count;
+}
+
+template <class Archive, class T>
+void get(Archive& ar, const std::string& name, T& value) {
+    using boost::serialization::make_nvp;
+    if constexpr (std::is_enum_v<T>) {
+        std::uint32_t raw = 0;
+        ar >> make_nvp(name.c_str(), raw);
+        value = checked_enum<T>(raw, name);
+    } else if constexpr (is_id<T>::value) {
+        ar >> make_nvp(name.c_str(), value.value);
+    } else if constexpr (std::is_same_v<T, model::date>) {
+        std::int32_t days = 0;
+        ar >> make_nvp(name.c_str(), days);
+        value = checked_date(days, name);
+    } else if constexpr (std::is_same_v<T, model::date_window>) {
+        model::date first;
+        model::date last;
+        get(ar, name + "_first", first);
+        get(ar, name + "_last", last);
+        if (last < first)
+            fail(load_error_category::invalid_content,
+                 "window \"" + name + "\" ends (" + last.to_iso() + ") before it starts (" +
+                     first.to_iso() + ")");
+        value = model::date_window(first, last);
+    } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+        ar >> make_nvp(name.c_str(), value);  // the std::optional shim
+        if (value) check_length(context_of(ar), value->size(), name);
+    } else if constexpr (is_optional<T>::value) {
+        bool set = false;
+        ar >> make_nvp((name + "_set").c_str(), set);
+        if (set) {
+            typename T::value_type item{};
+            get(ar, name, item);
+            value = std::move(item);
+        } else {
+            value.reset();
+        }
+    } else if constexpr (is_vector<T>::value) {
+        boost::serialization::collection_size_type count(0);
+        ar >> make_nvp((name + "_count").c_str(), count);
+        check_count(context_of(ar), count, name);
+        // Never reserve from a count read from the file: each item is read before it is kept.
+        value.clear();
+        for (std::size_t i = 0; i < count; ++i) {
+            typename T::value_type item{};
+            get(ar, "item", item);
+            value.push_back(std::move(item));
+        }
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        ar >> make_nvp(name.c_str(), value);
+        check_length(context_of(ar), value.size(), name);
+    } else {
+        static_assert(is_record<T>::value || std::is_same_v<T, bool> ||
+                          std::is_same_v<T, std::uint32_t>,
+                      "every field type needs an explicit representation");
+        ar >> make_nvp(name.c_str(), value);
+    }
+}
+
+// ---- Whole records ------------------------------------------------------------------------
+
+template <class Archive, class Record>
+void save_record(Archive& ar, const Record& record) {
+    using traits = record_traits<Record>;
+    auto fields = record.fields();
+    static_assert(std::tuple_size_v<decltype(fields)> == traits::names.size(),
+                  "a record gained or lost a field: give its file format a new class version");
+    std::apply(
+        [&](const auto&... field) {
+            std::size_t i = 0;
+            (put(ar, traits::names[i++], field), ...);
+        },
+        fields);
+}
+
+template <class Archive, class Record>
+void load_record(Archive& ar, Record& record, unsigned int file_version) {
+    using traits = record_traits<Record>;
+    // Boost 1.74 does not refuse a class version newer than the one compiled in: do it here.
+    if (file_version > traits::version)
+        fail(load_error_category::newer_format,
+             std::string("its ") + traits::name + " records were written by a newer partnerqi "
+                 "(record format " + std::to_string(file_version) + ", this build reads up to " +
+                 std::to_string(traits::version) + "); open it with a newer partnerqi");
+    auto fields = record.fields();
+    static_assert(std::tuple_size_v<decltype(fields)> == traits::names.size(),
+                  "a record gained or lost a field: give its file format a new class version");
+    std::apply(
+        [&](auto&... field) {
+            std::size_t i = 0;
+            (get(ar, traits::names[i++], field), ...);
+        },
+        fields);
+}
+
+}  // namespace partnerqi::io::detail
+
+// ---- Hooks for Boost: free functions and traits of every record type -----------------------
+#define PARTNERQI_IO_SERIALIZE(T)                                                             \
+    namespace boost::serialization {                                                         \
+    template <class Archive>                                                                 \
+    void save(Archive& ar, const partnerqi::model::T& r, const unsigned int) {               \
+        partnerqi::io::detail::save_record(ar, r);                                           \
+    }                                                                                        \
+    template <class Archive>                                                                 \
+    void load(Archive& ar, partnerqi::model::T& r, const unsigned int version) {             \
+        partnerqi::io::detail::load_record(ar, r, version);                                  \
+    }                                                                                        \
+    template <class Archive>                                                                 \
+    void serialize(Archive& ar, partnerqi::model::T& r, const unsigned int version) {        \
+        boost::serialization::split_free(ar, r, version);                                    \
+    }                                                                                        \
+    }                                                                                        \
+    BOOST_CLASS_VERSION(partnerqi::model::T,                                                 \
+                        partnerqi::io::detail::record_traits<partnerqi::model::T>::version) \
+    BOOST_CLASS_IMPLEMENTATION(partnerqi::model::T, boost::serialization::object_class_info) \
+    BOOST_CLASS_TRACKING(partnerqi::model::T, boost::serialization::track_never)
+
+PARTNERQI_IO_SERIALIZE(organization)
+PARTNERQI_IO_SERIALIZE(person)
+PARTNERQI_IO_SERIALIZE(team_membership)
+PARTNERQI_IO_SERIALIZE(qi_team)
+PARTNERQI_IO_SERIALIZE(qi_activity)
+PARTNERQI_IO_SERIALIZE(practice)
+PARTNERQI_IO_SERIALIZE(practice_enactment)
+PARTNERQI_IO_SERIALIZE(engagement)
+PARTNERQI_IO_SERIALIZE(wave)
+PARTNERQI_IO_SERIALIZE(data_source)
+PARTNERQI_IO_SERIALIZE(source_total)
+PARTNERQI_IO_SERIALIZE(code)
+PARTNERQI_IO_SERIALIZE(coded_segment)
+PARTNERQI_IO_SERIALIZE(memo)
+PARTNERQI_IO_SERIALIZE(study_case)
+PARTNERQI_IO_SERIALIZE(case_study_data)
+#undef PARTNERQI_IO_SERIALIZE

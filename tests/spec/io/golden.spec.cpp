@@ -1,0 +1,87 @@
+// Files written by earlier versions keep loading. The golden files in tests/data/golden were
+// written once by each format version and are never replaced; a new format adds new files.
+#include <support/catch.hpp>
+
+#include <fstream>
+#include <string>
+
+#include "full_study.hpp"
+#include "partnerqi/io.hpp"
+#include "partnerqi/io/detail/envelope.hpp"
+
+using namespace partnerqi;
+using namespace partnerqi::io::testing;
+
+namespace {
+
+std::string golden(const std::string& name) {
+    return std::string(PARTNERQI_TEST_DATA_DIR) + "/golden/" + name;
+}
+
+std::string read_all(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// True when the native binary golden file was written on a machine like this one.
+bool same_platform(const std::string& bytes) {
+    const io::detail::platform_tag here = io::detail::this_platform();
+    for (std::size_t i = 0; i < here.size(); ++i)
+        if (static_cast<std::uint8_t>(bytes.at(20 + i)) != here[i]) return false;
+    return true;
+}
+
+}  // namespace
+
+SCENARIO("the version 1 golden files load as the study they were written from") {
+    const model::case_study expected = full_study();
+    GIVEN("the portable text file written by partnerqi 0.1.0") {
+        const std::string file = golden("v1-text.pqi");
+        THEN("it loads as the full illustrative study") { CHECK(io::load(file) == expected); }
+        THEN("its envelope says version 1, portable text, written by 0.1.0") {
+            const io::file_info info = io::read_file_info(file);
+            CHECK(info.envelope_version == 1);
+            CHECK(info.format == io::encoding::portable_text);
+            CHECK(info.writer_major == 0);
+            CHECK(info.writer_minor == 1);
+            CHECK(info.writer_patch == 0);
+        }
+    }
+    GIVEN("the XML file written by partnerqi 0.1.0") {
+        THEN("it loads as the full illustrative study") {
+            CHECK(io::load(golden("v1-xml.pqi")) == expected);
+        }
+    }
+    GIVEN("the native binary file written by partnerqi 0.1.0 on x86-64 Linux") {
+        const std::string file = golden("v1-binary.pqi");
+        if (same_platform(read_all(file))) {
+            THEN("on a machine like that one it loads as the full illustrative study") {
+                CHECK(io::load(file) == expected);
+            }
+        } else {
+            THEN("on another kind of machine it is refused with advice to use portable text") {
+                CHECK_THROWS_AS(io::load(file), load_error);
+            }
+        }
+    }
+}
+
+SCENARIO("this build still writes the version 1 payloads byte for byte") {
+    const model::case_study study = full_study();
+    // Compare payloads only: the header names the writer's version, which moves on.
+    auto payload = [](const std::string& bytes) { return bytes.substr(48); };
+    THEN("portable text matches v1-text.pqi") {
+        CHECK(payload(saved_bytes(study, io::encoding::portable_text)) ==
+              payload(read_all(golden("v1-text.pqi"))));
+    }
+    THEN("XML matches v1-xml.pqi") {
+        CHECK(payload(saved_bytes(study, io::encoding::xml)) == payload(read_all(golden("v1-xml.pqi"))));
+    }
+    const std::string binary = read_all(golden("v1-binary.pqi"));
+    if (same_platform(binary)) {
+        THEN("native binary matches v1-binary.pqi") {
+            CHECK(payload(saved_bytes(study, io::encoding::native_binary)) == payload(binary));
+        }
+    }
+}
