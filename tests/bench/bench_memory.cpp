@@ -19,10 +19,7 @@
 
 #include <partnerqi/model/case_study.hpp>
 #include <partnerqi/model/synthetic.hpp>
-#if __has_include(<partnerqi/io/case_study_file.hpp>)
 #include <partnerqi/io/case_study_file.hpp>
-#define PARTNERQI_BENCH_HAVE_IO 1
-#endif
 
 #include "bench_support.hpp"
 
@@ -74,17 +71,14 @@ int main(int argc, char** argv) {
         report("generated (from_data)", s, start);
         return 0;
     }
-#ifdef PARTNERQI_BENCH_HAVE_IO
     if (mode == "--load") {
         const double start = status_bytes("VmRSS");
         const model::case_study s = io::load(std::filesystem::path(argv[2]));
         report((std::string("loaded, ") + argv[3]).c_str(), s, start);
         return 0;
     }
-#endif
     const std::string people = mode.empty() ? "100000" : mode;
     int failures = run_child({argv[0], "--generate", people});
-#ifdef PARTNERQI_BENCH_HAVE_IO
     const std::filesystem::path dir =
         std::filesystem::temp_directory_path() / ("partnerqi-bench-memory-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
@@ -100,6 +94,5 @@ int main(int argc, char** argv) {
     for (const char* name : {"binary", "text", "xml"})
         failures += run_child({argv[0], "--load", (dir / name).string(), name});
     std::filesystem::remove_all(dir);
-#endif
     return failures == 0 ? 0 : 1;
 }
