@@ -19,10 +19,11 @@ set(_debian_packages
   catch2                       "Catch2 (the tests)"
   librapidcheck-dev            "RapidCheck (property-based tests)"
   libbenchmark-dev             "Google Benchmark (benchmarks)"
-  graphviz                     "Graphviz dot (SVG and PNG pictures)")
+  graphviz                     "Graphviz dot (SVG and PNG pictures)"
+  doxygen                      "Doxygen (the API reference: the 'docs' target)")
 set(_other_systems
-  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel catch2-devel rapidcheck-devel google-benchmark-devel graphviz"
-  "brew:   brew install ninja pkg-config boost catch2 rapidcheck google-benchmark graphviz"
+  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel catch2-devel rapidcheck-devel google-benchmark-devel graphviz doxygen"
+  "brew:   brew install ninja pkg-config boost catch2 rapidcheck google-benchmark graphviz doxygen"
   "vcpkg:  vcpkg install boost-graph boost-serialization boost-date-time boost-program-options catch2 rapidcheck benchmark")
 
 set(_names "")
@@ -35,11 +36,12 @@ foreach(_i RANGE 0 ${_last} 2)
   string(APPEND _debian_list " ${_pkg}")
 endforeach()
 
-function(_partnerqi_fail why)
+function(_partnerqi_fail)
+  string(JOIN "" why ${ARGV})  # the message may come in several quoted pieces
   string(JOIN "\n  " _others ${_other_systems})
   message(FATAL_ERROR "${why}\n"
     "Install these packages, then run the command again:\n"
-    "  apt:    apt-get install${_debian_list}\n  ${_others}")
+    "  apt:    apt-get install -y --no-install-recommends${_debian_list}\n  ${_others}")
 endfunction()
 
 set(_is_debian FALSE)
@@ -72,7 +74,8 @@ endif()
 list(JOIN _missing " " _missing_text)
 execute_process(COMMAND id -u OUTPUT_VARIABLE _uid OUTPUT_STRIP_TRAILING_WHITESPACE)
 if(NOT _uid STREQUAL "0")
-  _partnerqi_fail("install-deps: missing ${_missing_text}, and installing needs root (run it with sudo).")
+  _partnerqi_fail("install-deps: missing ${_missing_text}, and installing needs root: run "
+    "'sudo cmake -P cmake/install-deps.cmake', or 'sudo apt-get install -y ${_missing_text}'.")
 endif()
 
 message(STATUS "install-deps: installing ${_missing_text}")

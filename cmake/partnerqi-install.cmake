@@ -33,7 +33,16 @@ install(FILES
 # The build tree can be used as a package too (find_package with partnerqi_DIR=<build>).
 export(EXPORT partnerqiTargets NAMESPACE partnerqi:: FILE "${PROJECT_BINARY_DIR}/partnerqiTargets.cmake")
 
-# pkg-config; Debian's Boost ships no .pc files, so Boost goes in Libs.private.
+# pkg-config; Debian's Boost ships no .pc files, so Boost goes in Libs.private. The file finds
+# its prefix from its own place (${pcfiledir}), so an install moved or made with
+# `cmake --install --prefix` elsewhere still points at its own headers and library.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(PARTNERQI_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH _up "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+  string(REGEX REPLACE "/$" "" _up "${_up}")
+  set(PARTNERQI_PC_PREFIX "\${pcfiledir}/${_up}")
+endif()
 foreach(_dir INCLUDEDIR LIBDIR)
   if(IS_ABSOLUTE "${CMAKE_INSTALL_${_dir}}")
     set(PARTNERQI_PC_${_dir} "${CMAKE_INSTALL_${_dir}}")
