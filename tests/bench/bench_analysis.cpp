@@ -1,10 +1,10 @@
 // The full analysis summary at scale, next to its reference workload: building the network
 // plus one full breadth-first search per patient advisor (what "does each advisor's voice
 // reach a decision-maker" costs done naively). The 10^5-people cases run once each.
-#include <benchmark/benchmark.h>
-
 #include <cstdint>
 #include <string>
+
+#include <benchmark/benchmark.h>
 
 #include <partnerqi/analysis/summary.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
@@ -16,7 +16,9 @@ namespace {
 
 using namespace partnerqi;
 
-std::uint32_t people_of(const benchmark::State& state) { return static_cast<std::uint32_t>(state.range(0)); }
+std::uint32_t people_of(const benchmark::State& state) {
+    return static_cast<std::uint32_t>(state.range(0));
+}
 
 void set_counters(benchmark::State& state, const model::case_study& s) {
     state.counters["people"] = static_cast<double>(s.people().size());

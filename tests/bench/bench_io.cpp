@@ -5,12 +5,12 @@
 // The library validates on save and load; the limit is shown twice: bytes only, and with the
 // same validation (case_study::validate on save, case_study::from_data on load), which is the
 // work any loader that hands over a checked case study must do.
-#include <benchmark/benchmark.h>
-
 #include <cstdint>
 #include <sstream>
 #include <string>
 #include <utility>
+
+#include <benchmark/benchmark.h>
 
 #include <partnerqi/io/case_study_file.hpp>
 #include <partnerqi/model/case_study.hpp>
@@ -22,7 +22,9 @@ namespace {
 
 using namespace partnerqi;
 
-std::uint32_t people_of(const benchmark::State& state) { return static_cast<std::uint32_t>(state.range(0)); }
+std::uint32_t people_of(const benchmark::State& state) {
+    return static_cast<std::uint32_t>(state.range(0));
+}
 
 void set_counters(benchmark::State& state, std::size_t payload) {
     state.SetBytesProcessed(static_cast<std::int64_t>(payload) * state.iterations());

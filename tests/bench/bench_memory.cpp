@@ -6,10 +6,6 @@
 //   peak     = VmHWM at the end minus VmRSS at the start of the measuring process;
 //   resident = VmRSS after the work minus VmRSS at the start (what the study keeps).
 // Usage: bench_memory [people]        (default 100000 people, 10 engagement events each)
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -17,11 +13,14 @@
 #include <string>
 #include <vector>
 
+#include <partnerqi/io/case_study_file.hpp>
 #include <partnerqi/model/case_study.hpp>
 #include <partnerqi/model/synthetic.hpp>
-#include <partnerqi/io/case_study_file.hpp>
 
 #include "bench_support.hpp"
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -35,7 +34,8 @@ double status_bytes(const char* key) {
     std::string line;
     const std::string prefix = std::string(key) + ":";
     while (std::getline(in, line))
-        if (line.compare(0, prefix.size(), prefix) == 0) return std::atof(line.c_str() + prefix.size()) * 1024.0;
+        if (line.compare(0, prefix.size(), prefix) == 0)
+            return std::atof(line.c_str() + prefix.size()) * 1024.0;
     return 0.0;
 }
 
@@ -43,15 +43,18 @@ void report(const char* what, const model::case_study& s, double start_rss) {
     const double records = static_cast<double>(bench::records_bytes(s.data()));
     const double peak = status_bytes("VmHWM") - start_rss;
     const double resident = status_bytes("VmRSS") - start_rss;
-    std::printf("%-28s people=%zu events=%zu records=%.1f MB peak=%.1f MB (%.2fx) resident=%.1f MB (%.2fx)\n",
-                what, s.people().size(), s.engagements().size(), records / 1e6, peak / 1e6,
-                peak / records, resident / 1e6, resident / records);
+    std::printf(
+        "%-28s people=%zu events=%zu records=%.1f MB peak=%.1f MB (%.2fx) resident=%.1f MB "
+        "(%.2fx)\n",
+        what, s.people().size(), s.engagements().size(), records / 1e6, peak / 1e6, peak / records,
+        resident / 1e6, resident / records);
     std::fflush(stdout);
 }
 
 int run_child(const std::vector<std::string>& args) {
     std::vector<char*> argv;
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    for (const std::string& a : args)
+        argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     pid_t pid = 0;
     if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0) return 1;
@@ -79,8 +82,8 @@ int main(int argc, char** argv) {
     }
     const std::string people = mode.empty() ? "100000" : mode;
     int failures = run_child({argv[0], "--generate", people});
-    const std::filesystem::path dir =
-        std::filesystem::temp_directory_path() / ("partnerqi-bench-memory-" + std::to_string(getpid()));
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                      ("partnerqi-bench-memory-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     {
         const model::case_study s = model::detail::make_synthetic_case_study(
@@ -89,7 +92,8 @@ int main(int argc, char** argv) {
             {io::encoding::native_binary, "binary"},
             {io::encoding::portable_text, "text"},
             {io::encoding::xml, "xml"}};
-        for (const auto& [format, name] : formats) io::save(s, dir / name, {format});
+        for (const auto& [format, name] : formats)
+            io::save(s, dir / name, {format});
     }
     for (const char* name : {"binary", "text", "xml"})
         failures += run_child({argv[0], "--load", (dir / name).string(), name});

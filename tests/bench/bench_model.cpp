@@ -1,10 +1,10 @@
 // The model at scale: generating a synthetic study, and the two ways to turn records into a
 // case study (case_study::from_data, which validates everything once, and case_study::add
 // record by record).
-#include <benchmark/benchmark.h>
-
 #include <cstdint>
 #include <utility>
+
+#include <benchmark/benchmark.h>
 
 #include <partnerqi/model/case_study.hpp>
 #include <partnerqi/model/synthetic.hpp>
@@ -33,8 +33,8 @@ void generate_data(benchmark::State& state) {
 }
 
 void from_data(benchmark::State& state) {
-    const model::case_study_data source =
-        model::detail::make_synthetic_data(bench::options_for(static_cast<std::uint32_t>(state.range(0))));
+    const model::case_study_data source = model::detail::make_synthetic_data(
+        bench::options_for(static_cast<std::uint32_t>(state.range(0))));
     for (auto _ : state) {
         state.PauseTiming();
         model::case_study_data copy = source;
@@ -57,15 +57,24 @@ void add_all(model::case_study& s, const std::vector<Record>& records) {
 }
 
 void add_records(benchmark::State& state) {
-    const model::case_study_data d =
-        model::detail::make_synthetic_data(bench::options_for(static_cast<std::uint32_t>(state.range(0))));
+    const model::case_study_data d = model::detail::make_synthetic_data(
+        bench::options_for(static_cast<std::uint32_t>(state.range(0))));
     for (auto _ : state) {
         model::case_study s(d.title, d.window);
-        add_all(s, d.organizations); add_all(s, d.people); add_all(s, d.teams);
-        add_all(s, d.activities); add_all(s, d.practices); add_all(s, d.enactments);
-        add_all(s, d.engagements); add_all(s, d.waves); add_all(s, d.sources);
-        add_all(s, d.totals); add_all(s, d.codes); add_all(s, d.segments);
-        add_all(s, d.memos); add_all(s, d.cases);
+        add_all(s, d.organizations);
+        add_all(s, d.people);
+        add_all(s, d.teams);
+        add_all(s, d.activities);
+        add_all(s, d.practices);
+        add_all(s, d.enactments);
+        add_all(s, d.engagements);
+        add_all(s, d.waves);
+        add_all(s, d.sources);
+        add_all(s, d.totals);
+        add_all(s, d.codes);
+        add_all(s, d.segments);
+        add_all(s, d.memos);
+        add_all(s, d.cases);
         benchmark::DoNotOptimize(&s);
         state.PauseTiming();
         { model::case_study discard = std::move(s); }
@@ -76,7 +85,8 @@ void add_records(benchmark::State& state) {
 
 void validate(benchmark::State& state) {
     const model::case_study& s = bench::study_of(static_cast<std::uint32_t>(state.range(0)));
-    for (auto _ : state) s.validate();
+    for (auto _ : state)
+        s.validate();
     set_counters(state, s.data());
 }
 

@@ -3,14 +3,14 @@
 // exact betweenness with 1 and 2 threads, weak components, and a BFS from every advisor.
 //
 // Exact betweenness on 10^5 people takes minutes; it runs only with PARTNERQI_BENCH_LARGE=1.
-#include <benchmark/benchmark.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <utility>
 #include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include <benchmark/benchmark.h>
 
 #include <partnerqi/network/engagement_graph.hpp>
 #include <partnerqi/network/measures.hpp>
@@ -22,7 +22,9 @@ namespace {
 
 using namespace partnerqi;
 
-std::uint32_t people_of(const benchmark::State& state) { return static_cast<std::uint32_t>(state.range(0)); }
+std::uint32_t people_of(const benchmark::State& state) {
+    return static_cast<std::uint32_t>(state.range(0));
+}
 
 void set_counters(benchmark::State& state, const network::engagement_graph& g) {
     state.counters["people"] = static_cast<double>(g.num_people());
@@ -34,7 +36,8 @@ const network::engagement_graph& graph_of(std::uint32_t people) {
     static std::vector<std::pair<std::uint32_t, std::unique_ptr<network::engagement_graph>>> cache;
     for (auto& [size, g] : cache)
         if (size == people) return *g;
-    cache.emplace_back(people, std::make_unique<network::engagement_graph>(bench::study_of(people)));
+    cache.emplace_back(people,
+                       std::make_unique<network::engagement_graph>(bench::study_of(people)));
     return *cache.back().second;
 }
 
@@ -50,8 +53,9 @@ void graph_build(benchmark::State& state) {
 void raw_csr_directed_sorted(benchmark::State& state) {
     const model::case_study& s = bench::study_of(people_of(state));
     const auto pairs = bench::sorted_pairs(s);
-    using graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                     boost::no_property, std::uint32_t, std::uint32_t>;
+    using graph =
+        boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, std::uint32_t, std::uint32_t>;
     for (auto _ : state) {
         graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
         benchmark::DoNotOptimize(&g);
@@ -62,10 +66,12 @@ void raw_csr_directed_sorted(benchmark::State& state) {
 void raw_csr_bidirectional(benchmark::State& state) {
     const model::case_study& s = bench::study_of(people_of(state));
     const auto pairs = bench::sorted_pairs(s);
-    using graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
-                                                     boost::no_property, std::uint32_t, std::uint32_t>;
+    using graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                                     boost::no_property, boost::no_property,
+                                                     std::uint32_t, std::uint32_t>;
     for (auto _ : state) {
-        graph g(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(), s.people().size());
+        graph g(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
+                s.people().size());
         benchmark::DoNotOptimize(&g);
     }
     state.counters["ties"] = static_cast<double>(pairs.size());
@@ -76,8 +82,9 @@ void raw_csr_bidirectional(benchmark::State& state) {
 // already aggregated.
 void raw_csr_from_events(benchmark::State& state) {
     const model::case_study& s = bench::study_of(people_of(state));
-    using graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                     boost::no_property, std::uint32_t, std::uint32_t>;
+    using graph =
+        boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, std::uint32_t, std::uint32_t>;
     std::size_t ties = 0;
     for (auto _ : state) {
         const auto pairs = bench::sorted_pairs(s);
@@ -109,7 +116,8 @@ void weak_components(benchmark::State& state) {
 
 void bfs_from_every_advisor(benchmark::State& state) {
     const network::engagement_graph& g = graph_of(people_of(state));
-    for (auto _ : state) benchmark::DoNotOptimize(bench::bfs_from_every_advisor(g));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(bench::bfs_from_every_advisor(g));
     set_counters(state, g);
 }
 
@@ -122,9 +130,13 @@ void betweenness_sizes(benchmark::internal::Benchmark* b) {
     const bool with_large = large != nullptr && large[0] == '1';
     for (std::int64_t people : {1'000, 10'000, 100'000}) {
         if (people == 100'000 && !with_large) continue;
-        for (std::int64_t threads : {1, 2}) b->Args({people, threads});
+        for (std::int64_t threads : {1, 2})
+            b->Args({people, threads});
     }
-    b->ArgNames({"people", "threads"})->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
+    b->ArgNames({"people", "threads"})
+        ->Unit(benchmark::kMillisecond)
+        ->MeasureProcessCPUTime()
+        ->UseRealTime();
 }
 
 }  // namespace

@@ -45,7 +45,9 @@ inline std::size_t heap_bytes(const std::string& s) {
     static const std::size_t small = std::string().capacity();
     return s.size() <= small ? 0 : s.size() + 1;
 }
-inline std::size_t heap_bytes(const std::optional<std::string>& s) { return s ? heap_bytes(*s) : 0; }
+inline std::size_t heap_bytes(const std::optional<std::string>& s) {
+    return s ? heap_bytes(*s) : 0;
+}
 template <class T>
 std::size_t heap_bytes(const std::vector<T>& v);
 template <class T>
@@ -64,21 +66,35 @@ inline std::size_t heap_bytes(const model::team_membership& m) { return record_h
 template <class T>
 std::size_t heap_bytes(const std::vector<T>& v) {
     std::size_t total = v.size() * sizeof(T);
-    for (const T& item : v) total += heap_bytes(item);
+    for (const T& item : v)
+        total += heap_bytes(item);
     return total;
 }
 
 /// The size of a study's records: sizeof each record plus the heap bytes its strings and
 /// vectors need (no spare capacity, no index).
 inline std::size_t records_bytes(const model::case_study_data& d) {
-    std::size_t total = sizeof(model::case_study_data) + heap_bytes(d.title) + heap_bytes(d.description);
+    std::size_t total =
+        sizeof(model::case_study_data) + heap_bytes(d.title) + heap_bytes(d.description);
     auto add = [&](const auto& records) {
         total += records.size() * sizeof(typename std::decay_t<decltype(records)>::value_type);
-        for (const auto& r : records) total += record_heap_bytes(r);
+        for (const auto& r : records)
+            total += record_heap_bytes(r);
     };
-    add(d.organizations); add(d.people); add(d.teams); add(d.activities); add(d.practices);
-    add(d.enactments); add(d.engagements); add(d.waves); add(d.sources); add(d.totals);
-    add(d.codes); add(d.segments); add(d.memos); add(d.cases);
+    add(d.organizations);
+    add(d.people);
+    add(d.teams);
+    add(d.activities);
+    add(d.practices);
+    add(d.enactments);
+    add(d.engagements);
+    add(d.waves);
+    add(d.sources);
+    add(d.totals);
+    add(d.codes);
+    add(d.segments);
+    add(d.memos);
+    add(d.cases);
     return total;
 }
 

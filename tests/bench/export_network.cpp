@@ -10,9 +10,9 @@
 //   partnerqi.json   the timings, in seconds (best of several runs for the fast ones)
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -38,7 +38,8 @@ double best_of(int runs, const std::function<void()>& work, double* cpu = nullpt
         const std::clock_t cpu_start = std::clock();
         const auto start = std::chrono::steady_clock::now();
         work();
-        const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (wall < best) {
             best = wall;
             if (cpu) *cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
@@ -51,11 +52,13 @@ double best_of(int runs, const std::function<void()>& work, double* cpu = nullpt
 
 int main(int argc, char** argv) {
     if (argc != 4 && !(argc == 5 && std::string(argv[4]) == "--no-betweenness")) {
-        std::fprintf(stderr, "usage: %s <people> <engagements> <directory> [--no-betweenness]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s <people> <engagements> <directory> [--no-betweenness]\n",
+                     argv[0]);
         return 2;
     }
     const bool with_betweenness = argc == 4;
-    model::detail::synthetic_options o = bench::options_for(static_cast<std::uint32_t>(std::atol(argv[1])));
+    model::detail::synthetic_options o =
+        bench::options_for(static_cast<std::uint32_t>(std::atol(argv[1])));
     o.engagements = static_cast<std::uint32_t>(std::atol(argv[2]));
     const std::filesystem::path dir = argv[3];
     std::filesystem::create_directories(dir);
@@ -65,7 +68,8 @@ int main(int argc, char** argv) {
     {
         std::ofstream out(dir / "edges.tsv");
         out << g.num_people() << ' ' << g.num_ties() << '\n';
-        for (const auto& [from, to] : g.ties()) out << from.value - 1 << ' ' << to.value - 1 << '\n';
+        for (const auto& [from, to] : g.ties())
+            out << from.value - 1 << ' ' << to.value - 1 << '\n';
     }
     std::vector<std::size_t> sources = bench::advisor_vertices(g);
     // The first 100 advisors by person id, the same for every tool.
@@ -74,14 +78,18 @@ int main(int argc, char** argv) {
     if (sources.size() > 100) sources.resize(100);
     {
         std::ofstream out(dir / "sources.txt");
-        for (std::size_t v : sources) out << g.person_of(v).value - 1 << '\n';
+        for (std::size_t v : sources)
+            out << g.person_of(v).value - 1 << '\n';
     }
 
     const double build = best_of(5, [&] { network::engagement_graph again(s); });
     const auto pairs = bench::sorted_pairs(s);
-    using raw_graph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
-                                                         boost::no_property, std::uint32_t, std::uint32_t>;
-    const double raw_csr = best_of(5, [&] { raw_graph r(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size()); });
+    using raw_graph =
+        boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, std::uint32_t, std::uint32_t>;
+    const double raw_csr = best_of(5, [&] {
+        raw_graph r(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
+    });
     const double weak = best_of(5, [&] { (void)network::weak_components(g); });
     std::uint64_t reached = 0;
     const double bfs = best_of(3, [&] { reached = bench::bfs_from(g, sources); });
@@ -90,11 +98,14 @@ int main(int argc, char** argv) {
     double between_2 = 0.0, between_2_cpu = 0.0;
     if (with_betweenness) {
         const int runs = g.num_people() > 20'000 ? 1 : 2;
-        between_1 = best_of(runs, [&] { b = network::betweenness(g, 1); }, &between_1_cpu);
-        between_2 = best_of(runs, [&] { b = network::betweenness(g, 2); }, &between_2_cpu);
+        between_1 = best_of(
+            runs, [&] { b = network::betweenness(g, 1); }, &between_1_cpu);
+        between_2 = best_of(
+            runs, [&] { b = network::betweenness(g, 2); }, &between_2_cpu);
         std::ofstream out(dir / "betweenness.tsv");
         out.precision(17);
-        for (std::size_t v = 0; v < b.raw.size(); ++v) out << b.raw.people[v].value - 1 << ' ' << b.raw.values[v] << '\n';
+        for (std::size_t v = 0; v < b.raw.size(); ++v)
+            out << b.raw.people[v].value - 1 << ' ' << b.raw.values[v] << '\n';
     }
     {
         std::ofstream out(dir / "partnerqi.json");
@@ -104,8 +115,8 @@ int main(int argc, char** argv) {
             << ", \"raw_csr_s\": " << raw_csr << ", \"weak_components_s\": " << weak
             << ", \"bfs_s\": " << bfs << ", \"bfs_reached\": " << reached
             << ", \"betweenness_1_s\": " << between_1 << ", \"betweenness_2_s\": " << between_2
-            << ", \"betweenness_1_cpu_s\": " << between_1_cpu << ", \"betweenness_2_cpu_s\": " << between_2_cpu
-            << "}\n";
+            << ", \"betweenness_1_cpu_s\": " << between_1_cpu
+            << ", \"betweenness_2_cpu_s\": " << between_2_cpu << "}\n";
     }
     return 0;
 }

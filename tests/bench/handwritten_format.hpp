@@ -27,15 +27,22 @@ public:
     void put(std::int32_t v) { raw(&v, sizeof v); }
     void put(bool v) { out_.push_back(v ? '\1' : '\0'); }
     template <class Tag>
-    void put(model::id<Tag> v) { put(v.value); }
+    void put(model::id<Tag> v) {
+        put(v.value);
+    }
     void put(model::date v) { put(v.days_since_epoch()); }
-    void put(const model::date_window& v) { put(v.first()); put(v.last()); }
+    void put(const model::date_window& v) {
+        put(v.first());
+        put(v.last());
+    }
     void put(const std::string& v) {
         put(static_cast<std::uint32_t>(v.size()));
         raw(v.data(), v.size());
     }
     template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
-    void put(E v) { out_.push_back(static_cast<char>(v)); }
+    void put(E v) {
+        out_.push_back(static_cast<char>(v));
+    }
     template <class T>
     void put(const std::optional<T>& v) {
         put(v.has_value());
@@ -44,7 +51,8 @@ public:
     template <class T>
     void put(const std::vector<T>& v) {
         put(static_cast<std::uint32_t>(v.size()));
-        for (const T& item : v) put(item);
+        for (const T& item : v)
+            put(item);
     }
     template <class R, class = decltype(std::declval<const R&>().fields())>
     void put(const R& record) {
@@ -64,7 +72,9 @@ public:
     void get(std::int32_t& v) { raw(&v, sizeof v); }
     void get(bool& v) { v = byte() != 0; }
     template <class Tag>
-    void get(model::id<Tag>& v) { get(v.value); }
+    void get(model::id<Tag>& v) {
+        get(v.value);
+    }
     void get(model::date& v) {
         std::int32_t days = 0;
         get(days);
@@ -84,7 +94,9 @@ public:
         p_ += n;
     }
     template <class E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
-    void get(E& v) { v = static_cast<E>(byte()); }
+    void get(E& v) {
+        v = static_cast<E>(byte());
+    }
     template <class T>
     void get(std::optional<T>& v) {
         if (byte() == 0) {
@@ -102,7 +114,8 @@ public:
         need(n);  // every element takes at least one byte: a cheap bound on hostile counts
         v.clear();
         v.resize(n);
-        for (T& item : v) get(item);
+        for (T& item : v)
+            get(item);
     }
     template <class R, class = decltype(std::declval<R&>().fields())>
     void get(R& record) {
@@ -113,7 +126,8 @@ public:
 
 private:
     void need(std::size_t n) const {
-        if (static_cast<std::size_t>(end_ - p_) < n) throw std::runtime_error("handwritten: truncated");
+        if (static_cast<std::size_t>(end_ - p_) < n)
+            throw std::runtime_error("handwritten: truncated");
     }
     unsigned char byte() {
         need(1);

@@ -17,10 +17,12 @@ namespace partnerqi::bench {
 
 /// The distinct (from, to) pairs of the study's engagements as vertex numbers (person id - 1),
 /// sorted: the edge list a raw CSR build starts from.
-inline std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted_pairs(const model::case_study& s) {
+inline std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted_pairs(
+    const model::case_study& s) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
     pairs.reserve(s.engagements().size());
-    for (const model::engagement& e : s.engagements()) pairs.emplace_back(e.from.value - 1, e.to.value - 1);
+    for (const model::engagement& e : s.engagements())
+        pairs.emplace_back(e.from.value - 1, e.to.value - 1);
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
     return pairs;
@@ -36,7 +38,8 @@ inline std::vector<std::size_t> advisor_vertices(const network::engagement_graph
 
 /// One full breadth-first search (boost::breadth_first_search, along out-ties) from each of
 /// `sources`; returns the total of vertices reached, so that nothing is optimized away.
-inline std::uint64_t bfs_from(const network::engagement_graph& g, const std::vector<std::size_t>& sources) {
+inline std::uint64_t bfs_from(const network::engagement_graph& g,
+                              const std::vector<std::size_t>& sources) {
     const auto& graph = g.graph();
     const std::size_t n = num_vertices(graph);
     std::vector<std::uint32_t> distance(n);
@@ -48,10 +51,12 @@ inline std::uint64_t bfs_from(const network::engagement_graph& g, const std::vec
         boost::breadth_first_search(
             graph, v,
             boost::visitor(boost::make_bfs_visitor(boost::record_distances(
-                               boost::make_iterator_property_map(distance.begin(), index), boost::on_tree_edge())))
+                               boost::make_iterator_property_map(distance.begin(), index),
+                               boost::on_tree_edge())))
                 .color_map(boost::make_iterator_property_map(color.begin(), index)));
-        reached += 1 + static_cast<std::uint64_t>(std::count_if(distance.begin(), distance.end(),
-                                                                [](std::uint32_t d) { return d != 0; }));
+        reached +=
+            1 + static_cast<std::uint64_t>(std::count_if(distance.begin(), distance.end(),
+                                                         [](std::uint32_t d) { return d != 0; }));
     }
     return reached;
 }

@@ -23,21 +23,23 @@ namespace partnerqi::model::detail {
 /// case_study s = make_synthetic_case_study(o);
 /// @endcode
 struct synthetic_options {
-    std::uint64_t seed = 1;               ///< any value; different seeds give different studies
-    std::uint32_t people = 1'000;         ///< at least 20 per organization, at most 10^7
-    std::uint32_t engagements = 10'000;   ///< engagement events; at most 10^8
-    std::uint32_t organizations = 0;      ///< 0: one per 1000 people, at least one
-    int first_year = 2015;                ///< the study window starts on January 1 of this year
-    int years = 3;                        ///< whole calendar years, 1 to 50; one wave per year
+    std::uint64_t seed = 1;              ///< any value; different seeds give different studies
+    std::uint32_t people = 1'000;        ///< at least 20 per organization, at most 10^7
+    std::uint32_t engagements = 10'000;  ///< engagement events; at most 10^8
+    std::uint32_t organizations = 0;     ///< 0: one per 1000 people, at least one
+    int first_year = 2015;               ///< the study window starts on January 1 of this year
+    int years = 3;                       ///< whole calendar years, 1 to 50; one wave per year
     /// Percent of engagements whose two people belong to the same organization.
     std::uint32_t within_organization_percent = 90;
     /// Percent of engagement endpoints drawn in proportion to the degree a person already has
     /// (preferential attachment); the rest are drawn uniformly. Higher gives a heavier tail.
     std::uint32_t preferential_percent = 80;
-    std::uint32_t enactments = 0;         ///< practice enactments; 0: one per 5 people
-    std::uint32_t sources = 0;            ///< data sources; 0: one per 100 people, at least 2 per organization
-    std::uint32_t segments_per_source = 5;   ///< coded segments in each data source
-    std::uint32_t source_text_length = 1'500;  ///< characters of text in each data source, at most 10^6
+    std::uint32_t enactments = 0;  ///< practice enactments; 0: one per 5 people
+    /// Data sources; 0: one per 100 people, at least 2 per organization.
+    std::uint32_t sources = 0;
+    std::uint32_t segments_per_source = 5;  ///< coded segments in each data source
+    /// Characters of text in each data source, at most 10^6.
+    std::uint32_t source_text_length = 1'500;
 };
 
 /// Builds a valid, deterministic synthetic case study from the options.
@@ -51,9 +53,11 @@ struct synthetic_options {
 /// drawn mostly inside one organization, by preferential attachment, so a few people gather
 /// many ties (a heavy-tailed degree distribution). Throws partnerqi::invalid_request_error
 /// when the options are out of range.
-[[nodiscard]] PARTNERQI_EXPORT case_study make_synthetic_case_study(const synthetic_options& options);
+[[nodiscard]] PARTNERQI_EXPORT case_study
+make_synthetic_case_study(const synthetic_options& options);
 
 /// The same records as make_synthetic_case_study, as plain data, before validation.
-[[nodiscard]] PARTNERQI_EXPORT case_study_data make_synthetic_data(const synthetic_options& options);
+[[nodiscard]] PARTNERQI_EXPORT case_study_data
+make_synthetic_data(const synthetic_options& options);
 
 }  // namespace partnerqi::model::detail

@@ -21,7 +21,8 @@ namespace {
 class random_source {
 public:
     explicit random_source(std::uint64_t seed) noexcept {
-        for (std::uint64_t& word : state_) word = splitmix(seed);
+        for (std::uint64_t& word : state_)
+            word = splitmix(seed);
     }
 
     std::uint64_t next() noexcept {
@@ -61,10 +62,14 @@ public:
     bool percent(std::uint32_t chance) noexcept { return below(100u) < chance; }
 
     template <class T>
-    const T& pick(const std::vector<T>& from) noexcept { return from[below(from.size())]; }
+    const T& pick(const std::vector<T>& from) noexcept {
+        return from[below(from.size())];
+    }
 
 private:
-    static std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
+    static std::uint64_t rotl(std::uint64_t x, int k) noexcept {
+        return (x << k) | (x >> (64 - k));
+    }
     static std::uint64_t splitmix(std::uint64_t& x) noexcept {
         std::uint64_t z = (x += 0x9e3779b97f4a7c15ULL);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -78,26 +83,26 @@ private:
 // activities and enactments, so that draws can stay inside the organization.
 struct organization_plan {
     std::vector<std::uint32_t> all, top, mid, front, providers, advisors, coordinators, others;
-    std::vector<std::uint32_t> urn;  // one entry per engagement endpoint: draws by degree
-    std::vector<std::uint32_t> teams;        // indices into data.teams, clinical teams
-    std::uint32_t committee = 0;             // index into data.teams
-    std::vector<std::uint32_t> activities;   // indices into data.activities
-    std::vector<std::uint32_t> enactments;   // indices into data.enactments
+    std::vector<std::uint32_t> urn;         // one entry per engagement endpoint: draws by degree
+    std::vector<std::uint32_t> teams;       // indices into data.teams, clinical teams
+    std::uint32_t committee = 0;            // index into data.teams
+    std::vector<std::uint32_t> activities;  // indices into data.activities
+    std::vector<std::uint32_t> enactments;  // indices into data.enactments
 };
 
 constexpr std::array<const char*, 9> professions = {
-    "nurse", "psychologist", "occupational therapist", "physician", "social worker",
-    "pharmacist", "physiotherapist", "psychiatrist", "oncologist"};
+    "nurse",      "psychologist",    "occupational therapist", "physician", "social worker",
+    "pharmacist", "physiotherapist", "psychiatrist",           "oncologist"};
 constexpr std::array<const char*, 8> clinical_areas = {
-    "mental health", "oncology", "cardiology", "geriatrics", "primary care",
-    "emergency care", "rehabilitation", "maternal and child health"};
-constexpr std::array<const char*, 5> units = {
-    "ambulatory hospital services", "acute inpatient care", "day hospital",
-    "community services", "home care"};
+    "mental health", "oncology",       "cardiology",     "geriatrics",
+    "primary care",  "emergency care", "rehabilitation", "maternal and child health"};
+constexpr std::array<const char*, 5> units = {"ambulatory hospital services",
+                                              "acute inpatient care", "day hospital",
+                                              "community services", "home care"};
 constexpr std::array<const char*, 24> words = {
-    "the",      "team",     "advisor",  "patient", "manager",  "we",      "prepared", "meeting",
-    "care",     "pathway",  "feedback", "project", "together", "quality", "listened", "changed",
-    "because",  "their",    "voice",    "support", "coach",    "improve", "agenda",   "time"};
+    "the",     "team",    "advisor",  "patient", "manager",  "we",      "prepared", "meeting",
+    "care",    "pathway", "feedback", "project", "together", "quality", "listened", "changed",
+    "because", "their",   "voice",    "support", "coach",    "improve", "agenda",   "time"};
 
 std::string numbered(const char* prefix, std::uint32_t n) { return prefix + std::to_string(n); }
 
@@ -136,7 +141,8 @@ derived_sizes check_options(const synthetic_options& o) {
 }
 
 // Up to `count` distinct entries of `pool`, drawn at random (count is small).
-std::vector<std::uint32_t> distinct_sample(random_source& rng, const std::vector<std::uint32_t>& pool,
+std::vector<std::uint32_t> distinct_sample(random_source& rng,
+                                           const std::vector<std::uint32_t>& pool,
                                            std::size_t count) {
     count = std::min(count, pool.size());
     std::vector<std::uint32_t> out;
@@ -157,11 +163,13 @@ public:
 
     case_study_data run() {
         d_.title = "Synthetic partnership, seed " + std::to_string(o_.seed);
-        d_.description = "An invented province-wide partnership for benchmarks and tests; "
-                         "every record is illustrative.";
+        d_.description =
+            "An invented province-wide partnership for benchmarks and tests; "
+            "every record is illustrative.";
         d_.window = date_window::years(o_.first_year, o_.first_year + o_.years - 1);
         first_day_ = d_.window.first().days_since_epoch();
-        span_days_ = static_cast<std::uint32_t>(days_between(d_.window.first(), d_.window.last())) + 1;
+        span_days_ =
+            static_cast<std::uint32_t>(days_between(d_.window.first(), d_.window.last())) + 1;
         make_organizations_and_people();
         make_teams();
         make_activities();
@@ -174,11 +182,13 @@ public:
     }
 
 private:
-    date random_day() { return date::from_days(first_day_ + static_cast<std::int32_t>(rng_.below(span_days_))); }
+    date random_day() {
+        return date::from_days(first_day_ + static_cast<std::int32_t>(rng_.below(span_days_)));
+    }
 
     void make_organizations_and_people() {
         static constexpr std::array<setting, 4> settings = {setting::urban, setting::rural,
-                                                              setting::semi_urban, setting::mixed};
+                                                            setting::semi_urban, setting::mixed};
         plans_.resize(sizes_.organizations);
         d_.organizations.reserve(sizes_.organizations);
         d_.people.reserve(o_.people);
@@ -197,16 +207,18 @@ private:
             d_.organizations.push_back(std::move(org));
 
             // People split as evenly as possible; roles in fixed shares of the organization.
-            const std::uint32_t n = o_.people / sizes_.organizations +
-                                    (k < o_.people % sizes_.organizations ? 1 : 0);
+            const std::uint32_t n =
+                o_.people / sizes_.organizations + (k < o_.people % sizes_.organizations ? 1 : 0);
             const std::uint32_t coordinators = 1 + n / 500;
             const std::uint32_t top = std::max(1u, n * 2 / 100);
             const std::uint32_t mid = std::max(1u, n * 5 / 100);
             const std::uint32_t front = std::max(1u, n * 10 / 100);
             const std::uint32_t advisors = std::max(2u, n * 15 / 100);
             const std::uint32_t others = n / 50;
-            const std::uint32_t providers = n - coordinators - top - mid - front - advisors - others;
-            add_people(k, coordinators, person_role::partnership_coordinator, std::nullopt, "COORD-");
+            const std::uint32_t providers =
+                n - coordinators - top - mid - front - advisors - others;
+            add_people(k, coordinators, person_role::partnership_coordinator, std::nullopt,
+                       "COORD-");
             add_people(k, top, person_role::manager, management_tier::top_level, "M-TOP-");
             add_people(k, mid, person_role::manager, management_tier::mid_level, "M-MID-");
             add_people(k, front, person_role::manager, management_tier::front_line, "M-FL-");
@@ -229,30 +241,33 @@ private:
             p.organization = organization_id{org + 1};
             p.provenance = provenance::illustrative;
             switch (role) {
-            case person_role::manager:
-                p.role_label = tier == management_tier::top_level   ? "director"
-                               : tier == management_tier::mid_level ? "program manager"
-                                                                     : "unit head";
-                if (tier == management_tier::top_level) plan.top.push_back(index);
-                else if (tier == management_tier::mid_level) plan.mid.push_back(index);
-                else plan.front.push_back(index);
-                break;
-            case person_role::provider:
-                p.profession = professions[rng_.below(professions.size())];
-                plan.providers.push_back(index);
-                break;
-            case person_role::patient_advisor:
-                p.role_label = "patient advisor";
-                plan.advisors.push_back(index);
-                break;
-            case person_role::partnership_coordinator:
-                p.role_label = "partnership coordinator";
-                plan.coordinators.push_back(index);
-                break;
-            default:
-                p.role_label = "ICL";
-                plan.others.push_back(index);
-                break;
+                case person_role::manager:
+                    p.role_label = tier == management_tier::top_level   ? "director"
+                                   : tier == management_tier::mid_level ? "program manager"
+                                                                        : "unit head";
+                    if (tier == management_tier::top_level)
+                        plan.top.push_back(index);
+                    else if (tier == management_tier::mid_level)
+                        plan.mid.push_back(index);
+                    else
+                        plan.front.push_back(index);
+                    break;
+                case person_role::provider:
+                    p.profession = professions[rng_.below(professions.size())];
+                    plan.providers.push_back(index);
+                    break;
+                case person_role::patient_advisor:
+                    p.role_label = "patient advisor";
+                    plan.advisors.push_back(index);
+                    break;
+                case person_role::partnership_coordinator:
+                    p.role_label = "partnership coordinator";
+                    plan.coordinators.push_back(index);
+                    break;
+                default:
+                    p.role_label = "ICL";
+                    plan.others.push_back(index);
+                    break;
             }
             plan.all.push_back(index);
             org_of_.push_back(org);
@@ -267,7 +282,8 @@ private:
         m.person = person_at(index);
         m.role_in_team = std::move(role_in_team);
         // Joined some time in the first year of the window.
-        m.joined = date::from_days(first_day_ + static_cast<std::int32_t>(rng_.below(std::min(span_days_, 365u))));
+        m.joined = date::from_days(
+            first_day_ + static_cast<std::int32_t>(rng_.below(std::min(span_days_, 365u))));
         return m;
     }
 
@@ -293,9 +309,12 @@ private:
                 c.name = numbered("Partnership committee of HCO-", k + 1);
                 c.clinical_area = "organization-wide";
                 c.unit = "executive office";
-                for (std::uint32_t i : plan.top) c.members.push_back(member(i, "executive sponsor"));
-                for (std::uint32_t i : plan.mid) c.members.push_back(member(i, "program manager"));
-                for (std::uint32_t i : plan.coordinators) c.members.push_back(member(i, "coordinator"));
+                for (std::uint32_t i : plan.top)
+                    c.members.push_back(member(i, "executive sponsor"));
+                for (std::uint32_t i : plan.mid)
+                    c.members.push_back(member(i, "program manager"));
+                for (std::uint32_t i : plan.coordinators)
+                    c.members.push_back(member(i, "coordinator"));
                 for (std::uint32_t i : distinct_sample(rng_, plan.advisors, rng_.between(1, 4)))
                     c.members.push_back(member(i, "patient advisor"));
             }
@@ -321,7 +340,8 @@ private:
     std::vector<person_id> advisors_of(const qi_team& t) const {
         std::vector<person_id> out;
         for (const team_membership& m : t.members)
-            if (d_.people[m.person.value - 1].role == person_role::patient_advisor) out.push_back(m.person);
+            if (d_.people[m.person.value - 1].role == person_role::patient_advisor)
+                out.push_back(m.person);
         return out;
     }
 
@@ -331,14 +351,16 @@ private:
         a.code = numbered("A-", a.id.value);
         a.organization = organization_id{org + 1};
         a.team = team.id;
-        a.title = (level == activity_level::clinical_team ? "Improving " : "Organization-wide work on ") +
-                  team.clinical_area;
+        a.title =
+            (level == activity_level::clinical_team ? "Improving " : "Organization-wide work on ") +
+            team.clinical_area;
         a.level = level;
         a.kind = static_cast<activity_kind>(rng_.below(4u));
         a.level_reached = static_cast<engagement_level>(rng_.below(4u));
         const std::uint32_t start = rng_.below(span_days_);
         a.start = date::from_days(first_day_ + static_cast<std::int32_t>(start));
-        a.end = date::from_days(first_day_ + static_cast<std::int32_t>(start + rng_.below(span_days_ - start)));
+        a.end = date::from_days(first_day_ +
+                                static_cast<std::int32_t>(start + rng_.below(span_days_ - start)));
         a.advisors = advisors_of(team);
         a.provenance = provenance::illustrative;
         plans_[org].activities.push_back(static_cast<std::uint32_t>(d_.activities.size()));
@@ -347,8 +369,10 @@ private:
 
     void make_activities() {
         for (std::uint32_t k = 0; k < plans_.size(); ++k) {
-            for (std::uint32_t t : plans_[k].teams) add_activity(k, d_.teams[t], activity_level::clinical_team);
-            for (int i = 0; i < 2; ++i) add_activity(k, d_.teams[plans_[k].committee], activity_level::other);
+            for (std::uint32_t t : plans_[k].teams)
+                add_activity(k, d_.teams[t], activity_level::clinical_team);
+            for (int i = 0; i < 2; ++i)
+                add_activity(k, d_.teams[plans_[k].committee], activity_level::other);
         }
     }
 
@@ -397,7 +421,8 @@ private:
             const auto tier = static_cast<std::size_t>(*d_.people[m].tier);
             std::uint32_t roll = rng_.below(100u);
             std::size_t category = 0;
-            while (category < 3 && roll >= shares[tier][category]) roll -= shares[tier][category++];
+            while (category < 3 && roll >= shares[tier][category])
+                roll -= shares[tier][category++];
             practice_enactment e;
             e.id = enactment_id{i + 1};
             e.practice = practice_id{rng_.pick(by_category_[category]) + 1};
@@ -407,7 +432,8 @@ private:
             if (led_team_[m] != 0) {
                 e.team = team_id{led_team_[m]};
                 std::vector<person_id> advisors = advisors_of(d_.teams[led_team_[m] - 1]);
-                const std::uint32_t targets = rng_.below(std::min<std::size_t>(advisors.size(), 2) + 1);
+                const std::uint32_t targets =
+                    rng_.below(std::min<std::size_t>(advisors.size(), 2) + 1);
                 e.targets.assign(advisors.begin(), advisors.begin() + targets);
             } else if (rng_.percent(50)) {
                 e.team = d_.teams[plans_[org].committee].id;
@@ -429,41 +455,49 @@ private:
         const auto from_role = static_cast<person_role>(role_of_[from_index]);
         const auto to_role = static_cast<person_role>(role_of_[to_index]);
         using k = engagement_kind;
-        static constexpr std::array<k, 7> to_advisor = {k::recruits, k::trains,   k::prepares, k::coaches,
-                                                        k::supports, k::informs, k::consults};
-        static constexpr std::array<k, 4> manager_to_staff = {k::informs, k::consults, k::supports, k::evaluates};
-        static constexpr std::array<k, 3> from_advisor = {k::gives_feedback_to, k::co_designs_with, k::informs};
-        static constexpr std::array<k, 3> provider_to_advisor = {k::co_designs_with, k::consults, k::informs};
+        static constexpr std::array<k, 7> to_advisor = {
+            k::recruits, k::trains, k::prepares, k::coaches, k::supports, k::informs, k::consults};
+        static constexpr std::array<k, 4> manager_to_staff = {k::informs, k::consults, k::supports,
+                                                              k::evaluates};
+        static constexpr std::array<k, 3> from_advisor = {k::gives_feedback_to, k::co_designs_with,
+                                                          k::informs};
+        static constexpr std::array<k, 3> provider_to_advisor = {k::co_designs_with, k::consults,
+                                                                 k::informs};
         const bool to_is_advisor = to_role == person_role::patient_advisor;
         switch (from_role) {
-        case person_role::manager:
-            if (to_is_advisor) return to_advisor[rng_.below(to_advisor.size())];
-            if (to_role == person_role::manager && tier_of_[from_index] > tier_of_[to_index]) return k::reports_to;
-            return manager_to_staff[rng_.below(manager_to_staff.size())];
-        case person_role::partnership_coordinator:
-            if (to_is_advisor) return to_advisor[rng_.below(5u)];
-            return rng_.percent(50) ? k::informs : k::supports;
-        case person_role::patient_advisor:
-            return from_advisor[rng_.below(from_advisor.size())];
-        case person_role::provider:
-            if (to_is_advisor) return provider_to_advisor[rng_.below(provider_to_advisor.size())];
-            if (to_role == person_role::manager) return rng_.percent(50) ? k::reports_to : k::gives_feedback_to;
-            return rng_.percent(50) ? k::consults : k::informs;
-        default:
-            return rng_.percent(50) ? k::informs : k::other;
+            case person_role::manager:
+                if (to_is_advisor) return to_advisor[rng_.below(to_advisor.size())];
+                if (to_role == person_role::manager && tier_of_[from_index] > tier_of_[to_index])
+                    return k::reports_to;
+                return manager_to_staff[rng_.below(manager_to_staff.size())];
+            case person_role::partnership_coordinator:
+                if (to_is_advisor) return to_advisor[rng_.below(5u)];
+                return rng_.percent(50) ? k::informs : k::supports;
+            case person_role::patient_advisor: return from_advisor[rng_.below(from_advisor.size())];
+            case person_role::provider:
+                if (to_is_advisor)
+                    return provider_to_advisor[rng_.below(provider_to_advisor.size())];
+                if (to_role == person_role::manager)
+                    return rng_.percent(50) ? k::reports_to : k::gives_feedback_to;
+                return rng_.percent(50) ? k::consults : k::informs;
+            default: return rng_.percent(50) ? k::informs : k::other;
         }
     }
 
     void make_engagements() {
         d_.engagements.reserve(o_.engagements);
-        for (organization_plan& plan : plans_) plan.urn.reserve(2 * (std::uint64_t{o_.engagements} * plan.all.size() / o_.people + 1));
+        for (organization_plan& plan : plans_)
+            plan.urn.reserve(2 * (std::uint64_t{o_.engagements} * plan.all.size() / o_.people + 1));
         for (std::uint32_t i = 0; i < o_.engagements; ++i) {
             const std::uint32_t org = org_of_[rng_.below(o_.people)];
             organization_plan& home = plans_[org];
             const std::uint32_t from = draw_person(home);
-            organization_plan& away = rng_.percent(o_.within_organization_percent) ? home : plans_[rng_.below(plans_.size())];
+            organization_plan& away = rng_.percent(o_.within_organization_percent)
+                                          ? home
+                                          : plans_[rng_.below(plans_.size())];
             std::uint32_t to = draw_person(away);
-            while (to == from) to = rng_.pick(away.all);
+            while (to == from)
+                to = rng_.pick(away.all);
             engagement e;
             e.id = engagement_id{i + 1};
             e.from = person_at(from);
@@ -472,14 +506,17 @@ private:
             // Lower levels are commoner: 35% information, 35% consultation, 20% collaboration,
             // 10% partnership; co-design is at least collaboration.
             const std::uint32_t roll = rng_.below(100u);
-            e.level = roll < 35 ? engagement_level::information
+            e.level = roll < 35   ? engagement_level::information
                       : roll < 70 ? engagement_level::consultation
                       : roll < 90 ? engagement_level::collaboration
                                   : engagement_level::partnership;
-            if (e.kind == engagement_kind::co_designs_with && e.level < engagement_level::collaboration)
+            if (e.kind == engagement_kind::co_designs_with &&
+                e.level < engagement_level::collaboration)
                 e.level = engagement_level::collaboration;
             // Dated in order over the window, so that ids follow time.
-            e.on = date::from_days(first_day_ + static_cast<std::int32_t>(std::uint64_t{i} * span_days_ / o_.engagements));
+            e.on =
+                date::from_days(first_day_ + static_cast<std::int32_t>(
+                                                 std::uint64_t{i} * span_days_ / o_.engagements));
             if (!home.activities.empty() && rng_.percent(25))
                 e.activity = d_.activities[rng_.pick(home.activities)].id;
             e.provenance = provenance::illustrative;
@@ -518,7 +555,7 @@ private:
             s.id = source_id{i + 1};
             s.code = numbered("SRC-", i + 1);
             const std::uint32_t roll = rng_.below(100u);
-            s.kind = roll < 55 ? source_kind::interview
+            s.kind = roll < 55   ? source_kind::interview
                      : roll < 80 ? source_kind::focus_group
                      : roll < 92 ? source_kind::document
                                  : source_kind::observation;
@@ -532,13 +569,15 @@ private:
                 s.tier = static_cast<management_tier>(tier);
                 s.title = "Interview with a manager, " + numbered("#", i + 1);
             } else if (s.kind == source_kind::focus_group) {
-                for (std::uint32_t p : distinct_sample(rng_, plan.advisors, 2)) s.participants.push_back(person_at(p));
+                for (std::uint32_t p : distinct_sample(rng_, plan.advisors, 2))
+                    s.participants.push_back(person_at(p));
                 for (std::uint32_t p : distinct_sample(rng_, plan.providers, rng_.between(2, 6)))
                     s.participants.push_back(person_at(p));
                 s.composition = group_composition::patients_and_providers;
                 s.title = "Focus group with patients and providers, " + numbered("#", i + 1);
             } else {
-                s.title = (s.kind == source_kind::document ? "Programme document, " : "Observed meeting, ") +
+                s.title = (s.kind == source_kind::document ? "Programme document, "
+                                                           : "Observed meeting, ") +
                           numbered("#", i + 1);
             }
             s.text = make_text();
@@ -572,8 +611,8 @@ private:
             ++by_kind[static_cast<std::size_t>(s.kind)];
             if (s.tier) ++by_tier[static_cast<std::size_t>(*s.tier)];
         }
-        auto add_total = [&](source_kind kind, std::uint32_t count, std::optional<management_tier> tier,
-                             std::string description) {
+        auto add_total = [&](source_kind kind, std::uint32_t count,
+                             std::optional<management_tier> tier, std::string description) {
             source_total t;
             t.id = total_id{static_cast<std::uint32_t>(d_.totals.size()) + 1};
             t.kind = kind;

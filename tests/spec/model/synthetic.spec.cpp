@@ -2,12 +2,12 @@
 // honour the sizes asked for, give the same records for the same seed, pass every check of
 // the model, and look like a real partnership network (a few very connected people, teams
 // with one to four advisors, most ties inside one organization).
-#include <support/catch.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <set>
 #include <vector>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/model.hpp>
 #include <partnerqi/model/synthetic.hpp>
