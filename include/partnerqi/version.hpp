@@ -15,8 +15,13 @@
 
 namespace partnerqi {
 
+#define PARTNERQI_DETAIL_STRINGIZE2(x) #x
+#define PARTNERQI_DETAIL_STRINGIZE(x) PARTNERQI_DETAIL_STRINGIZE2(x)
+
 /// The version of the headers this code was compiled against, as "major.minor.patch".
-inline constexpr std::string_view header_version = "0.1.0";
+inline constexpr std::string_view header_version =
+    PARTNERQI_DETAIL_STRINGIZE(PARTNERQI_VERSION_MAJOR) "." PARTNERQI_DETAIL_STRINGIZE(
+        PARTNERQI_VERSION_MINOR) "." PARTNERQI_DETAIL_STRINGIZE(PARTNERQI_VERSION_PATCH);
 
 /// The version of the compiled library, so that a header/library mismatch can be detected.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view library_version() noexcept;

@@ -23,6 +23,6 @@ set(_library_version "${CMAKE_MATCH_1}")
 if(NOT _library_version STREQUAL PACKAGE_VERSION)
   message(FATAL_ERROR "The installed package says ${PACKAGE_VERSION} but the library says "
     "${_library_version}: the version in include/partnerqi/version.hpp and the one CMake read "
-    "disagree; reconfigure, or fix header_version in version.hpp.")
+    "disagree; reconfigure, or fix the version macros in version.hpp.")
 endif()
 message(STATUS "installed package version ${PACKAGE_VERSION} = library version ${_library_version}")

@@ -101,7 +101,7 @@ struct indicator_hit {
 };
 
 /// The audit of one patient advisor.
-struct advisor_audit {
+struct PARTNERQI_EXPORT advisor_audit {
     model::person_id advisor;
     std::string code;
     std::vector<model::team_id> teams;  ///< teams in scope they sat on during the window
@@ -113,7 +113,7 @@ struct advisor_audit {
 };
 
 /// The audit of one QI team.
-struct team_audit {
+struct PARTNERQI_EXPORT team_audit {
     model::team_id team;
     std::string code;
     std::size_t advisors = 0;  ///< advisors on the team during the window
@@ -126,7 +126,7 @@ struct team_audit {
 };
 
 /// The tokenism audit of a scope.
-struct tokenism_audit_report {
+struct PARTNERQI_EXPORT tokenism_audit_report {
     std::string scope;                    ///< the filter's label
     audit_options options;
     std::vector<advisor_audit> advisors;  ///< in person id order

@@ -1,4 +1,4 @@
-// The envelope in front of every case-study file: see docs/file-format.md.
+// The envelope in front of every case-study file: see the README, "File format".
 #pragma once
 
 #include <array>
@@ -29,7 +29,7 @@ inline constexpr std::size_t max_header_size = 4096;
 using platform_tag = std::array<std::uint8_t, 8>;
 
 /// The tag of the machine this code runs on.
-[[nodiscard]] platform_tag this_platform() noexcept;
+[[nodiscard]] PARTNERQI_EXPORT platform_tag this_platform() noexcept;
 /// The tag in words, e.g. "little-endian, 4-byte int, 8-byte long, 8-byte size_t".
 [[nodiscard]] std::string describe(const platform_tag& tag);
 

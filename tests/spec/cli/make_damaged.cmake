@@ -1,0 +1,13 @@
+# Writes damaged.pqi (one payload byte changed) and truncated.pqi (cut in half) beside the demo.
+cmake_minimum_required(VERSION 3.25)
+foreach(_mode flip truncate)
+  if(_mode STREQUAL "flip")
+    set(_out "${DIR}/damaged.pqi")
+  else()
+    set(_out "${DIR}/truncated.pqi")
+  endif()
+  execute_process(COMMAND "${DAMAGE}" "${DEMO}" "${_out}" ${_mode} RESULT_VARIABLE _code)
+  if(NOT _code EQUAL 0)
+    message(FATAL_ERROR "could not write ${_out}")
+  endif()
+endforeach()
