@@ -1,11 +1,13 @@
 #!/usr/bin/python3
 """Times partnerqi, igraph and NetworkX on the same synthetic engagement networks, in one run.
 
-For each size, bench_export_network generates the network, writes it (edge list) and times
+For each size, bench_export_network generates the network, writes it (partnerqi's GraphML
+export, and a plain edge list) and times
 partnerqi: graph build, weak components, a BFS from each of 100 advisors, exact betweenness
 with 1 and 2 threads. This script then times python-igraph and NetworkX on the same edges,
-checks that their betweenness equals partnerqi's (directed, unnormalized, to 1e-9 relative)
-and that the BFS and components agree, and prints the ratios.
+checks that both read the GraphML as the same people and ties, that their betweenness equals
+partnerqi's (directed, unnormalized, to 1e-9 relative) and that the BFS and components agree,
+and prints the ratios. Build times use the edge list already in memory.
 
 NetworkX's exact betweenness on 10^4 people takes tens of minutes; above --nx-full-limit
 people it is timed on a fixed set of sources with NetworkX's own Brandes steps and scaled to
@@ -83,7 +85,32 @@ def read_network(directory):
                 ours_betweenness[int(v)] = float(value)
     with open(os.path.join(directory, "partnerqi.json")) as f:
         ours = json.load(f)
-    return n, edges, sources, ours_betweenness, ours
+    with open(os.path.join(directory, "people.tsv")) as f:
+        codes = {}
+        for line in f:
+            v, code = line.split()
+            codes[code] = int(v)
+    return n, edges, sources, ours_betweenness, ours, codes
+
+
+def check_graphml(directory, n, edges, codes, ours_betweenness, exact):
+    """Reads partnerqi's GraphML export with igraph and NetworkX (timed) and checks that both
+    see the same people and ties as the edge list, and the same betweenness."""
+    path = os.path.join(directory, "network.graphml")
+    t_ig, gi = best_of(1, lambda: igraph.Graph.Read_GraphML(path))
+    t_nx, gn = best_of(1, lambda: nx.read_graphml(path))
+    index = [codes[name] for name in gi.vs["id"]]
+    ig_edges = sorted((index[e.source], index[e.target]) for e in gi.es)
+    nx_edges = sorted((codes[a], codes[b]) for a, b in gn.edges())
+    same = gi.vcount() == gn.number_of_nodes() == n and ig_edges == nx_edges == sorted(edges)
+    print("    GraphML export read by igraph in %.3f s and NetworkX in %.3f s: %s"
+          % (t_ig, t_nx, "same people and ties as the edge list" if same else "MISMATCH"))
+    if exact:
+        values = [0.0] * n
+        for code, data in gn.nodes(data=True):
+            values[codes[code]] = float(data["betweenness"])
+        same = compare_values("GraphML", values, ours_betweenness) and same
+    return same, t_ig, t_nx
 
 
 def compare_values(name, theirs, ours, rel=1e-9):
@@ -122,7 +149,7 @@ def run_size(exporter, people, events, args, workdir):
     with_betweenness = people < 100_000 or args.large_betweenness
     subprocess.run([exporter, str(people), str(events), directory] + ([] if with_betweenness else ["--no-betweenness"]),
                    check=True)
-    n, edges, sources, ours_b, ours = read_network(directory)
+    n, edges, sources, ours_b, ours, codes = read_network(directory)
     runs = 1 if people >= 100_000 else 3
     print("\n%d people, %d engagement events, %d ties" % (n, ours["events"], len(edges)))
 
@@ -140,14 +167,17 @@ def run_size(exporter, people, events, args, workdir):
     t_ig_bfs, ig_reached = best_of(runs, lambda: sum(len(g.bfs(s, mode="out")[0]) for s in sources))
     t_nx_bfs, nx_reached = best_of(runs, lambda: sum(len(nx.single_source_shortest_path_length(G, s)) for s in sources))
 
-    checks = [ig_weak == nx_weak, ig_reached == nx_reached == ours["bfs_reached"]]
+    graphml_ok, t_ig_read, t_nx_read = check_graphml(directory, n, edges, codes, ours_b, with_betweenness)
+    checks = [graphml_ok, ig_weak == nx_weak, ig_reached == nx_reached == ours["bfs_reached"]]
     print("    weak components: igraph %d, NetworkX %d" % (ig_weak, nx_weak))
     print("    BFS from %d advisors reaches: partnerqi %d, igraph %d, NetworkX %d"
           % (len(sources), ours["bfs_reached"], ig_reached, nx_reached))
 
     row = {"people": n, "events": ours["events"], "ties": len(edges), "partnerqi": ours,
-           "igraph": {"build_s": t_ig_build, "weak_components_s": t_ig_weak, "bfs_s": t_ig_bfs},
-           "networkx": {"build_s": t_nx_build, "weak_components_s": t_nx_weak, "bfs_s": t_nx_bfs}}
+           "igraph": {"build_s": t_ig_build, "weak_components_s": t_ig_weak, "bfs_s": t_ig_bfs,
+                      "read_graphml_s": t_ig_read},
+           "networkx": {"build_s": t_nx_build, "weak_components_s": t_nx_weak, "bfs_s": t_nx_bfs,
+                        "read_graphml_s": t_nx_read}}
     if with_betweenness:
         t_ig_b, ig_b = best_of(1 if people >= 100_000 else 2, lambda: g.betweenness(directed=True), "igraph")
         checks.append(compare_values("igraph", ig_b, ours_b))

@@ -8,6 +8,9 @@
 //   sources.txt      the BFS sources, one per line
 //   betweenness.tsv  "person raw-betweenness" per person (unnormalized, directed)
 //   partnerqi.json   the timings, in seconds (best of several runs for the fast ones)
+//   people.tsv       "person code" per person, to match GraphML node ids (person codes)
+//   network.graphml  partnerqi's own GraphML export (io::save_graphml) with its metrics;
+//                    betweenness there is exact, or sampled with --no-betweenness
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include <partnerqi/io/graphml.hpp>
 #include <partnerqi/model/synthetic.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 #include <partnerqi/network/measures.hpp>
@@ -107,6 +111,15 @@ int main(int argc, char** argv) {
         for (std::size_t v = 0; v < b.raw.size(); ++v)
             out << b.raw.people[v].value - 1 << ' ' << b.raw.values[v] << '\n';
     }
+    {
+        std::ofstream out(dir / "people.tsv");
+        for (std::size_t v = 0; v < g.num_people(); ++v)
+            out << g.person_of(v).value - 1 << ' ' << g.person(v).code << '\n';
+    }
+    io::metrics_options metrics;
+    metrics.threads = 2;
+    if (!with_betweenness) metrics.betweenness_pivots = 64;
+    io::save_graphml(dir / "network.graphml", s, g, metrics);
     {
         std::ofstream out(dir / "partnerqi.json");
         out.precision(9);
