@@ -305,7 +305,14 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
     std::error_code size_error;
     const std::uintmax_t size = std::filesystem::file_size(picture, size_error);
     std::ifstream rendered(picture, std::ios::binary);
-    std::string bytes((std::istreambuf_iterator<char>(rendered)), std::istreambuf_iterator<char>());
+    // Read by size: GCC 12 at -O3 flags std::istreambuf_iterator with a false
+    // -Wnull-dereference, which broke the optimized (bench) build.
+    std::string bytes;
+    if (!size_error) {
+        bytes.resize(static_cast<std::size_t>(size));
+        rendered.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        bytes.resize(static_cast<std::size_t>(rendered.gcount()));
+    }
     if (size_error || bytes.size() != size || bytes.empty()) {
         throw save_error(what + ": Graphviz's 'dot' wrote no readable picture; check the "
                                 "Graphviz installation and the free space beside the file");

@@ -71,7 +71,10 @@ date date::min() { return from_ymd(min_year, 1, 1); }
 date date::max() { return from_ymd(max_year, 12, 31); }
 
 date date::from_days(std::int32_t days) {
-    if (days < min().days_ || days > max().days_)
+    // Computed once: from_days runs for every engagement a file or a network reads.
+    static const std::int32_t first = min().days_;
+    static const std::int32_t last = max().days_;
+    if (days < first || days > last)
         throw parse_error("day number " + std::to_string(days) + " is outside the accepted dates " +
                           std::to_string(min_year) + "-01-01 to " + std::to_string(max_year) +
                           "-12-31");

@@ -2,7 +2,9 @@
 
 #include <cctype>
 #include <locale>
+#include <istream>
 #include <sstream>
+#include <streambuf>
 #include <string_view>
 
 #include <boost/archive/binary_oarchive.hpp>
@@ -18,6 +20,29 @@ namespace partnerqi::io::detail {
 namespace {
 
 constexpr const char* root_name = "case_study";
+
+// Reads a payload in place: a string stream would copy it first, which costs time and, at the
+// peak of a load, as much memory again as the payload.
+class payload_buffer : public std::streambuf {
+public:
+    explicit payload_buffer(const std::string& payload) {
+        char* begin = const_cast<char*>(payload.data());  // only ever read
+        setg(begin, begin, begin + payload.size());
+    }
+
+protected:
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+        const off_type size = egptr() - eback();
+        const off_type base = dir == std::ios_base::beg ? 0 : dir == std::ios_base::cur ? gptr() - eback() : size;
+        const off_type target = base + off;
+        if ((which & std::ios_base::in) == 0 || target < 0 || target > size) return pos_type(off_type(-1));
+        setg(eback(), eback() + target, egptr());
+        return pos_type(target);
+    }
+    pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+        return seekoff(off_type(pos), std::ios_base::beg, which);
+    }
+};
 
 template <class Archive>
 std::string encode_with(const model::case_study_data& data) {
@@ -53,7 +78,8 @@ bool is_xml_end(std::string_view rest) {
 }
 
 model::case_study_data decode_xml(const std::string& payload, const load_limits& limits) {
-    std::istringstream in(payload, std::ios::in | std::ios::binary);
+    payload_buffer buffer(payload);
+    std::istream in(&buffer);
     in.imbue(std::locale::classic());
     // Boost 1.74 compares an end tag with the expected name by reading the expected name at the
     // length of the tag found in the input, past its end when the input's tag is longer (an
@@ -89,13 +115,15 @@ model::case_study_data decode_payload(const std::string& payload, encoding forma
                                       const load_limits& limits) {
     switch (format) {
         case encoding::portable_text: {
-            std::istringstream in(payload, std::ios::in | std::ios::binary);
+            payload_buffer buffer(payload);
+            std::istream in(&buffer);
             in.imbue(std::locale::classic());
             bounded_text_iarchive ar(in, limits, payload.size());
             return decode_with(ar, limits);
         }
         case encoding::native_binary: {
-            std::istringstream in(payload, std::ios::in | std::ios::binary);
+            payload_buffer buffer(payload);
+            std::istream in(&buffer);
             bounded_binary_iarchive ar(in, limits, payload.size());
             return decode_with(ar, limits);
         }

@@ -185,118 +185,135 @@ PARTNERQI_IO_IS_RECORD(study_case)
 PARTNERQI_IO_IS_RECORD(case_study_data)
 #undef PARTNERQI_IO_IS_RECORD
 
+// A field name with a suffix ("activity_set"), in a fixed buffer: names are written for every
+// field of every record, and a std::string per field was a large part of saving and loading.
+// Names are short literals; a longer one is cut, which only shortens an XML tag.
+class suffixed {
+public:
+    suffixed(const char* name, const char* suffix) noexcept {
+        std::size_t n = 0;
+        for (; *name != '\0' && n + 1 < sizeof text_; ++name) text_[n++] = *name;
+        for (; *suffix != '\0' && n + 1 < sizeof text_; ++suffix) text_[n++] = *suffix;
+        text_[n] = '\0';
+    }
+    [[nodiscard]] const char* c_str() const noexcept { return text_; }
+
+private:
+    char text_[64];
+};
+
 // ---- Writing one field --------------------------------------------------------------------
 
 template <class Archive, class T>
-void put(Archive& ar, const std::string& name, const T& value) {
+void put(Archive& ar, const char* name, const T& value) {
     using boost::serialization::make_nvp;
     if constexpr (std::is_enum_v<T>) {
         const auto raw = static_cast<std::uint32_t>(value);
-        ar << make_nvp(name.c_str(), raw);
+        ar << make_nvp(name, raw);
     } else if constexpr (is_id<T>::value) {
         const std::uint32_t raw = value.value;
-        ar << make_nvp(name.c_str(), raw);
+        ar << make_nvp(name, raw);
     } else if constexpr (std::is_same_v<T, model::date>) {
         const std::int32_t days = value.days_since_epoch();
-        ar << make_nvp(name.c_str(), days);
+        ar << make_nvp(name, days);
     } else if constexpr (std::is_same_v<T, model::date_window>) {
-        put(ar, name + "_first", value.first());
-        put(ar, name + "_last", value.last());
+        put(ar, suffixed(name, "_first").c_str(), value.first());
+        put(ar, suffixed(name, "_last").c_str(), value.last());
     } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
-        ar << make_nvp(name.c_str(), value);  // the std::optional shim
+        ar << make_nvp(name, value);  // the std::optional shim
     } else if constexpr (is_optional<T>::value) {
         const bool set = value.has_value();
-        ar << make_nvp((name + "_set").c_str(), set);
+        ar << make_nvp(suffixed(name, "_set").c_str(), set);
         if (set) put(ar, name, *value);
     } else if constexpr (is_vector<T>::value) {
         const boost::serialization::collection_size_type count(value.size());
-        ar << make_nvp((name + "_count").c_str(), count);
+        ar << make_nvp(suffixed(name, "_count").c_str(), count);
         for (const auto& item : value) put(ar, "item", item);
     } else {
         static_assert(is_record<T>::value || std::is_same_v<T, std::string> ||
                           std::is_same_v<T, bool> || std::is_same_v<T, std::uint32_t>,
                       "every field type needs an explicit representation");
-        ar << make_nvp(name.c_str(), value);
+        ar << make_nvp(name, value);
     }
 }
 
 // ---- Reading one field, checked -----------------------------------------------------------
 
 template <class Enum>
-Enum checked_enum(std::uint32_t raw, const std::string& name) {
+Enum checked_enum(std::uint32_t raw, const char* name) {
     const auto value = static_cast<Enum>(static_cast<std::underlying_type_t<Enum>>(raw));
     if (raw > 0xFFu || !model::is_valid(value))
         fail(load_error_category::invalid_content,
-             "field \"" + name + "\" holds " + std::to_string(raw) + ", which is not a valid " +
+             "field \"" + std::string(name) + "\" holds " + std::to_string(raw) + ", which is not a valid " +
                  std::string(model::enum_traits<Enum>::name) +
                  " (accepted: " + model::accepted_spellings<Enum>() + ")");
     return value;
 }
 
-inline model::date checked_date(std::int32_t days, const std::string& name) {
+inline model::date checked_date(std::int32_t days, const char* name) {
     try {
         return model::date::from_days(days);
     } catch (const partnerqi::error&) {
         fail(load_error_category::invalid_content,
-             "field \"" + name + "\" holds day " + std::to_string(days) +
+             "field \"" + std::string(name) + "\" holds day " + std::to_string(days) +
                  ", which is outside the accepted dates " + model::date::min().to_iso() + " to " +
                  model::date::max().to_iso());
     }
 }
 
-inline void check_length(const load_context& ctx, std::size_t length, const std::string& name) {
+inline void check_length(const load_context& ctx, std::size_t length, const char* name) {
     if (length > ctx.limits.max_string_length)
         fail(load_error_category::limit_exceeded,
-             "field \"" + name + "\" is " + std::to_string(length) +
+             "field \"" + std::string(name) + "\" is " + std::to_string(length) +
                  " bytes long, more than the limit of " +
                  std::to_string(ctx.limits.max_string_length) +
                  " bytes; raise load_limits::max_string_length if the file is trusted");
 }
 
-inline void check_count(load_context& ctx, std::uint64_t count, const std::string& name) {
+inline void check_count(load_context& ctx, std::uint64_t count, const char* name) {
     if (count > ctx.limits.max_collection_size)
         fail(load_error_category::limit_exceeded,
-             "collection \"" + name + "\" announces " + std::to_string(count) +
+             "collection \"" + std::string(name) + "\" announces " + std::to_string(count) +
                  " elements, more than the limit of " +
                  std::to_string(ctx.limits.max_collection_size) +
                  "; raise load_limits::max_collection_size if the file is trusted");
     if (count > ctx.limits.max_records - ctx.elements)
         fail(load_error_category::limit_exceeded,
-             "collection \"" + name + "\" brings the file past the limit of " +
+             "collection \"" + std::string(name) + "\" brings the file past the limit of " +
                  std::to_string(ctx.limits.max_records) +
                  " elements in all; raise load_limits::max_records if the file is trusted");
     ctx.elements += count;
 }
 
 template <class Archive, class T>
-void get(Archive& ar, const std::string& name, T& value) {
+void get(Archive& ar, const char* name, T& value) {
     using boost::serialization::make_nvp;
     if constexpr (std::is_enum_v<T>) {
         std::uint32_t raw = 0;
-        ar >> make_nvp(name.c_str(), raw);
+        ar >> make_nvp(name, raw);
         value = checked_enum<T>(raw, name);
     } else if constexpr (is_id<T>::value) {
-        ar >> make_nvp(name.c_str(), value.value);
+        ar >> make_nvp(name, value.value);
     } else if constexpr (std::is_same_v<T, model::date>) {
         std::int32_t days = 0;
-        ar >> make_nvp(name.c_str(), days);
+        ar >> make_nvp(name, days);
         value = checked_date(days, name);
     } else if constexpr (std::is_same_v<T, model::date_window>) {
         model::date first;
         model::date last;
-        get(ar, name + "_first", first);
-        get(ar, name + "_last", last);
+        get(ar, suffixed(name, "_first").c_str(), first);
+        get(ar, suffixed(name, "_last").c_str(), last);
         if (last < first)
             fail(load_error_category::invalid_content,
-                 "window \"" + name + "\" ends (" + last.to_iso() + ") before it starts (" +
+                 "window \"" + std::string(name) + "\" ends (" + last.to_iso() + ") before it starts (" +
                      first.to_iso() + ")");
         value = model::date_window(first, last);
     } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
-        ar >> make_nvp(name.c_str(), value);  // the std::optional shim
+        ar >> make_nvp(name, value);  // the std::optional shim
         if (value) check_length(context_of(ar), value->size(), name);
     } else if constexpr (is_optional<T>::value) {
         bool set = false;
-        ar >> make_nvp((name + "_set").c_str(), set);
+        ar >> make_nvp(suffixed(name, "_set").c_str(), set);
         if (set) {
             typename T::value_type item{};
             get(ar, name, item);
@@ -306,7 +323,7 @@ void get(Archive& ar, const std::string& name, T& value) {
         }
     } else if constexpr (is_vector<T>::value) {
         boost::serialization::collection_size_type count(0);
-        ar >> make_nvp((name + "_count").c_str(), count);
+        ar >> make_nvp(suffixed(name, "_count").c_str(), count);
         check_count(context_of(ar), count, name);
         // Never reserve from a count read from the file: each item is read before it is kept.
         value.clear();
@@ -316,13 +333,13 @@ void get(Archive& ar, const std::string& name, T& value) {
             value.push_back(std::move(item));
         }
     } else if constexpr (std::is_same_v<T, std::string>) {
-        ar >> make_nvp(name.c_str(), value);
+        ar >> make_nvp(name, value);
         check_length(context_of(ar), value.size(), name);
     } else {
         static_assert(is_record<T>::value || std::is_same_v<T, bool> ||
                           std::is_same_v<T, std::uint32_t>,
                       "every field type needs an explicit representation");
-        ar >> make_nvp(name.c_str(), value);
+        ar >> make_nvp(name, value);
     }
 }
 

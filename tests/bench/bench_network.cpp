@@ -1,0 +1,151 @@
+// The engagement network at scale: building it from a case study next to a raw
+// boost::compressed_sparse_row_graph built from the presorted pairs (the limit for the build),
+// exact betweenness with 1 and 2 threads, weak components, and a BFS from every advisor.
+//
+// Exact betweenness on 10^5 people takes minutes; it runs only with PARTNERQI_BENCH_LARGE=1.
+#include <cstdint>
+#include <cstdlib>
+#include <utility>
+#include <vector>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <partnerqi/network/engagement_graph.hpp>
+#include <partnerqi/network/measures.hpp>
+
+#include "bench_support.hpp"
+#include "network_support.hpp"
+
+namespace {
+
+using namespace partnerqi;
+
+std::uint32_t people_of(const benchmark::State& state) {
+    return static_cast<std::uint32_t>(state.range(0));
+}
+
+void set_counters(benchmark::State& state, const network::engagement_graph& g) {
+    state.counters["people"] = static_cast<double>(g.num_people());
+    state.counters["ties"] = static_cast<double>(g.num_ties());
+    state.counters["events"] = static_cast<double>(g.num_events());
+}
+
+const network::engagement_graph& graph_of(std::uint32_t people) {
+    static std::vector<std::pair<std::uint32_t, std::unique_ptr<network::engagement_graph>>> cache;
+    for (auto& [size, g] : cache)
+        if (size == people) return *g;
+    cache.emplace_back(people,
+                       std::make_unique<network::engagement_graph>(bench::study_of(people)));
+    return *cache.back().second;
+}
+
+void graph_build(benchmark::State& state) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    for (auto _ : state) {
+        network::engagement_graph g(s);
+        benchmark::DoNotOptimize(&g);
+    }
+    set_counters(state, graph_of(people_of(state)));
+}
+
+void raw_csr_directed_sorted(benchmark::State& state) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    const auto pairs = bench::sorted_pairs(s);
+    using graph =
+        boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, std::uint32_t, std::uint32_t>;
+    for (auto _ : state) {
+        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
+        benchmark::DoNotOptimize(&g);
+    }
+    state.counters["ties"] = static_cast<double>(pairs.size());
+}
+
+void raw_csr_bidirectional(benchmark::State& state) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    const auto pairs = bench::sorted_pairs(s);
+    using graph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                                     boost::no_property, boost::no_property,
+                                                     std::uint32_t, std::uint32_t>;
+    for (auto _ : state) {
+        graph g(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
+                s.people().size());
+        benchmark::DoNotOptimize(&g);
+    }
+    state.counters["ties"] = static_cast<double>(pairs.size());
+}
+
+// The straightforward pipeline without the library: (from, to) of every event, std::sort,
+// std::unique, then the sorted CSR build. Context for the limit above, which gets the pairs
+// already aggregated.
+void raw_csr_from_events(benchmark::State& state) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    using graph =
+        boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                           boost::no_property, std::uint32_t, std::uint32_t>;
+    std::size_t ties = 0;
+    for (auto _ : state) {
+        const auto pairs = bench::sorted_pairs(s);
+        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
+        ties = pairs.size();
+        benchmark::DoNotOptimize(&g);
+    }
+    state.counters["ties"] = static_cast<double>(ties);
+}
+
+void betweenness(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    const auto threads = static_cast<unsigned>(state.range(1));
+    for (auto _ : state) {
+        network::betweenness_result r = network::betweenness(g, threads);
+        benchmark::DoNotOptimize(r.raw.values.data());
+    }
+    set_counters(state, g);
+}
+
+void weak_components(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    for (auto _ : state) {
+        network::component_measures c = network::weak_components(g);
+        benchmark::DoNotOptimize(&c);
+    }
+    set_counters(state, g);
+}
+
+void bfs_from_every_advisor(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(bench::bfs_from_every_advisor(g));
+    set_counters(state, g);
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+    b->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
+}
+
+void betweenness_sizes(benchmark::internal::Benchmark* b) {
+    const char* large = std::getenv("PARTNERQI_BENCH_LARGE");
+    const bool with_large = large != nullptr && large[0] == '1';
+    for (std::int64_t people : {1'000, 10'000, 100'000}) {
+        if (people == 100'000 && !with_large) continue;
+        for (std::int64_t threads : {1, 2})
+            b->Args({people, threads});
+    }
+    b->ArgNames({"people", "threads"})
+        ->Unit(benchmark::kMillisecond)
+        ->MeasureProcessCPUTime()
+        ->UseRealTime();
+}
+
+}  // namespace
+
+BENCHMARK(graph_build)->Apply(sizes);
+BENCHMARK(raw_csr_directed_sorted)->Apply(sizes);
+BENCHMARK(raw_csr_bidirectional)->Apply(sizes);
+BENCHMARK(raw_csr_from_events)->Apply(sizes);
+BENCHMARK(weak_components)->Apply(sizes);
+BENCHMARK(bfs_from_every_advisor)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(bfs_from_every_advisor)->Arg(100'000)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(betweenness)->Apply(betweenness_sizes);
