@@ -498,12 +498,14 @@ int deidentify(const std::vector<std::string>& args) {
         }
     }
     if (salt.empty()) throw usage_error("the salt is empty; give a secret, non-empty salt");
-    const std::optional<io::encoding> encoding =
-        cl.has("to") ? std::optional<io::encoding>(parse_encoding(cl.text("to"))) : std::nullopt;
+    // The encoding is checked before the file is read, so a usage error costs no load.
+    const bool keep_encoding = !cl.has("to");
+    const io::encoding requested =
+        keep_encoding ? io::encoding::portable_text : parse_encoding(cl.text("to"));
     const std::string file = cl.text("file");
     const model::case_study study = load(file);
     const model::case_study shared = timed("de-identifying", [&] { return io::deidentify(study, salt); });
-    save(shared, cl.text("out"), encoding ? *encoding : file_encoding(file));
+    save(shared, cl.text("out"), keep_encoding ? file_encoding(file) : requested);
     std::cout << "wrote " << cl.text("out") << ": " << shared.people().size()
               << " people under pseudonyms; display names and free texts removed\n";
     return exit_ok;
