@@ -83,7 +83,7 @@ struct graph_filter {
 /// built in canonical order (vertices sorted by person code, edges by (source, target)), so
 /// measures and exports are deterministic. The Boost type is public: run any BGL algorithm on
 /// `graph()`; bundles are reached as `graph()[v]` and `graph()[e]`.
-/// Building costs O(P log P + E log E) for P people and E engagement events.
+/// Building costs O(P log P + E) for P people and E engagement events.
 /// @code
 /// engagement_graph g(model::seed_study_illustrated());
 /// auto v = g.vertex_of(*study.find_person("C1-PA1"));
