@@ -7,6 +7,7 @@
 
 
 #include "partnerqi/error.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/version.hpp"
 
 namespace partnerqi::io::detail {
@@ -107,10 +108,14 @@ std::uint32_t le32(const unsigned char* p) noexcept {
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes) noexcept {
+    return crc32_finish(crc32_update(crc32_start(), bytes));
+}
+
+std::uint32_t crc32_update(std::uint32_t state, std::string_view bytes) noexcept {
     const crc_tables& tb = crc32_tables();
     const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
     std::size_t n = bytes.size();
-    std::uint32_t c = 0xFFFFFFFFu;
+    std::uint32_t c = state;
     for (; n >= 8; p += 8, n -= 8) {
         const std::uint32_t one = le32(p) ^ c;
         const std::uint32_t two = le32(p + 4);
@@ -119,10 +124,11 @@ std::uint32_t crc32(std::string_view bytes) noexcept {
             tb.t[1][(two >> 16) & 0xFFu] ^ tb.t[0][two >> 24];
     }
     for (; n > 0; ++p, --n) c = tb.t[0][(c ^ *p) & 0xFFu] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+    return c;
 }
 
-std::string wrap(std::string_view payload, encoding format) {
+std::string make_header(std::uint64_t payload_length, std::uint32_t payload_crc,
+                        encoding format) {
     std::string out(header_size, '\0');
     std::copy(file_magic.begin(), file_magic.end(), out.begin());
     put_le(out, at_version, current_envelope_version, 2);
@@ -134,10 +140,15 @@ std::string wrap(std::string_view payload, encoding format) {
     put_le(out, at_writer + 4, PARTNERQI_VERSION_PATCH, 2);
     const platform_tag platform = this_platform();
     for (std::size_t i = 0; i < platform.size(); ++i) put_le(out, at_platform + i, platform[i], 1);
-    put_le(out, at_payload_length, payload.size(), 8);
-    put_le(out, at_payload_crc, crc32(payload), 4);
+    put_le(out, at_payload_length, payload_length, 8);
+    put_le(out, at_payload_crc, payload_crc, 4);
     put_le(out, at_reserved, 0, 4);
     put_le(out, at_header_crc, crc32(std::string_view(out).substr(0, at_header_crc)), 4);
+    return out;
+}
+
+std::string wrap(std::string_view payload, encoding format) {
+    std::string out = make_header(payload.size(), crc32(payload), format);
     out.append(payload.data(), payload.size());
     return out;
 }
@@ -213,13 +224,42 @@ header read_header(std::istream& in) {
     return h;
 }
 
-std::string read_payload(std::istream& in, const header& h, const load_limits& limits) {
+void check_payload_limit(const header& h, const load_limits& limits) {
     const std::uint64_t expected = h.info.payload_bytes;
     if (expected > limits.max_payload_bytes)
         fail(load_error_category::limit_exceeded,
              "its payload is " + std::to_string(expected) + " bytes, more than the limit of " +
                  std::to_string(limits.max_payload_bytes) +
                  " bytes; raise load_limits::max_payload_bytes if the file is trusted");
+}
+
+void check_payload_end(payload_source& source, const header& h) {
+    switch (source.finish(h.payload_crc)) {
+        case payload_end::complete: return;
+        case payload_end::truncated:
+            fail(load_error_category::truncated,
+                 "it ends " + std::to_string(source.bytes_found()) + " bytes into a payload of " +
+                     std::to_string(h.info.payload_bytes) +
+                     " bytes; the file was cut short (an interrupted copy or download), copy it "
+                     "again");
+        case payload_end::trailing_bytes:
+            fail(load_error_category::damaged,
+                 "it has bytes after the end of its payload; something was appended to the file "
+                 "or two files were joined");
+        case payload_end::checksum_mismatch:
+            fail(load_error_category::damaged,
+                 "its payload fails its checksum: at least one byte changed since it was "
+                 "written; restore the file from a backup");
+    }
+}
+
+std::string read_payload(std::istream& in, const header& h, const load_limits& limits) {
+    check_payload_limit(h, limits);
+    std::streambuf* upstream = in.rdbuf();
+    if (upstream == nullptr)
+        fail(load_error_category::truncated, "it ends after its envelope header");
+    const std::uint64_t expected = h.info.payload_bytes;
+    payload_source source(*upstream, expected);
     // Read in chunks: the announced length is not trusted with an allocation until the bytes
     // are really there.
     constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
@@ -228,23 +268,14 @@ std::string read_payload(std::istream& in, const header& h, const load_limits& l
         const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, expected - payload.size()));
         const std::size_t old = payload.size();
         payload.resize(old + want);
-        in.read(payload.data() + old, static_cast<std::streamsize>(want));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got != want)
-            fail(load_error_category::truncated,
-                 "it ends " + std::to_string(old + got) + " bytes into a payload of " +
-                     std::to_string(expected) +
-                     " bytes; the file was cut short (an interrupted copy or download), copy it "
-                     "again");
+        const auto got = static_cast<std::size_t>(
+            source.sgetn(payload.data() + old, static_cast<std::streamsize>(want)));
+        if (got != want) {
+            payload.resize(old + got);
+            break;
+        }
     }
-    if (in.peek() != std::istream::traits_type::eof())
-        fail(load_error_category::damaged,
-             "it has bytes after the end of its payload; something was appended to the file or "
-             "two files were joined");
-    if (crc32(payload) != h.payload_crc)
-        fail(load_error_category::damaged,
-             "its payload fails its checksum: at least one byte changed since it was written; "
-             "restore the file from a backup");
+    check_payload_end(source, h);
     return payload;
 }
 

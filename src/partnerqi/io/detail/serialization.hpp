@@ -13,11 +13,13 @@
 // - dates as std::int32_t days since 1970-01-01, checked with model::date::from_days;
 // - ids as std::uint32_t;
 // - collections as a collection_size_type count then the items one by one; the count is
-//   checked against the load limits before anything is allocated, and nothing is reserved;
+//   checked against the load limits before anything is allocated, and no more is reserved than
+//   the rest of the payload can hold (min_encoded_bytes);
 // - optionals of enums, dates and ids as a "set" flag then the value (checked as above);
 //   std::optional<std::string> through the std::optional shim below (Boost >= 1.84 has its own).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -38,6 +40,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/case_study_file.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/model/case_study.hpp"
 
 // ---- std::optional: Boost 1.74 has no support for it ---------------------------------------
@@ -89,6 +92,10 @@ namespace partnerqi::io::detail {
 struct load_context {
     load_limits limits;
     std::uint64_t elements = 0;  ///< collection elements read so far, across the archive
+    /// The payload bytes not yet decoded, when known; collections reserve no more elements than
+    /// that many bytes can hold.
+    const input_budget* budget = nullptr;
+    bool binary = false;  ///< the payload is native binary (otherwise portable text)
 };
 
 template <class Archive>
@@ -237,6 +244,38 @@ void put(Archive& ar, const char* name, const T& value) {
     }
 }
 
+// ---- The fewest bytes a value can take in a payload ---------------------------------------
+// Lower bounds, so that a count read from the file never reserves more elements than the rest
+// of the payload could hold. Native binary: 4-byte numbers, 1-byte flags, 8-byte string lengths,
+// at least 4 bytes per count. Portable text (and XML, which is larger): every number, flag or
+// length is at least one digit and a separator.
+
+template <class T>
+constexpr std::uint64_t min_encoded_bytes(bool binary);
+
+template <class Tuple, std::size_t... I>
+constexpr std::uint64_t min_tuple_bytes(bool binary, std::index_sequence<I...>) {
+    return (std::uint64_t{0} + ... +
+            min_encoded_bytes<std::remove_cv_t<std::remove_reference_t<std::tuple_element_t<I, Tuple>>>>(
+                binary));
+}
+
+template <class T>
+constexpr std::uint64_t min_encoded_bytes(bool binary) {
+    if constexpr (is_record<T>::value) {
+        using fields = decltype(std::declval<T&>().fields());
+        return min_tuple_bytes<fields>(binary, std::make_index_sequence<std::tuple_size_v<fields>>{});
+    } else if constexpr (std::is_same_v<T, model::date_window>) {
+        return binary ? 8 : 4;
+    } else if constexpr (is_optional<T>::value || std::is_same_v<T, bool>) {
+        return binary ? 1 : 2;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return binary ? 8 : 2;
+    } else {
+        return binary ? 4 : 2;  // numbers, ids, enums, dates, counts
+    }
+}
+
 // ---- Reading one field, checked -----------------------------------------------------------
 
 template <class Enum>
@@ -325,8 +364,17 @@ void get(Archive& ar, const char* name, T& value) {
         boost::serialization::collection_size_type count(0);
         ar >> make_nvp(suffixed(name, "_count").c_str(), count);
         check_count(context_of(ar), count, name);
-        // Never reserve from a count read from the file: each item is read before it is kept.
+        // Reserve only what the rest of the payload can hold: a false count cannot make the
+        // loader allocate more than a small multiple of the file's size.
         value.clear();
+        const load_context& ctx = context_of(ar);
+        if (ctx.budget != nullptr) {
+            constexpr std::uint64_t binary_min = min_encoded_bytes<typename T::value_type>(true);
+            constexpr std::uint64_t text_min = min_encoded_bytes<typename T::value_type>(false);
+            static_assert(binary_min > 0 && text_min > 0);
+            const std::uint64_t fits = ctx.budget->remaining() / (ctx.binary ? binary_min : text_min);
+            value.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, fits)));
+        }
         for (std::size_t i = 0; i < count; ++i) {
             typename T::value_type item{};
             get(ar, "item", item);
