@@ -5,6 +5,10 @@
 #include <cstring>
 #include <istream>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/payload_stream.hpp"
@@ -105,17 +109,93 @@ std::uint32_t le32(const unsigned char* p) noexcept {
            std::uint32_t{p[3]} << 24;
 }
 
-}  // namespace
 
-std::uint32_t crc32(std::string_view bytes) noexcept {
-    return crc32_finish(crc32_update(crc32_start(), bytes));
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PARTNERQI_CRC32_CLMUL 1
+
+// CRC-32 by carry-less multiplication (PCLMULQDQ), folding 64 bytes at a time: the method of
+// Gopal et al., "Fast CRC Computation for Generic Polynomials Using PCLMULQDQ Instruction"
+// (Intel, 2009), with the bit-reflected constants for the zlib polynomial as used by zlib's
+// and Linux's implementations. `n` is at least 64 and a multiple of 16; `c` is the running
+// state (not inverted). About ten times the speed of the tables.
+__attribute__((target("pclmul,sse4.1"))) std::uint32_t crc32_clmul(std::uint32_t c,
+                                                                    const unsigned char* p,
+                                                                    std::size_t n) noexcept {
+    alignas(16) static const std::uint64_t k1k2[] = {0x0154442bd4, 0x01c6e41596};
+    alignas(16) static const std::uint64_t k3k4[] = {0x01751997d0, 0x00ccaa009e};
+    alignas(16) static const std::uint64_t k5k0[] = {0x0163cd6124, 0x0000000000};
+    alignas(16) static const std::uint64_t poly[] = {0x01db710641, 0x01f7011641};
+    auto load = [](const unsigned char* q) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    };
+
+    __m128i x1 = load(p);
+    __m128i x2 = load(p + 16);
+    __m128i x3 = load(p + 32);
+    __m128i x4 = load(p + 48);
+    x1 = _mm_xor_si128(x1, _mm_cvtsi32_si128(static_cast<int>(c)));
+    __m128i x0 = _mm_load_si128(reinterpret_cast<const __m128i*>(k1k2));
+    p += 64;
+    n -= 64;
+    while (n >= 64) {
+        const __m128i x5 = _mm_clmulepi64_si128(x1, x0, 0x00);
+        const __m128i x6 = _mm_clmulepi64_si128(x2, x0, 0x00);
+        const __m128i x7 = _mm_clmulepi64_si128(x3, x0, 0x00);
+        const __m128i x8 = _mm_clmulepi64_si128(x4, x0, 0x00);
+        x1 = _mm_clmulepi64_si128(x1, x0, 0x11);
+        x2 = _mm_clmulepi64_si128(x2, x0, 0x11);
+        x3 = _mm_clmulepi64_si128(x3, x0, 0x11);
+        x4 = _mm_clmulepi64_si128(x4, x0, 0x11);
+        x1 = _mm_xor_si128(_mm_xor_si128(x1, x5), load(p));
+        x2 = _mm_xor_si128(_mm_xor_si128(x2, x6), load(p + 16));
+        x3 = _mm_xor_si128(_mm_xor_si128(x3, x7), load(p + 32));
+        x4 = _mm_xor_si128(_mm_xor_si128(x4, x8), load(p + 48));
+        p += 64;
+        n -= 64;
+    }
+    // Fold the four lanes into one.
+    x0 = _mm_load_si128(reinterpret_cast<const __m128i*>(k3k4));
+    for (const __m128i next : {x2, x3, x4}) {
+        const __m128i x5 = _mm_clmulepi64_si128(x1, x0, 0x00);
+        x1 = _mm_clmulepi64_si128(x1, x0, 0x11);
+        x1 = _mm_xor_si128(_mm_xor_si128(x1, next), x5);
+    }
+    // Then the remaining 16-byte blocks.
+    while (n >= 16) {
+        const __m128i x5 = _mm_clmulepi64_si128(x1, x0, 0x00);
+        x1 = _mm_clmulepi64_si128(x1, x0, 0x11);
+        x1 = _mm_xor_si128(_mm_xor_si128(x1, load(p)), x5);
+        p += 16;
+        n -= 16;
+    }
+    // 128 bits to 64, then a Barrett reduction to 32.
+    x2 = _mm_clmulepi64_si128(x1, x0, 0x10);
+    x3 = _mm_setr_epi32(~0, 0, ~0, 0);
+    x1 = _mm_srli_si128(x1, 8);
+    x1 = _mm_xor_si128(x1, x2);
+    x0 = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(k5k0));
+    x2 = _mm_srli_si128(x1, 4);
+    x1 = _mm_and_si128(x1, x3);
+    x1 = _mm_clmulepi64_si128(x1, x0, 0x00);
+    x1 = _mm_xor_si128(x1, x2);
+    x0 = _mm_load_si128(reinterpret_cast<const __m128i*>(poly));
+    x2 = _mm_and_si128(x1, x3);
+    x2 = _mm_clmulepi64_si128(x2, x0, 0x10);
+    x2 = _mm_and_si128(x2, x3);
+    x2 = _mm_clmulepi64_si128(x2, x0, 0x00);
+    x1 = _mm_xor_si128(x1, x2);
+    return static_cast<std::uint32_t>(_mm_extract_epi32(x1, 1));
 }
 
-std::uint32_t crc32_update(std::uint32_t state, std::string_view bytes) noexcept {
+bool has_clmul() noexcept {
+    static const bool yes = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
+    return yes;
+}
+#endif
+
+// The tables, eight bytes at a time.
+std::uint32_t crc32_tables_update(std::uint32_t c, const unsigned char* p, std::size_t n) noexcept {
     const crc_tables& tb = crc32_tables();
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    std::size_t n = bytes.size();
-    std::uint32_t c = state;
     for (; n >= 8; p += 8, n -= 8) {
         const std::uint32_t one = le32(p) ^ c;
         const std::uint32_t two = le32(p + 4);
@@ -125,6 +205,26 @@ std::uint32_t crc32_update(std::uint32_t state, std::string_view bytes) noexcept
     }
     for (; n > 0; ++p, --n) c = tb.t[0][(c ^ *p) & 0xFFu] ^ (c >> 8);
     return c;
+}
+
+}  // namespace
+
+std::uint32_t crc32_update(std::uint32_t state, std::string_view bytes) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t n = bytes.size();
+#ifdef PARTNERQI_CRC32_CLMUL
+    if (n >= 64 && has_clmul()) {
+        const std::size_t blocks = n & ~std::size_t{15};
+        state = crc32_clmul(state, p, blocks);
+        p += blocks;
+        n -= blocks;
+    }
+#endif
+    return crc32_tables_update(state, p, n);
+}
+
+std::uint32_t crc32(std::string_view bytes) noexcept {
+    return crc32_finish(crc32_update(crc32_start(), bytes));
 }
 
 std::string make_header(std::uint64_t payload_length, std::uint32_t payload_crc,
