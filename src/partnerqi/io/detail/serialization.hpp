@@ -85,7 +85,31 @@ struct version<std::optional<T>> {
 #include <boost/serialization/optional.hpp>
 #endif
 
+namespace boost::archive {
+class text_oarchive;
+}
+
 namespace partnerqi::io::detail {
+
+class bounded_text_iarchive;
+class bounded_binary_iarchive;
+class fast_binary_oarchive;
+
+/// True for the archives that write nothing around a record once its type's class information
+/// is out (text and binary: no tags, no per-object preamble for untracked types). Collections
+/// then pass every record after the first straight to save_record/load_record instead of
+/// through Boost's per-object bookkeeping, which finds the type's entry by comparing type
+/// names; the bytes are the same. Not for XML, whose records are framed by tags.
+template <class Archive>
+struct records_unframed : std::false_type {};
+template <>
+struct records_unframed<boost::archive::text_oarchive> : std::true_type {};
+template <>
+struct records_unframed<fast_binary_oarchive> : std::true_type {};
+template <>
+struct records_unframed<bounded_text_iarchive> : std::true_type {};
+template <>
+struct records_unframed<bounded_binary_iarchive> : std::true_type {};
 
 /// What a load needs besides the archive: the limits and the running element count. One lives
 /// in each input archive as a Boost archive helper.
@@ -96,6 +120,8 @@ struct load_context {
     /// that many bytes can hold.
     const input_budget* budget = nullptr;
     bool binary = false;  ///< the payload is native binary (otherwise portable text)
+    /// The class version of the record whose load through Boost finished last.
+    unsigned int last_record_version = 0;
 };
 
 template <class Archive>
@@ -209,6 +235,11 @@ private:
     char text_[64];
 };
 
+template <class Archive, class Record>
+void save_record(Archive& ar, const Record& record);
+template <class Archive, class Record>
+void load_record(Archive& ar, Record& record, unsigned int file_version);
+
 // ---- Writing one field --------------------------------------------------------------------
 
 template <class Archive, class T>
@@ -235,7 +266,18 @@ void put(Archive& ar, const char* name, const T& value) {
     } else if constexpr (is_vector<T>::value) {
         const boost::serialization::collection_size_type count(value.size());
         ar << make_nvp(suffixed(name, "_count").c_str(), count);
-        for (const auto& item : value) put(ar, "item", item);
+        if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+            bool first = true;
+            for (const auto& item : value) {
+                if (first)
+                    put(ar, "item", item);  // through Boost: writes the class information once
+                else
+                    save_record(ar, item);
+                first = false;
+            }
+        } else {
+            for (const auto& item : value) put(ar, "item", item);
+        }
     } else {
         static_assert(is_record<T>::value || std::is_same_v<T, std::string> ||
                           std::is_same_v<T, bool> || std::is_same_v<T, std::uint32_t>,
@@ -375,10 +417,24 @@ void get(Archive& ar, const char* name, T& value) {
             const std::uint64_t fits = ctx.budget->remaining() / (ctx.binary ? binary_min : text_min);
             value.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, fits)));
         }
-        for (std::size_t i = 0; i < count; ++i) {
-            typename T::value_type item{};
-            get(ar, "item", item);
-            value.push_back(std::move(item));
+        if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+            unsigned int version = 0;
+            for (std::size_t i = 0; i < count; ++i) {
+                typename T::value_type item{};
+                if (i == 0) {
+                    get(ar, "item", item);  // through Boost: reads the class information once
+                    version = context_of(ar).last_record_version;
+                } else {
+                    load_record(ar, item, version);
+                }
+                value.push_back(std::move(item));
+            }
+        } else {
+            for (std::size_t i = 0; i < count; ++i) {
+                typename T::value_type item{};
+                get(ar, "item", item);
+                value.push_back(std::move(item));
+            }
         }
     } else if constexpr (std::is_same_v<T, std::string>) {
         ar >> make_nvp(name, value);
@@ -439,6 +495,7 @@ void load_record(Archive& ar, Record& record, unsigned int file_version) {
     template <class Archive>                                                                 \
     void load(Archive& ar, partnerqi::model::T& r, const unsigned int version) {             \
         partnerqi::io::detail::load_record(ar, r, version);                                  \
+        partnerqi::io::detail::context_of(ar).last_record_version = version;                 \
     }                                                                                        \
     template <class Archive>                                                                 \
     void serialize(Archive& ar, partnerqi::model::T& r, const unsigned int version) {        \
