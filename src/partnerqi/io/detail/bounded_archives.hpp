@@ -104,7 +104,7 @@ protected:
     void load(boost::serialization::collection_size_type& count);
 
 private:
-    void read(void* p, std::size_t n) {
+    __attribute__((always_inline)) void read(void* p, std::size_t n) {
         if (!input_.get(p, n))
             boost::serialization::throw_exception(boost::archive::archive_exception(
                 boost::archive::archive_exception::input_stream_error));

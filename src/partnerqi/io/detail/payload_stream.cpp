@@ -18,7 +18,7 @@ void payload_sink::next_chunk() {
         seal_current();
         full_bytes_ += static_cast<std::uint64_t>(pptr() - pbase());
     }
-    chunks_.push_back(std::make_unique<char[]>(chunk_size));
+    chunks_.push_back(std::unique_ptr<char[]>(new char[chunk_size]));  // not zeroed
     char* begin = chunks_.back().get();
     setp(begin, begin + chunk_size);
     sealed_ = begin;
@@ -65,7 +65,7 @@ constexpr std::size_t source_buffer_size = std::size_t{64} << 10;
 }
 
 payload_source::payload_source(std::streambuf& upstream, std::uint64_t length)
-    : upstream_(upstream), length_(length), buffer_(std::make_unique<char[]>(source_buffer_size)) {
+    : upstream_(upstream), length_(length), buffer_(new char[source_buffer_size]) {
     setg(buffer_.get(), buffer_.get(), buffer_.get());
 }
 

@@ -240,6 +240,20 @@ void save_record(Archive& ar, const Record& record);
 template <class Archive, class Record>
 void load_record(Archive& ar, Record& record, unsigned int file_version);
 
+// The name of a flag or count: only XML writes names, so the other archives skip building it.
+struct plain_name {
+    const char* text;
+    [[nodiscard]] const char* c_str() const noexcept { return text; }
+};
+
+template <class Archive>
+auto tag_name(const char* name, const char* suffix) noexcept {
+    if constexpr (records_unframed<Archive>::value)
+        return plain_name{name};
+    else
+        return suffixed(name, suffix);
+}
+
 // ---- Writing one field --------------------------------------------------------------------
 
 template <class Archive, class T>
@@ -261,11 +275,11 @@ void put(Archive& ar, const char* name, const T& value) {
         ar << make_nvp(name, value);  // the std::optional shim
     } else if constexpr (is_optional<T>::value) {
         const bool set = value.has_value();
-        ar << make_nvp(suffixed(name, "_set").c_str(), set);
+        ar << make_nvp(tag_name<Archive>(name, "_set").c_str(), set);
         if (set) put(ar, name, *value);
     } else if constexpr (is_vector<T>::value) {
         const boost::serialization::collection_size_type count(value.size());
-        ar << make_nvp(suffixed(name, "_count").c_str(), count);
+        ar << make_nvp(tag_name<Archive>(name, "_count").c_str(), count);
         if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
             bool first = true;
             for (const auto& item : value) {
@@ -394,7 +408,7 @@ void get(Archive& ar, const char* name, T& value) {
         if (value) check_length(context_of(ar), value->size(), name);
     } else if constexpr (is_optional<T>::value) {
         bool set = false;
-        ar >> make_nvp(suffixed(name, "_set").c_str(), set);
+        ar >> make_nvp(tag_name<Archive>(name, "_set").c_str(), set);
         if (set) {
             typename T::value_type item{};
             get(ar, name, item);
@@ -404,7 +418,7 @@ void get(Archive& ar, const char* name, T& value) {
         }
     } else if constexpr (is_vector<T>::value) {
         boost::serialization::collection_size_type count(0);
-        ar >> make_nvp(suffixed(name, "_count").c_str(), count);
+        ar >> make_nvp(tag_name<Archive>(name, "_count").c_str(), count);
         check_count(context_of(ar), count, name);
         // Reserve only what the rest of the payload can hold: a false count cannot make the
         // loader allocate more than a small multiple of the file's size.
@@ -418,16 +432,16 @@ void get(Archive& ar, const char* name, T& value) {
             value.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, fits)));
         }
         if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+            // Decoded in place: on failure the whole result is dropped anyway.
             unsigned int version = 0;
             for (std::size_t i = 0; i < count; ++i) {
-                typename T::value_type item{};
+                auto& item = value.emplace_back();
                 if (i == 0) {
                     get(ar, "item", item);  // through Boost: reads the class information once
                     version = context_of(ar).last_record_version;
                 } else {
                     load_record(ar, item, version);
                 }
-                value.push_back(std::move(item));
             }
         } else {
             for (std::size_t i = 0; i < count; ++i) {
