@@ -104,7 +104,10 @@ protected:
     void load(boost::serialization::collection_size_type& count);
 
 private:
-    __attribute__((always_inline)) void read(void* p, std::size_t n) {
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((always_inline))
+#endif
+    void read(void* p, std::size_t n) {
         if (!input_.get(p, n))
             boost::serialization::throw_exception(boost::archive::archive_exception(
                 boost::archive::archive_exception::input_stream_error));
