@@ -93,7 +93,8 @@ model::case_study load_from(std::istream& in, const load_limits& limits, const s
         detail::check_payload_limit(h, limits);
         if (in.rdbuf() == nullptr)
             throw load_error(load_error_category::truncated, "it ends after its envelope header");
-        detail::payload_source source(*in.rdbuf(), h.info.payload_bytes);
+        detail::payload_source source(*in.rdbuf(), h.info.payload_bytes,
+                                      detail::payload_source::bytes_present(*in.rdbuf()));
         model::case_study_data data;
         try {
             data = detail::decode_payload(source, h.info.format, limits);

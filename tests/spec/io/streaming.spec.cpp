@@ -4,12 +4,14 @@
 #include <support/catch.hpp>
 
 #include <cstdint>
+#include <sstream>
 #include <string>
 #include <string_view>
 
 #include "full_study.hpp"
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/model/synthetic.hpp"
 
 using namespace partnerqi;
@@ -107,6 +109,25 @@ SCENARIO("a large study survives saving and loading, and damage anywhere in it i
             THEN("a file with bytes after its payload is refused as damage") {
                 CHECK(refusal(bytes + '\n') == category::damaged);
             }
+        }
+    }
+}
+
+SCENARIO("a short file announcing a huge payload gives collections no room to reserve for it") {
+    GIVEN("a stream holding 10 bytes after a header that announces 1,000,000") {
+        std::istringstream in(std::string(10, 'x'));
+        const std::uint64_t present = io::detail::payload_source::bytes_present(*in.rdbuf());
+        io::detail::payload_source source(*in.rdbuf(), 1'000'000, present);
+        THEN("only the 10 bytes really there count as room, and reading them leaves none") {
+            CHECK(present == 10);
+            CHECK(source.remaining() == 10);
+            char bytes[4] = {};
+            REQUIRE(source.get(bytes, 4));
+            CHECK(source.remaining() == 6);  // 10 present - 4 read
+        }
+        THEN("the payload is reported cut short after those 10 bytes") {
+            CHECK(source.finish(0) == io::detail::payload_end::truncated);
+            CHECK(source.bytes_found() == 10);
         }
     }
 }

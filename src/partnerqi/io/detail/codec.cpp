@@ -136,7 +136,7 @@ std::string encode_payload(const model::case_study_data& data, encoding format) 
 
 model::case_study_data decode_payload(payload_source& in, encoding format,
                                       const load_limits& limits) {
-    const std::uint64_t size = in.remaining();
+    const std::uint64_t size = in.length();
     switch (format) {
         case encoding::portable_text: {
             std::istream is(&in);
@@ -161,7 +161,7 @@ model::case_study_data decode_payload(const std::string& payload, encoding forma
         case encoding::portable_text:
         case encoding::native_binary: {
             payload_buffer buffer(payload);
-            payload_source source(buffer, payload.size());
+            payload_source source(buffer, payload.size(), payload.size());
             return decode_payload(source, format, limits);
         }
         case encoding::xml: return decode_xml(payload, limits);

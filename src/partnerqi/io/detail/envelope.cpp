@@ -359,7 +359,7 @@ std::string read_payload(std::istream& in, const header& h, const load_limits& l
     if (upstream == nullptr)
         fail(load_error_category::truncated, "it ends after its envelope header");
     const std::uint64_t expected = h.info.payload_bytes;
-    payload_source source(*upstream, expected);
+    payload_source source(*upstream, expected, 0);  // nothing reserves from it
     // Read in chunks: the announced length is not trusted with an allocation until the bytes
     // are really there.
     constexpr std::uint64_t chunk = std::uint64_t{1} << 20;

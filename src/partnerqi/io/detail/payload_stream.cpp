@@ -1,6 +1,7 @@
 #include "partnerqi/io/detail/payload_stream.hpp"
 
 #include <algorithm>
+#include <ios>
 
 namespace partnerqi::io::detail {
 
@@ -64,9 +65,24 @@ namespace {
 constexpr std::size_t source_buffer_size = std::size_t{64} << 10;
 }
 
-payload_source::payload_source(std::streambuf& upstream, std::uint64_t length)
-    : upstream_(upstream), length_(length), buffer_(new char[source_buffer_size]) {
+payload_source::payload_source(std::streambuf& upstream, std::uint64_t length,
+                               std::uint64_t present)
+    : upstream_(upstream),
+      length_(length),
+      present_(std::min(length, present)),
+      buffer_(new char[source_buffer_size]) {
     setg(buffer_.get(), buffer_.get(), buffer_.get());
+}
+
+std::uint64_t payload_source::bytes_present(std::streambuf& upstream) {
+    using pos = std::streambuf::pos_type;
+    const pos bad = pos(std::streambuf::off_type(-1));
+    const pos here = upstream.pubseekoff(0, std::ios_base::cur, std::ios_base::in);
+    if (here == bad) return 0;
+    const pos end = upstream.pubseekoff(0, std::ios_base::end, std::ios_base::in);
+    const pos back = upstream.pubseekpos(here, std::ios_base::in);
+    if (end == bad || back != here || end < here) return 0;
+    return static_cast<std::uint64_t>(end - here);
 }
 
 payload_source::int_type payload_source::underflow() {

@@ -72,8 +72,14 @@ enum class payload_end { complete, truncated, trailing_bytes, checksum_mismatch 
 /// buffer (the file), through a small buffer, computing the CRC-32 of every byte it reads.
 class payload_source : public std::streambuf, public input_budget {
 public:
-    /// Reads at most `length` bytes from `upstream`, which must outlive this object.
-    payload_source(std::streambuf& upstream, std::uint64_t length);
+    /// Reads at most `length` bytes from `upstream`, which must outlive this object. `present`
+    /// is how many bytes upstream really holds, when known (a seekable file or string), and 0
+    /// when not: only bytes known to be there count as budget for reservations, so that a
+    /// short file announcing a huge payload cannot make a collection reserve for it.
+    payload_source(std::streambuf& upstream, std::uint64_t length, std::uint64_t present);
+
+    /// How many bytes `upstream` holds from its current position, or 0 when it cannot say.
+    [[nodiscard]] static std::uint64_t bytes_present(std::streambuf& upstream);
 
     /// Reads `n` bytes into `p`, false when the payload ends first; the inline path of the
     /// archives' primitive reads.
@@ -87,9 +93,13 @@ public:
                static_cast<std::streamsize>(n);
     }
 
+    /// Bytes of payload known to be present and not yet handed to the decoder.
     [[nodiscard]] std::uint64_t remaining() const noexcept override {
-        return length_ - pulled_ + static_cast<std::uint64_t>(egptr() - gptr());
+        const std::uint64_t consumed = pulled_ - static_cast<std::uint64_t>(egptr() - gptr());
+        return present_ > consumed ? present_ - consumed : 0;
     }
+    /// The announced payload length.
+    [[nodiscard]] std::uint64_t length() const noexcept { return length_; }
 
     /// Reads whatever the decoder left of the payload, then says whether the payload was all
     /// there, nothing follows it, and its checksum is `expected_crc`.
@@ -104,6 +114,7 @@ protected:
 private:
     std::streambuf& upstream_;
     std::uint64_t length_;
+    std::uint64_t present_;     // min(length_, what upstream holds), 0 when unknown
     std::uint64_t pulled_ = 0;  // bytes read from upstream (and checksummed)
     bool short_ = false;        // upstream ended before the payload did
     std::uint32_t crc_ = crc32_start();
