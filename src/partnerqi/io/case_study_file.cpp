@@ -5,6 +5,8 @@
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <boost/archive/archive_exception.hpp>
 
@@ -12,6 +14,7 @@
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/codec.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 
 namespace partnerqi::io {
 
@@ -75,9 +78,31 @@ model::case_study load_from(std::istream& in, const load_limits& limits, const s
                                  detail::describe(detail::this_platform()) +
                                  "); open it on a machine like the one that wrote it and save "
                                  "it again in portable text");
-        std::string payload = detail::read_payload(in, h, limits);
-        model::case_study_data data = detail::decode_payload(payload, h.info.format, limits);
-        payload = std::string();
+        if (h.info.format == encoding::xml) {
+            // XML is decoded only once the whole payload has passed its checks: Boost 1.74's
+            // XML archive is not safe on arbitrary bytes.
+            std::string payload = detail::read_payload(in, h, limits);
+            model::case_study_data data = detail::decode_payload(payload, h.info.format, limits);
+            payload = std::string();
+            return model::case_study::from_data(std::move(data));
+        }
+        // Portable text and native binary are decoded as they are read, by the bounded
+        // archives; the length, trailing bytes and checksum are checked at the end of the
+        // payload, and also when decoding fails (so damage is reported as damage), and always
+        // before from_data hands anything over.
+        detail::check_payload_limit(h, limits);
+        if (in.rdbuf() == nullptr)
+            throw load_error(load_error_category::truncated, "it ends after its envelope header");
+        detail::payload_source source(*in.rdbuf(), h.info.payload_bytes,
+                                      detail::payload_source::bytes_present(*in.rdbuf()));
+        model::case_study_data data;
+        try {
+            data = detail::decode_payload(source, h.info.format, limits);
+        } catch (...) {
+            detail::check_payload_end(source, h);
+            throw;
+        }
+        detail::check_payload_end(source, h);
         return model::case_study::from_data(std::move(data));
     } catch (...) {
         rethrow_as_load_error(what);
@@ -99,16 +124,28 @@ void check_savable(const model::case_study& study, const save_options& options,
     }
 }
 
-std::string file_bytes(const model::case_study& study, const save_options& options,
-                       const std::string& where) {
+// The encoded payload, its checksum computed as it was written.
+struct encoded_file {
+    std::string header;
+    detail::payload_sink payload;
+    std::vector<std::string_view> pieces;  ///< the header, then the payload's chunks
+};
+
+void encode_file(encoded_file& file, const model::case_study& study, const save_options& options,
+                 const std::string& where) {
     try {
-        return detail::wrap(detail::encode_payload(study.data(), options.format), options.format);
+        detail::encode_payload(file.payload, study.data(), options.format);
     } catch (const save_error&) {
         throw;
     } catch (const std::exception& e) {
         throw save_error("cannot save the case study to " + where + ": encoding it failed (" +
                          e.what() + ")");
     }
+    std::vector<std::string_view> payload = file.payload.pieces();
+    file.header = detail::make_header(file.payload.size(), file.payload.crc(), options.format);
+    file.pieces.reserve(payload.size() + 1);
+    file.pieces.emplace_back(file.header);
+    file.pieces.insert(file.pieces.end(), payload.begin(), payload.end());
 }
 
 void check_loadable_path(const fs::path& file) {
@@ -137,18 +174,26 @@ std::string_view to_string(encoding value) noexcept {
 void save(const model::case_study& study, const fs::path& file, const save_options& options) {
     const std::string where = "\"" + file.string() + "\"";
     check_savable(study, options, where);
-    detail::write_file_atomically(file, file_bytes(study, options, where));
+    encoded_file encoded;
+    encode_file(encoded, study, options, where);
+    detail::write_file_atomically(file, encoded.pieces);
 }
 
 void save(const model::case_study& study, std::ostream& out, const save_options& options) {
     const std::string where = "a stream";
     check_savable(study, options, where);
-    const std::string bytes = file_bytes(study, options, where);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    encoded_file encoded;
+    encode_file(encoded, study, options, where);
+    std::uint64_t size = 0;
+    for (std::string_view piece : encoded.pieces) {
+        if (!out) break;
+        out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        size += piece.size();
+    }
     out.flush();
     if (!out)
         throw save_error("cannot save the case study to a stream: writing failed after at most " +
-                         std::to_string(bytes.size()) + " bytes; what was written is not usable");
+                         std::to_string(size) + " bytes; what was written is not usable");
 }
 
 model::case_study load(const fs::path& file, const load_limits& limits) {

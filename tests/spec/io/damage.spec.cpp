@@ -98,7 +98,7 @@ SCENARIO("a file cut short anywhere is refused as truncated") {
     }
 }
 
-SCENARIO("a file with any changed byte is refused before its payload is decoded") {
+SCENARIO("a file with any changed byte is refused before its case study is handed over") {
     for (io::encoding format : all_encodings) {
         GIVEN("a study saved in " + std::string(io::to_string(format))) {
             const std::string bytes = saved_bytes(full_study(), format);

@@ -45,7 +45,7 @@ fs::path temporary_beside(const fs::path& target, unsigned attempt) {
 
 #if defined(_WIN32)
 
-void write_file_atomically(const fs::path& target, std::string_view bytes,
+void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces,
                            std::uint64_t fail_after_bytes) {
     std::error_code ec;
     if (fs::is_directory(target, ec)) fail(target, "it is a directory");
@@ -54,9 +54,15 @@ void write_file_atomically(const fs::path& target, std::string_view bytes,
         {
             std::ofstream out(temp, std::ios::binary | std::ios::trunc);
             if (!out) fail(target, "cannot create a temporary file beside it");
-            const std::uint64_t allowed = std::min<std::uint64_t>(bytes.size(), fail_after_bytes);
-            out.write(bytes.data(), static_cast<std::streamsize>(allowed));
-            if (allowed < bytes.size()) fail(target, "the disk refused more bytes (no space left)");
+            std::uint64_t written = 0;
+            for (std::string_view bytes : pieces) {
+                const std::uint64_t allowed =
+                    std::min<std::uint64_t>(bytes.size(), fail_after_bytes - written);
+                out.write(bytes.data(), static_cast<std::streamsize>(allowed));
+                written += allowed;
+                if (allowed < bytes.size())
+                    fail(target, "the disk refused more bytes (no space left)");
+            }
             out.flush();
             if (!out) fail(target, "writing failed (is the disk full?)");
         }
@@ -70,7 +76,7 @@ void write_file_atomically(const fs::path& target, std::string_view bytes,
 
 #else
 
-void write_file_atomically(const fs::path& target, std::string_view bytes,
+void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces,
                            std::uint64_t fail_after_bytes) {
     std::error_code ec;
     if (fs::is_directory(target, ec)) fail(target, "it is a directory");
@@ -98,20 +104,25 @@ void write_file_atomically(const fs::path& target, std::string_view bytes,
     if (replacing) (void)::fchmod(fd, old_stat.st_mode & 07777);
 
     std::uint64_t written = 0;
-    while (written < bytes.size()) {
-        std::size_t want = bytes.size() - static_cast<std::size_t>(written);
-        if (written >= fail_after_bytes) {
-            abandon("writing failed after " + std::to_string(written) + " bytes (" +
-                    system_message(ENOSPC) + ")");
+    for (std::string_view bytes : pieces) {
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            std::size_t want = bytes.size() - done;
+            if (written >= fail_after_bytes) {
+                abandon("writing failed after " + std::to_string(written) + " bytes (" +
+                        system_message(ENOSPC) + ")");
+            }
+            if (fail_after_bytes - written < want)
+                want = static_cast<std::size_t>(fail_after_bytes - written);
+            const ::ssize_t n = ::write(fd, bytes.data() + done, want);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                abandon("writing failed after " + std::to_string(written) + " bytes (" +
+                        system_message(errno) + ")");
+            }
+            done += static_cast<std::size_t>(n);
+            written += static_cast<std::uint64_t>(n);
         }
-        if (fail_after_bytes - written < want) want = static_cast<std::size_t>(fail_after_bytes - written);
-        const ::ssize_t n = ::write(fd, bytes.data() + written, want);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            abandon("writing failed after " + std::to_string(written) + " bytes (" +
-                    system_message(errno) + ")");
-        }
-        written += static_cast<std::uint64_t>(n);
     }
     if (::fsync(fd) != 0) abandon("flushing to disk failed (" + system_message(errno) + ")");
     const int closed = ::close(fd);
@@ -130,5 +141,10 @@ void write_file_atomically(const fs::path& target, std::string_view bytes,
 }
 
 #endif
+
+void write_file_atomically(const fs::path& target, std::string_view bytes,
+                           std::uint64_t fail_after_bytes) {
+    write_file_atomically(target, std::vector<std::string_view>{bytes}, fail_after_bytes);
+}
 
 }  // namespace partnerqi::io::detail

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <limits>
 #include <string_view>
+#include <vector>
 
 #include "partnerqi/export.hpp"
 
@@ -18,6 +19,11 @@ namespace partnerqi::io::detail {
 /// that many bytes have been written, as a full disk would make it.
 PARTNERQI_EXPORT void write_file_atomically(
     const std::filesystem::path& target, std::string_view bytes,
+    std::uint64_t fail_after_bytes = std::numeric_limits<std::uint64_t>::max());
+
+/// The same for a file made of several pieces, written one after the other.
+PARTNERQI_EXPORT void write_file_atomically(
+    const std::filesystem::path& target, const std::vector<std::string_view>& pieces,
     std::uint64_t fail_after_bytes = std::numeric_limits<std::uint64_t>::max());
 
 }  // namespace partnerqi::io::detail

@@ -7,6 +7,8 @@
 #include <boost/archive/impl/archive_serializer_map.ipp>
 #include <boost/archive/impl/basic_binary_iarchive.ipp>
 #include <boost/archive/impl/basic_binary_iprimitive.ipp>
+#include <boost/archive/impl/basic_binary_oarchive.ipp>
+#include <boost/archive/impl/basic_binary_oprimitive.ipp>
 #include <boost/archive/impl/basic_text_iarchive.ipp>
 #include <boost/archive/impl/text_iarchive_impl.ipp>
 
@@ -66,24 +68,24 @@ void bounded_text_iarchive::load(boost::serialization::collection_size_type& cou
     bounds_.check_count(count);
 }
 
-bounded_binary_iarchive::bounded_binary_iarchive(std::istream& input,
+bounded_binary_iarchive::bounded_binary_iarchive(payload_source& input,
                                                  const load_limits& limits,
                                                  std::uint64_t input_bytes)
-    : base(input, 0), bounds_(limits, input_bytes) {
+    : base(input, 0), input_(input), bounds_(limits, input_bytes) {
     init(0);  // the header, read only once the bounds are in place
 }
 
 void bounded_binary_iarchive::load(std::string& s) {
     std::size_t size = 0;
-    base::load(size);
+    read(&size, sizeof size);
     bounds_.check_string(size);
     s.resize(size);
-    if (size > 0) load_binary(s.data(), size);
+    if (size > 0) read(s.data(), size);
 }
 
 void bounded_binary_iarchive::load(bool& b) {
     unsigned char byte = 0;
-    load_binary(&byte, 1);
+    read(&byte, 1);
     if (byte > 1)
         throw load_error(load_error_category::damaged,
                          "a yes/no field in it holds the byte " + std::to_string(byte) +
@@ -94,6 +96,11 @@ void bounded_binary_iarchive::load(bool& b) {
 void bounded_binary_iarchive::load(boost::serialization::collection_size_type& count) {
     base::load(count);
     bounds_.check_count(count);
+}
+
+fast_binary_oarchive::fast_binary_oarchive(payload_sink& output)
+    : base(output, 0), output_(output) {
+    init(0);  // the header, written only once output_ is set
 }
 
 }  // namespace partnerqi::io::detail
@@ -110,5 +117,12 @@ template class basic_binary_iprimitive<partnerqi::io::detail::bounded_binary_iar
 template class basic_binary_iarchive<partnerqi::io::detail::bounded_binary_iarchive>;
 template class binary_iarchive_impl<partnerqi::io::detail::bounded_binary_iarchive,
                                     std::istream::char_type, std::istream::traits_type>;
+
+template class detail::archive_serializer_map<partnerqi::io::detail::fast_binary_oarchive>;
+template class basic_binary_oprimitive<partnerqi::io::detail::fast_binary_oarchive,
+                                       std::ostream::char_type, std::ostream::traits_type>;
+template class basic_binary_oarchive<partnerqi::io::detail::fast_binary_oarchive>;
+template class binary_oarchive_impl<partnerqi::io::detail::fast_binary_oarchive,
+                                    std::ostream::char_type, std::ostream::traits_type>;
 
 }  // namespace boost::archive

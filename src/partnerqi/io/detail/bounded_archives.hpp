@@ -1,4 +1,5 @@
-// Input archives that check every length and count against the load limits before allocating.
+// Input archives that check every length and count against the load limits before allocating,
+// and the native binary output archive that writes straight into a payload_sink.
 //
 // Boost 1.74's text and binary input archives resize a string to whatever length the input
 // announces (3 GB from ten digits) and let collections reserve from an untrusted count. These
@@ -11,12 +12,17 @@
 #include <istream>
 #include <string>
 
+#include <type_traits>
+
+#include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive_impl.hpp>
+#include <boost/archive/binary_oarchive_impl.hpp>
 #include <boost/archive/detail/register_archive.hpp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/serialization/collection_size_type.hpp>
 
 #include "partnerqi/io/case_study_file.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 
 namespace partnerqi::io::detail {
 
@@ -79,24 +85,77 @@ class bounded_binary_iarchive
 
 public:
     /// Reads the archive header at once; `input_bytes` is the size of what `input` holds.
-    bounded_binary_iarchive(std::istream& input, const load_limits& limits,
+    bounded_binary_iarchive(payload_source& input, const load_limits& limits,
                             std::uint64_t input_bytes);
     ~bounded_binary_iarchive() override = default;
 
 protected:
+    // Numbers are read straight from the source's buffer (the same bytes Boost's load_binary
+    // would read through a virtual call per value).
     template <class T>
     void load(T& t) {
-        base::load(t);
+        if constexpr (std::is_arithmetic_v<T> && !std::is_same_v<T, bool>)
+            read(&t, sizeof t);
+        else
+            base::load(t);
     }
     void load(std::string& s);
     void load(bool& b);
     void load(boost::serialization::collection_size_type& count);
 
 private:
+#if defined(__GNUC__) || defined(__clang__)
+    __attribute__((always_inline))
+#endif
+    void read(void* p, std::size_t n) {
+        if (!input_.get(p, n))
+            boost::serialization::throw_exception(boost::archive::archive_exception(
+                boost::archive::archive_exception::input_stream_error));
+    }
+    payload_source& input_;
     archive_bounds bounds_;
+};
+
+/// Boost's native binary output archive, writing numbers and strings straight into a
+/// payload_sink's buffer; the bytes are exactly those of boost::archive::binary_oarchive.
+class fast_binary_oarchive
+    : public boost::archive::binary_oarchive_impl<fast_binary_oarchive, std::ostream::char_type,
+                                                  std::ostream::traits_type> {
+    using base = boost::archive::binary_oarchive_impl<fast_binary_oarchive,
+                                                      std::ostream::char_type,
+                                                      std::ostream::traits_type>;
+    friend class boost::archive::detail::interface_oarchive<fast_binary_oarchive>;
+    friend class boost::archive::detail::common_oarchive<fast_binary_oarchive>;
+    friend class boost::archive::basic_binary_oarchive<fast_binary_oarchive>;
+    friend class boost::archive::basic_binary_oprimitive<
+        fast_binary_oarchive, std::ostream::char_type, std::ostream::traits_type>;
+    friend class boost::archive::save_access;
+
+public:
+    /// Writes the archive header at once.
+    explicit fast_binary_oarchive(payload_sink& output);
+    ~fast_binary_oarchive() override = default;
+
+protected:
+    template <class T>
+    void save(const T& t) {
+        if constexpr (std::is_arithmetic_v<T>)
+            output_.put(&t, sizeof t);
+        else
+            base::save(t);
+    }
+    void save(const std::string& s) {
+        const std::size_t size = s.size();
+        output_.put(&size, sizeof size);
+        output_.put(s.data(), size);
+    }
+
+private:
+    payload_sink& output_;
 };
 
 }  // namespace partnerqi::io::detail
 
 BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::bounded_text_iarchive)
 BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::bounded_binary_iarchive)
+BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::fast_binary_oarchive)

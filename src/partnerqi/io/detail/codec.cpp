@@ -3,11 +3,10 @@
 #include <cctype>
 #include <locale>
 #include <istream>
-#include <sstream>
+#include <ostream>
 #include <streambuf>
 #include <string_view>
 
-#include <boost/archive/binary_oarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
@@ -45,20 +44,22 @@ protected:
 };
 
 template <class Archive>
-std::string encode_with(const model::case_study_data& data) {
-    std::ostringstream out(std::ios::out | std::ios::binary);
+void encode_with(std::ostream& out, const model::case_study_data& data) {
     // Numbers must not depend on the program's global locale (digit grouping would break them).
     out.imbue(std::locale::classic());
     {
         Archive ar(out);
         ar << boost::serialization::make_nvp(root_name, data);
     }  // the archive finishes writing (the XML end tag) when it is destroyed
-    return std::move(out).str();
 }
 
 template <class Archive>
-model::case_study_data decode_with(Archive& ar, const load_limits& limits) {
-    context_of(ar).limits = limits;
+model::case_study_data decode_with(Archive& ar, const load_limits& limits,
+                                   const input_budget* budget = nullptr, bool binary = false) {
+    load_context& ctx = context_of(ar);
+    ctx.limits = limits;
+    ctx.budget = budget;
+    ctx.binary = binary;
     model::case_study_data data;
     ar >> boost::serialization::make_nvp(root_name, data);
     return data;
@@ -101,31 +102,67 @@ model::case_study_data decode_xml(const std::string& payload, const load_limits&
 
 }  // namespace
 
-std::string encode_payload(const model::case_study_data& data, encoding format) {
+void encode_payload(payload_sink& out, const model::case_study_data& data, encoding format) {
     switch (format) {
-        case encoding::portable_text: return encode_with<boost::archive::text_oarchive>(data);
-        case encoding::native_binary: return encode_with<boost::archive::binary_oarchive>(data);
-        case encoding::xml: return encode_with<boost::archive::xml_oarchive>(data);
+        case encoding::portable_text: {
+            std::ostream os(&out);
+            encode_with<boost::archive::text_oarchive>(os, data);
+            break;
+        }
+        case encoding::native_binary: {
+            fast_binary_oarchive ar(out);
+            ar << boost::serialization::make_nvp(root_name, data);
+            break;
+        }
+        case encoding::xml: {
+            std::ostream os(&out);
+            encode_with<boost::archive::xml_oarchive>(os, data);
+            break;
+        }
+        default:
+            throw save_error("unknown encoding " + std::to_string(static_cast<int>(format)) +
+                             "; choose portable text, native binary or XML");
     }
-    throw save_error("unknown encoding " + std::to_string(static_cast<int>(format)) +
-                     "; choose portable text, native binary or XML");
+}
+
+std::string encode_payload(const model::case_study_data& data, encoding format) {
+    payload_sink sink;
+    encode_payload(sink, data, format);
+    std::string out;
+    out.reserve(static_cast<std::size_t>(sink.size()));
+    for (std::string_view piece : sink.pieces()) out.append(piece.data(), piece.size());
+    return out;
+}
+
+model::case_study_data decode_payload(payload_source& in, encoding format,
+                                      const load_limits& limits) {
+    const std::uint64_t size = in.length();
+    switch (format) {
+        case encoding::portable_text: {
+            std::istream is(&in);
+            is.imbue(std::locale::classic());
+            bounded_text_iarchive ar(is, limits, size);
+            return decode_with(ar, limits, &in, false);
+        }
+        case encoding::native_binary: {
+            bounded_binary_iarchive ar(in, limits, size);
+            return decode_with(ar, limits, &in, true);
+        }
+        default:
+            throw load_error(load_error_category::damaged,
+                             "its payload encoding (" + std::to_string(static_cast<int>(format)) +
+                                 ") cannot be decoded as it is read");
+    }
 }
 
 model::case_study_data decode_payload(const std::string& payload, encoding format,
                                       const load_limits& limits) {
     switch (format) {
-        case encoding::portable_text: {
-            payload_buffer buffer(payload);
-            std::istream in(&buffer);
-            in.imbue(std::locale::classic());
-            bounded_text_iarchive ar(in, limits, payload.size());
-            return decode_with(ar, limits);
-        }
+        case encoding::portable_text:
         case encoding::native_binary: {
             payload_buffer buffer(payload);
-            std::istream in(&buffer);
-            bounded_binary_iarchive ar(in, limits, payload.size());
-            return decode_with(ar, limits);
+            payload_source source(buffer, payload.size(), payload.size());
+            return decode_payload(source, format, limits);
         }
         case encoding::xml: return decode_xml(payload, limits);
     }

@@ -5,8 +5,13 @@
 #include <cstring>
 #include <istream>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#endif
+
 
 #include "partnerqi/error.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/version.hpp"
 
 namespace partnerqi::io::detail {
@@ -104,13 +109,93 @@ std::uint32_t le32(const unsigned char* p) noexcept {
            std::uint32_t{p[3]} << 24;
 }
 
-}  // namespace
 
-std::uint32_t crc32(std::string_view bytes) noexcept {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define PARTNERQI_CRC32_CLMUL 1
+
+// CRC-32 by carry-less multiplication (PCLMULQDQ), folding 64 bytes at a time: the method of
+// Gopal et al., "Fast CRC Computation for Generic Polynomials Using PCLMULQDQ Instruction"
+// (Intel, 2009), with the bit-reflected constants for the zlib polynomial as used by zlib's
+// and Linux's implementations. `n` is at least 64 and a multiple of 16; `c` is the running
+// state (not inverted). Several times the speed of the tables.
+__attribute__((target("pclmul,sse4.1"))) std::uint32_t crc32_clmul(std::uint32_t c,
+                                                                    const unsigned char* p,
+                                                                    std::size_t n) noexcept {
+    alignas(16) static const std::uint64_t k1k2[] = {0x0154442bd4, 0x01c6e41596};
+    alignas(16) static const std::uint64_t k3k4[] = {0x01751997d0, 0x00ccaa009e};
+    alignas(16) static const std::uint64_t k5k0[] = {0x0163cd6124, 0x0000000000};
+    alignas(16) static const std::uint64_t poly[] = {0x01db710641, 0x01f7011641};
+    auto load = [](const unsigned char* q) {
+        return _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    };
+
+    __m128i x1 = load(p);
+    __m128i x2 = load(p + 16);
+    __m128i x3 = load(p + 32);
+    __m128i x4 = load(p + 48);
+    x1 = _mm_xor_si128(x1, _mm_cvtsi32_si128(static_cast<int>(c)));
+    __m128i x0 = _mm_load_si128(reinterpret_cast<const __m128i*>(k1k2));
+    p += 64;
+    n -= 64;
+    while (n >= 64) {
+        const __m128i x5 = _mm_clmulepi64_si128(x1, x0, 0x00);
+        const __m128i x6 = _mm_clmulepi64_si128(x2, x0, 0x00);
+        const __m128i x7 = _mm_clmulepi64_si128(x3, x0, 0x00);
+        const __m128i x8 = _mm_clmulepi64_si128(x4, x0, 0x00);
+        x1 = _mm_clmulepi64_si128(x1, x0, 0x11);
+        x2 = _mm_clmulepi64_si128(x2, x0, 0x11);
+        x3 = _mm_clmulepi64_si128(x3, x0, 0x11);
+        x4 = _mm_clmulepi64_si128(x4, x0, 0x11);
+        x1 = _mm_xor_si128(_mm_xor_si128(x1, x5), load(p));
+        x2 = _mm_xor_si128(_mm_xor_si128(x2, x6), load(p + 16));
+        x3 = _mm_xor_si128(_mm_xor_si128(x3, x7), load(p + 32));
+        x4 = _mm_xor_si128(_mm_xor_si128(x4, x8), load(p + 48));
+        p += 64;
+        n -= 64;
+    }
+    // Fold the four lanes into one.
+    x0 = _mm_load_si128(reinterpret_cast<const __m128i*>(k3k4));
+    for (const __m128i next : {x2, x3, x4}) {
+        const __m128i x5 = _mm_clmulepi64_si128(x1, x0, 0x00);
+        x1 = _mm_clmulepi64_si128(x1, x0, 0x11);
+        x1 = _mm_xor_si128(_mm_xor_si128(x1, next), x5);
+    }
+    // Then the remaining 16-byte blocks.
+    while (n >= 16) {
+        const __m128i x5 = _mm_clmulepi64_si128(x1, x0, 0x00);
+        x1 = _mm_clmulepi64_si128(x1, x0, 0x11);
+        x1 = _mm_xor_si128(_mm_xor_si128(x1, load(p)), x5);
+        p += 16;
+        n -= 16;
+    }
+    // 128 bits to 64, then a Barrett reduction to 32.
+    x2 = _mm_clmulepi64_si128(x1, x0, 0x10);
+    x3 = _mm_setr_epi32(~0, 0, ~0, 0);
+    x1 = _mm_srli_si128(x1, 8);
+    x1 = _mm_xor_si128(x1, x2);
+    x0 = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(k5k0));
+    x2 = _mm_srli_si128(x1, 4);
+    x1 = _mm_and_si128(x1, x3);
+    x1 = _mm_clmulepi64_si128(x1, x0, 0x00);
+    x1 = _mm_xor_si128(x1, x2);
+    x0 = _mm_load_si128(reinterpret_cast<const __m128i*>(poly));
+    x2 = _mm_and_si128(x1, x3);
+    x2 = _mm_clmulepi64_si128(x2, x0, 0x10);
+    x2 = _mm_and_si128(x2, x3);
+    x2 = _mm_clmulepi64_si128(x2, x0, 0x00);
+    x1 = _mm_xor_si128(x1, x2);
+    return static_cast<std::uint32_t>(_mm_extract_epi32(x1, 1));
+}
+
+bool has_clmul() noexcept {
+    static const bool yes = __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
+    return yes;
+}
+#endif
+
+// The tables, eight bytes at a time.
+std::uint32_t crc32_tables_update(std::uint32_t c, const unsigned char* p, std::size_t n) noexcept {
     const crc_tables& tb = crc32_tables();
-    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
-    std::size_t n = bytes.size();
-    std::uint32_t c = 0xFFFFFFFFu;
     for (; n >= 8; p += 8, n -= 8) {
         const std::uint32_t one = le32(p) ^ c;
         const std::uint32_t two = le32(p + 4);
@@ -119,10 +204,31 @@ std::uint32_t crc32(std::string_view bytes) noexcept {
             tb.t[1][(two >> 16) & 0xFFu] ^ tb.t[0][two >> 24];
     }
     for (; n > 0; ++p, --n) c = tb.t[0][(c ^ *p) & 0xFFu] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+    return c;
 }
 
-std::string wrap(std::string_view payload, encoding format) {
+}  // namespace
+
+std::uint32_t crc32_update(std::uint32_t state, std::string_view bytes) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+    std::size_t n = bytes.size();
+#ifdef PARTNERQI_CRC32_CLMUL
+    if (n >= 64 && has_clmul()) {
+        const std::size_t blocks = n & ~std::size_t{15};
+        state = crc32_clmul(state, p, blocks);
+        p += blocks;
+        n -= blocks;
+    }
+#endif
+    return crc32_tables_update(state, p, n);
+}
+
+std::uint32_t crc32(std::string_view bytes) noexcept {
+    return crc32_finish(crc32_update(crc32_start(), bytes));
+}
+
+std::string make_header(std::uint64_t payload_length, std::uint32_t payload_crc,
+                        encoding format) {
     std::string out(header_size, '\0');
     std::copy(file_magic.begin(), file_magic.end(), out.begin());
     put_le(out, at_version, current_envelope_version, 2);
@@ -134,10 +240,15 @@ std::string wrap(std::string_view payload, encoding format) {
     put_le(out, at_writer + 4, PARTNERQI_VERSION_PATCH, 2);
     const platform_tag platform = this_platform();
     for (std::size_t i = 0; i < platform.size(); ++i) put_le(out, at_platform + i, platform[i], 1);
-    put_le(out, at_payload_length, payload.size(), 8);
-    put_le(out, at_payload_crc, crc32(payload), 4);
+    put_le(out, at_payload_length, payload_length, 8);
+    put_le(out, at_payload_crc, payload_crc, 4);
     put_le(out, at_reserved, 0, 4);
     put_le(out, at_header_crc, crc32(std::string_view(out).substr(0, at_header_crc)), 4);
+    return out;
+}
+
+std::string wrap(std::string_view payload, encoding format) {
+    std::string out = make_header(payload.size(), crc32(payload), format);
     out.append(payload.data(), payload.size());
     return out;
 }
@@ -213,13 +324,42 @@ header read_header(std::istream& in) {
     return h;
 }
 
-std::string read_payload(std::istream& in, const header& h, const load_limits& limits) {
+void check_payload_limit(const header& h, const load_limits& limits) {
     const std::uint64_t expected = h.info.payload_bytes;
     if (expected > limits.max_payload_bytes)
         fail(load_error_category::limit_exceeded,
              "its payload is " + std::to_string(expected) + " bytes, more than the limit of " +
                  std::to_string(limits.max_payload_bytes) +
                  " bytes; raise load_limits::max_payload_bytes if the file is trusted");
+}
+
+void check_payload_end(payload_source& source, const header& h) {
+    switch (source.finish(h.payload_crc)) {
+        case payload_end::complete: return;
+        case payload_end::truncated:
+            fail(load_error_category::truncated,
+                 "it ends " + std::to_string(source.bytes_found()) + " bytes into a payload of " +
+                     std::to_string(h.info.payload_bytes) +
+                     " bytes; the file was cut short (an interrupted copy or download), copy it "
+                     "again");
+        case payload_end::trailing_bytes:
+            fail(load_error_category::damaged,
+                 "it has bytes after the end of its payload; something was appended to the file "
+                 "or two files were joined");
+        case payload_end::checksum_mismatch:
+            fail(load_error_category::damaged,
+                 "its payload fails its checksum: at least one byte changed since it was "
+                 "written; restore the file from a backup");
+    }
+}
+
+std::string read_payload(std::istream& in, const header& h, const load_limits& limits) {
+    check_payload_limit(h, limits);
+    std::streambuf* upstream = in.rdbuf();
+    if (upstream == nullptr)
+        fail(load_error_category::truncated, "it ends after its envelope header");
+    const std::uint64_t expected = h.info.payload_bytes;
+    payload_source source(*upstream, expected, 0);  // nothing reserves from it
     // Read in chunks: the announced length is not trusted with an allocation until the bytes
     // are really there.
     constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
@@ -228,23 +368,14 @@ std::string read_payload(std::istream& in, const header& h, const load_limits& l
         const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, expected - payload.size()));
         const std::size_t old = payload.size();
         payload.resize(old + want);
-        in.read(payload.data() + old, static_cast<std::streamsize>(want));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got != want)
-            fail(load_error_category::truncated,
-                 "it ends " + std::to_string(old + got) + " bytes into a payload of " +
-                     std::to_string(expected) +
-                     " bytes; the file was cut short (an interrupted copy or download), copy it "
-                     "again");
+        const auto got = static_cast<std::size_t>(
+            source.sgetn(payload.data() + old, static_cast<std::streamsize>(want)));
+        if (got != want) {
+            payload.resize(old + got);
+            break;
+        }
     }
-    if (in.peek() != std::istream::traits_type::eof())
-        fail(load_error_category::damaged,
-             "it has bytes after the end of its payload; something was appended to the file or "
-             "two files were joined");
-    if (crc32(payload) != h.payload_crc)
-        fail(load_error_category::damaged,
-             "its payload fails its checksum: at least one byte changed since it was written; "
-             "restore the file from a backup");
+    check_payload_end(source, h);
     return payload;
 }
 

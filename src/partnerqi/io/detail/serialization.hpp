@@ -13,11 +13,13 @@
 // - dates as std::int32_t days since 1970-01-01, checked with model::date::from_days;
 // - ids as std::uint32_t;
 // - collections as a collection_size_type count then the items one by one; the count is
-//   checked against the load limits before anything is allocated, and nothing is reserved;
+//   checked against the load limits before anything is allocated, and no more is reserved than
+//   the rest of the payload can hold (min_encoded_bytes);
 // - optionals of enums, dates and ids as a "set" flag then the value (checked as above);
 //   std::optional<std::string> through the std::optional shim below (Boost >= 1.84 has its own).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -38,6 +40,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/case_study_file.hpp"
+#include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/model/case_study.hpp"
 
 // ---- std::optional: Boost 1.74 has no support for it ---------------------------------------
@@ -82,13 +85,43 @@ struct version<std::optional<T>> {
 #include <boost/serialization/optional.hpp>
 #endif
 
+namespace boost::archive {
+class text_oarchive;
+}
+
 namespace partnerqi::io::detail {
+
+class bounded_text_iarchive;
+class bounded_binary_iarchive;
+class fast_binary_oarchive;
+
+/// True for the archives that write nothing around a record once its type's class information
+/// is out (text and binary: no tags, no per-object preamble for untracked types). Collections
+/// then pass every record after the first straight to save_record/load_record instead of
+/// through Boost's per-object bookkeeping, which finds the type's entry by comparing type
+/// names; the bytes are the same. Not for XML, whose records are framed by tags.
+template <class Archive>
+struct records_unframed : std::false_type {};
+template <>
+struct records_unframed<boost::archive::text_oarchive> : std::true_type {};
+template <>
+struct records_unframed<fast_binary_oarchive> : std::true_type {};
+template <>
+struct records_unframed<bounded_text_iarchive> : std::true_type {};
+template <>
+struct records_unframed<bounded_binary_iarchive> : std::true_type {};
 
 /// What a load needs besides the archive: the limits and the running element count. One lives
 /// in each input archive as a Boost archive helper.
 struct load_context {
     load_limits limits;
     std::uint64_t elements = 0;  ///< collection elements read so far, across the archive
+    /// The payload bytes not yet decoded, when known; collections reserve no more elements than
+    /// that many bytes can hold.
+    const input_budget* budget = nullptr;
+    bool binary = false;  ///< the payload is native binary (otherwise portable text)
+    /// The class version of the record whose load through Boost finished last.
+    unsigned int last_record_version = 0;
 };
 
 template <class Archive>
@@ -202,6 +235,25 @@ private:
     char text_[64];
 };
 
+template <class Archive, class Record>
+void save_record(Archive& ar, const Record& record);
+template <class Archive, class Record>
+void load_record(Archive& ar, Record& record, unsigned int file_version);
+
+// The name of a flag or count: only XML writes names, so the other archives skip building it.
+struct plain_name {
+    const char* text;
+    [[nodiscard]] const char* c_str() const noexcept { return text; }
+};
+
+template <class Archive>
+auto tag_name(const char* name, const char* suffix) noexcept {
+    if constexpr (records_unframed<Archive>::value)
+        return plain_name{name};
+    else
+        return suffixed(name, suffix);
+}
+
 // ---- Writing one field --------------------------------------------------------------------
 
 template <class Archive, class T>
@@ -223,17 +275,60 @@ void put(Archive& ar, const char* name, const T& value) {
         ar << make_nvp(name, value);  // the std::optional shim
     } else if constexpr (is_optional<T>::value) {
         const bool set = value.has_value();
-        ar << make_nvp(suffixed(name, "_set").c_str(), set);
+        ar << make_nvp(tag_name<Archive>(name, "_set").c_str(), set);
         if (set) put(ar, name, *value);
     } else if constexpr (is_vector<T>::value) {
         const boost::serialization::collection_size_type count(value.size());
-        ar << make_nvp(suffixed(name, "_count").c_str(), count);
-        for (const auto& item : value) put(ar, "item", item);
+        ar << make_nvp(tag_name<Archive>(name, "_count").c_str(), count);
+        if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+            bool first = true;
+            for (const auto& item : value) {
+                if (first)
+                    put(ar, "item", item);  // through Boost: writes the class information once
+                else
+                    save_record(ar, item);
+                first = false;
+            }
+        } else {
+            for (const auto& item : value) put(ar, "item", item);
+        }
     } else {
         static_assert(is_record<T>::value || std::is_same_v<T, std::string> ||
                           std::is_same_v<T, bool> || std::is_same_v<T, std::uint32_t>,
                       "every field type needs an explicit representation");
         ar << make_nvp(name, value);
+    }
+}
+
+// ---- The fewest bytes a value can take in a payload ---------------------------------------
+// Lower bounds, so that a count read from the file never reserves more elements than the rest
+// of the payload could hold. Native binary: 4-byte numbers, 1-byte flags, 8-byte string lengths,
+// at least 4 bytes per count. Portable text (and XML, which is larger): every number, flag or
+// length is at least one digit and a separator.
+
+template <class T>
+constexpr std::uint64_t min_encoded_bytes(bool binary);
+
+template <class Tuple, std::size_t... I>
+constexpr std::uint64_t min_tuple_bytes(bool binary, std::index_sequence<I...>) {
+    return (std::uint64_t{0} + ... +
+            min_encoded_bytes<std::remove_cv_t<std::remove_reference_t<std::tuple_element_t<I, Tuple>>>>(
+                binary));
+}
+
+template <class T>
+constexpr std::uint64_t min_encoded_bytes(bool binary) {
+    if constexpr (is_record<T>::value) {
+        using fields = decltype(std::declval<T&>().fields());
+        return min_tuple_bytes<fields>(binary, std::make_index_sequence<std::tuple_size_v<fields>>{});
+    } else if constexpr (std::is_same_v<T, model::date_window>) {
+        return binary ? 8 : 4;
+    } else if constexpr (is_optional<T>::value || std::is_same_v<T, bool>) {
+        return binary ? 1 : 2;
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return binary ? 8 : 2;
+    } else {
+        return binary ? 4 : 2;  // numbers, ids, enums, dates, counts
     }
 }
 
@@ -313,7 +408,7 @@ void get(Archive& ar, const char* name, T& value) {
         if (value) check_length(context_of(ar), value->size(), name);
     } else if constexpr (is_optional<T>::value) {
         bool set = false;
-        ar >> make_nvp(suffixed(name, "_set").c_str(), set);
+        ar >> make_nvp(tag_name<Archive>(name, "_set").c_str(), set);
         if (set) {
             typename T::value_type item{};
             get(ar, name, item);
@@ -323,14 +418,37 @@ void get(Archive& ar, const char* name, T& value) {
         }
     } else if constexpr (is_vector<T>::value) {
         boost::serialization::collection_size_type count(0);
-        ar >> make_nvp(suffixed(name, "_count").c_str(), count);
+        ar >> make_nvp(tag_name<Archive>(name, "_count").c_str(), count);
         check_count(context_of(ar), count, name);
-        // Never reserve from a count read from the file: each item is read before it is kept.
+        // Reserve only what the rest of the payload can hold: a false count cannot make the
+        // loader allocate more than a small multiple of the file's size.
         value.clear();
-        for (std::size_t i = 0; i < count; ++i) {
-            typename T::value_type item{};
-            get(ar, "item", item);
-            value.push_back(std::move(item));
+        const load_context& ctx = context_of(ar);
+        if (ctx.budget != nullptr) {
+            constexpr std::uint64_t binary_min = min_encoded_bytes<typename T::value_type>(true);
+            constexpr std::uint64_t text_min = min_encoded_bytes<typename T::value_type>(false);
+            static_assert(binary_min > 0 && text_min > 0);
+            const std::uint64_t fits = ctx.budget->remaining() / (ctx.binary ? binary_min : text_min);
+            value.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, fits)));
+        }
+        if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+            // Decoded in place: on failure the whole result is dropped anyway.
+            unsigned int version = 0;
+            for (std::size_t i = 0; i < count; ++i) {
+                auto& item = value.emplace_back();
+                if (i == 0) {
+                    get(ar, "item", item);  // through Boost: reads the class information once
+                    version = context_of(ar).last_record_version;
+                } else {
+                    load_record(ar, item, version);
+                }
+            }
+        } else {
+            for (std::size_t i = 0; i < count; ++i) {
+                typename T::value_type item{};
+                get(ar, "item", item);
+                value.push_back(std::move(item));
+            }
         }
     } else if constexpr (std::is_same_v<T, std::string>) {
         ar >> make_nvp(name, value);
@@ -391,6 +509,7 @@ void load_record(Archive& ar, Record& record, unsigned int file_version) {
     template <class Archive>                                                                 \
     void load(Archive& ar, partnerqi::model::T& r, const unsigned int version) {             \
         partnerqi::io::detail::load_record(ar, r, version);                                  \
+        partnerqi::io::detail::context_of(ar).last_record_version = version;                 \
     }                                                                                        \
     template <class Archive>                                                                 \
     void serialize(Archive& ar, partnerqi::model::T& r, const unsigned int version) {        \
