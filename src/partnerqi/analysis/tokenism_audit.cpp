@@ -421,14 +421,22 @@ std::string to_text(const tokenism_audit_report& r) {
     detail::table t;
     t.header = {"subject", "score", "indicators"};
     t.left = {true, false, true};
-    for (const team_audit& team : r.teams) {
+    auto names_of = [](const std::vector<indicator_hit>& list) {
         std::string names;
-        for (const indicator_hit& h : team.hits) names += (names.empty() ? "" : ", ") + std::string(to_string(h.id));
-        t.add({"team " + team.code, detail::fixed(team.score, 1), names.empty() ? "-" : names});
+        for (const indicator_hit& h : list) names += (names.empty() ? "" : ", ") + std::string(to_string(h.id));
+        return names;
+    };
+    for (const team_audit& team : r.teams) {
+        // A team's score also carries its advisors' indicators; say so when it has none of its own.
+        double own = 0;
+        for (const indicator_hit& h : team.hits) own += h.weight;
+        std::string names = names_of(team.hits);
+        if (team.score > own) names += names.empty() ? "- (score from its advisors)" : " (+ its advisors')";
+        if (names.empty()) names = "-";
+        t.add({"team " + team.code, detail::fixed(team.score, 1), names});
     }
     for (const advisor_audit& a : r.advisors) {
-        std::string names;
-        for (const indicator_hit& h : a.hits) names += (names.empty() ? "" : ", ") + std::string(to_string(h.id));
+        std::string names = names_of(a.hits);
         t.add({"advisor " + a.code, detail::fixed(a.score, 1), names.empty() ? "-" : names});
     }
     out << t.to_text();
