@@ -301,8 +301,9 @@ int validate(const std::vector<std::string>& args) {
     add_file(cl);
     if (!cl.parse(args)) return exit_ok;
     const std::string file = cl.text("file");
-    const model::case_study study = load(file);  // load checks the envelope and validates
-    study.validate();
+    // Loading checks the envelope and runs the same validate() as a save, so a study that loads
+    // is valid.
+    const model::case_study study = load(file);
     std::cout << file << ": valid case study \"" << study.title() << "\" (" << study.people().size()
               << " people, " << study.teams().size() << " QI teams, " << study.engagements().size()
               << " engagements, " << study.enactments().size() << " practice enactments, "
