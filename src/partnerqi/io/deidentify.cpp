@@ -88,11 +88,9 @@ model::case_study deidentify(const model::case_study& study, std::string_view sa
         p.code = names[i];
         p.display_name.reset();
         p.note.clear();
-        scrub(p.profession);
-        scrub(p.role_label);
     }
     scrub.finish();
-    // The person fields above were scrubbed before every pair was known: do them again.
+    // Free texts of people are scrubbed only now, when every code and name is known.
     for (model::person& p : data.people) {
         scrub(p.profession);
         scrub(p.role_label);
