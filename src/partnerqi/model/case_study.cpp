@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 
@@ -28,22 +29,6 @@ Rec* find_by_id(std::vector<Rec>& records, Id id) {
 
 std::string hash_id(std::uint32_t value) { return "#" + std::to_string(value); }
 
-// How a record is named in messages: its kind and its code, or its id when it has no code.
-std::string describe(const organization& r) { return "organization " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const person& r) { return "person " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const qi_team& r) { return "team " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const qi_activity& r) { return "activity " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const practice& r) { return "practice " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const practice_enactment& r) { return "practice enactment " + hash_id(r.id.value); }
-std::string describe(const engagement& r) { return "engagement " + hash_id(r.id.value); }
-std::string describe(const wave& r) { return "wave " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const data_source& r) { return "data source " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-std::string describe(const source_total& r) { return "source total " + hash_id(r.id.value); }
-std::string describe(const code& r) { return "code " + (r.name.empty() ? hash_id(r.id.value) : "\"" + r.name + "\""); }
-std::string describe(const coded_segment& r) { return "coded segment " + hash_id(r.id.value); }
-std::string describe(const memo& r) { return "memo " + hash_id(r.id.value); }
-std::string describe(const study_case& r) { return "case " + (r.code.empty() ? hash_id(r.id.value) : r.code); }
-
 template <class Id>
 std::string kind_name();
 template <> std::string kind_name<organization_id>() { return "organization"; }
@@ -60,6 +45,30 @@ template <> std::string kind_name<code_id>() { return "code"; }
 template <> std::string kind_name<segment_id>() { return "coded segment"; }
 template <> std::string kind_name<memo_id>() { return "memo"; }
 template <> std::string kind_name<case_id>() { return "case"; }
+
+// The code a record is known by in its kind's index; records without one return nullptr.
+const std::string* code_key(const organization& r) { return &r.code; }
+const std::string* code_key(const person& r) { return &r.code; }
+const std::string* code_key(const qi_team& r) { return &r.code; }
+const std::string* code_key(const qi_activity& r) { return &r.code; }
+const std::string* code_key(const practice& r) { return &r.code; }
+const std::string* code_key(const wave& r) { return &r.code; }
+const std::string* code_key(const data_source& r) { return &r.code; }
+const std::string* code_key(const code& r) { return &r.name; }
+const std::string* code_key(const study_case& r) { return &r.code; }
+template <class Rec>
+const std::string* code_key(const Rec&) { return nullptr; }
+
+// How a record is named in messages: its kind and its code (a code's name in quotes), or its id
+// when it has no code.
+template <class Rec>
+std::string describe(const Rec& r) {
+    const std::string* key = code_key(r);
+    std::string label = !key || key->empty() ? hash_id(r.id.value)
+                        : std::is_same_v<Rec, code> ? "\"" + *key + "\""
+                                                     : *key;
+    return kind_name<decltype(r.id)>() + " " + label;
+}
 
 template <class Rec>
 auto& records_of(case_study_data& d);
@@ -368,23 +377,6 @@ namespace {
 
 using code_map = std::unordered_map<std::string, std::uint32_t>;
 
-// The code a record is known by in its kind's index; records without one return nullptr.
-const std::string* code_key(const organization& r) { return &r.code; }
-const std::string* code_key(const person& r) { return &r.code; }
-const std::string* code_key(const qi_team& r) { return &r.code; }
-const std::string* code_key(const qi_activity& r) { return &r.code; }
-const std::string* code_key(const practice& r) { return &r.code; }
-const std::string* code_key(const wave& r) { return &r.code; }
-const std::string* code_key(const data_source& r) { return &r.code; }
-const std::string* code_key(const code& r) { return &r.name; }
-const std::string* code_key(const study_case& r) { return &r.code; }
-template <class Rec>
-const std::string* code_key(const Rec&) { return nullptr; }
-
-}  // namespace
-
-namespace {
-
 template <class Index>
 code_map* map_for(Index& ix, const organization*) { return &ix.organizations; }
 template <class Index>
@@ -417,7 +409,7 @@ void index_records(const std::vector<Rec>& records, code_map* codes) {
         previous = r.id.value;
         if (codes) {
             if (!codes->emplace(*code_key(r), r.id.value).second)
-                checker::fail(r, "repeats a code that another " + describe(r).substr(0, describe(r).rfind(' ')) +
+                checker::fail(r, "repeats a code that another " + kind_name<decltype(r.id)>() +
                                      " already has; codes must be unique");
         }
     }
