@@ -6,7 +6,7 @@
 /// accepts any installed version with major version X that is at least X.Y.
 #define PARTNERQI_VERSION_MAJOR 0
 /// The minor version, raised by additions that keep code written for earlier ones compiling.
-#define PARTNERQI_VERSION_MINOR 1
+#define PARTNERQI_VERSION_MINOR 2
 /// The patch version, raised by fixes that change no declaration.
 #define PARTNERQI_VERSION_PATCH 0
 /// The version as one integer, major * 10000 + minor * 100 + patch.

@@ -91,7 +91,7 @@ void handwritten_load(benchmark::State& state, bool validated) {
             { model::case_study discard = std::move(loaded); }
             state.ResumeTiming();
         } else {
-            benchmark::DoNotOptimize(d.engagements.data());
+            benchmark::DoNotOptimize(d.all<model::engagement>().data());
             state.PauseTiming();
             { model::case_study_data discard = std::move(d); }
             state.ResumeTiming();

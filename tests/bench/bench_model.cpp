@@ -16,10 +16,10 @@ namespace {
 using namespace partnerqi;
 
 void set_counters(benchmark::State& state, const model::case_study_data& d) {
-    state.counters["people"] = static_cast<double>(d.people.size());
-    state.counters["events"] = static_cast<double>(d.engagements.size());
+    state.counters["people"] = static_cast<double>(d.all<model::person>().size());
+    state.counters["events"] = static_cast<double>(d.all<model::engagement>().size());
     state.counters["events_per_s"] = benchmark::Counter(
-        static_cast<double>(d.engagements.size()), benchmark::Counter::kIsIterationInvariantRate);
+        static_cast<double>(d.all<model::engagement>().size()), benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void generate_data(benchmark::State& state) {
@@ -27,7 +27,7 @@ void generate_data(benchmark::State& state) {
     model::case_study_data d;
     for (auto _ : state) {
         d = model::detail::make_synthetic_data(options);
-        benchmark::DoNotOptimize(d.engagements.data());
+        benchmark::DoNotOptimize(d.all<model::engagement>().data());
     }
     set_counters(state, d);
 }
@@ -61,20 +61,20 @@ void add_records(benchmark::State& state) {
         bench::options_for(static_cast<std::uint32_t>(state.range(0))));
     for (auto _ : state) {
         model::case_study s(d.title, d.window);
-        add_all(s, d.organizations);
-        add_all(s, d.people);
-        add_all(s, d.teams);
-        add_all(s, d.activities);
-        add_all(s, d.practices);
-        add_all(s, d.enactments);
-        add_all(s, d.engagements);
-        add_all(s, d.waves);
-        add_all(s, d.sources);
-        add_all(s, d.totals);
-        add_all(s, d.codes);
-        add_all(s, d.segments);
-        add_all(s, d.memos);
-        add_all(s, d.cases);
+        add_all(s, d.all<model::organization>());
+        add_all(s, d.all<model::person>());
+        add_all(s, d.all<model::qi_team>());
+        add_all(s, d.all<model::qi_activity>());
+        add_all(s, d.all<model::practice>());
+        add_all(s, d.all<model::practice_enactment>());
+        add_all(s, d.all<model::engagement>());
+        add_all(s, d.all<model::wave>());
+        add_all(s, d.all<model::data_source>());
+        add_all(s, d.all<model::source_total>());
+        add_all(s, d.all<model::code>());
+        add_all(s, d.all<model::coded_segment>());
+        add_all(s, d.all<model::memo>());
+        add_all(s, d.all<model::study_case>());
         benchmark::DoNotOptimize(&s);
         state.PauseTiming();
         { model::case_study discard = std::move(s); }

@@ -81,20 +81,20 @@ inline std::size_t records_bytes(const model::case_study_data& d) {
         for (const auto& r : records)
             total += record_heap_bytes(r);
     };
-    add(d.organizations);
-    add(d.people);
-    add(d.teams);
-    add(d.activities);
-    add(d.practices);
-    add(d.enactments);
-    add(d.engagements);
-    add(d.waves);
-    add(d.sources);
-    add(d.totals);
-    add(d.codes);
-    add(d.segments);
-    add(d.memos);
-    add(d.cases);
+    add(d.all<model::organization>());
+    add(d.all<model::person>());
+    add(d.all<model::qi_team>());
+    add(d.all<model::qi_activity>());
+    add(d.all<model::practice>());
+    add(d.all<model::practice_enactment>());
+    add(d.all<model::engagement>());
+    add(d.all<model::wave>());
+    add(d.all<model::data_source>());
+    add(d.all<model::source_total>());
+    add(d.all<model::code>());
+    add(d.all<model::coded_segment>());
+    add(d.all<model::memo>());
+    add(d.all<model::study_case>());
     return total;
 }
 

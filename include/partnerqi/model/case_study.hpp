@@ -2,9 +2,13 @@
 /// The case study: the one aggregate that owns every record and keeps its invariants.
 #pragma once
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -13,45 +17,52 @@
 
 namespace partnerqi::model {
 
-/// Every record of a case study, as plain data. Each vector is sorted by id, ids unique.
+namespace detail {
+/// One vector per record kind of a type_list.
+template <class List>
+struct tables_of;
+/// One vector per record kind of a type_list.
+template <class... Record>
+struct tables_of<type_list<Record...>> {
+    using type = std::tuple<std::vector<Record>...>;  ///< the vectors, in the list's order
+};
+}  // namespace detail
+
+/// The record kind whose id type is `Id`, e.g. person for person_id.
+template <class Id>
+using record_for_id = typename record_with_id<Id, record_kinds>::type;
+
+/// The position of a record kind in record_kinds.
+template <class Record>
+inline constexpr std::size_t kind_index = index_in<Record, record_kinds>::value;
+
+/// Every record of a case study, as plain data: one vector per record kind, each sorted by id,
+/// ids unique.
 ///
 /// This is what files store. It carries no invariant of its own: turn it into a case_study
 /// with case_study::from_data, which checks everything.
 struct case_study_data {
     std::string title;        ///< e.g. "Partners in Care"
     std::string description;  ///< free text about the study
-    date_window window;  ///< the study window; every dated record lies inside it
-    std::vector<organization> organizations;  ///< the organizations taking part
-    std::vector<person> people;               ///< everyone, whatever their role
-    std::vector<qi_team> teams;               ///< QI teams, with their members
-    std::vector<qi_activity> activities;      ///< QI activities with advisors
-    std::vector<practice> practices;          ///< the practice catalog
-    std::vector<practice_enactment> enactments;  ///< managers performing practices
-    std::vector<engagement> engagements;      ///< who engaged whom, when, at which level
-    std::vector<wave> waves;                  ///< the waves of data collection
-    std::vector<data_source> sources;         ///< interviews, focus groups, documents, observations
-    std::vector<source_total> totals;         ///< reported counts of sources whose split may be unknown
-    std::vector<code> codes;                  ///< the codebook, a tree through code::parent
-    std::vector<coded_segment> segments;      ///< coded spans of the sources
-    std::vector<memo> memos;                  ///< analytic memos
-    std::vector<study_case> cases;            ///< the cases of the study
+    date_window window;       ///< the study window; every dated record lies inside it
+    /// The records, one vector per kind of record_kinds; reach one with all<Record>().
+    detail::tables_of<record_kinds>::type tables;
 
-    /// Every member above, in this order, as a tuple of const references; equality goes
-    /// through it, so a new member must be listed here too.
-    auto fields() const {
-        return std::tie(title, description, window, organizations, people, teams, activities,
-                        practices, enactments, engagements, waves, sources, totals, codes,
-                        segments, memos, cases);
+    /// Every record of one kind, in id order.
+    template <class Record>
+    [[nodiscard]] std::vector<Record>& all() noexcept {
+        return std::get<std::vector<Record>>(tables);
     }
-    /// Every member above, in this order, as a tuple of references to assign through.
-    auto fields() {
-        return std::tie(title, description, window, organizations, people, teams, activities,
-                        practices, enactments, engagements, waves, sources, totals, codes,
-                        segments, memos, cases);
+    /// Every record of one kind, in id order.
+    template <class Record>
+    [[nodiscard]] const std::vector<Record>& all() const noexcept {
+        return std::get<std::vector<Record>>(tables);
     }
+
     /// True when every member is equal, record for record and in the same order.
     friend bool operator==(const case_study_data& a, const case_study_data& b) {
-        return a.fields() == b.fields();
+        return a.title == b.title && a.description == b.description && a.window == b.window &&
+               a.tables == b.tables;
     }
     /// True when any member differs.
     friend bool operator!=(const case_study_data& a, const case_study_data& b) { return !(a == b); }
@@ -62,20 +73,29 @@ struct case_study_data {
 ///
 /// Records are added through `add`, which checks every invariant and assigns the id:
 /// - codes are non-empty and unique within their kind (people, teams, ...);
-/// - every id a record refers to names an existing record of the right kind;
+/// - every id a record refers to names an existing record of the right kind, each at most once
+///   in a list;
 /// - a manager has a tier, and only a manager has one;
 /// - dated records lie inside the study window, and end dates are not before start dates;
 /// - a team member belongs to the team's organization unless the membership is external;
 /// - an enactment is performed by a manager; an engagement joins two different people.
 /// A refused record leaves the case study unchanged and throws partnerqi::validation_error
-/// naming the record and the rule.
+/// naming the record and the rule. Edits check only what they touch: the record and the
+/// records that refer to it, found through an index of references.
+///
+/// Every operation is one template over the record kinds (record_kinds):
 /// @code
 /// case_study s{"Partners in Care", date_window::years(2015, 2017)};
-/// auto org = s.add(organization{{}, "HCO-1", "Rural centre"});
-/// person m; m.code = "M-TOP-01"; m.role = person_role::manager;
-/// m.tier = management_tier::top_level; m.organization = org;
-/// auto id = s.add(m);
+/// organization_id org = s.add(organization{{}, "HCO-1", "Rural centre"});
+/// person m;
+/// m.code = "M-TOP-01";
+/// m.role = person_role::manager;
+/// m.tier = management_tier::top_level;
+/// m.organization = org;
+/// person_id id = s.add(m);
+/// const person& same = s.get(s.require<person>("M-TOP-01"));
 /// @endcode
+/// To write a study by hand, model::builder is shorter.
 class PARTNERQI_EXPORT case_study {
 public:
     /// An empty case study over the window 1970-01-01 (set a window before adding records).
@@ -103,75 +123,14 @@ public:
     /// Changes the study window; refused when a dated record would fall outside it.
     void set_window(date_window window);
 
-    /// @name Adding records
-    /// Each checks a record, assigns its id and returns it; one overload per kind of record.
-    /// @{
-
-    /// Checks the record, assigns its id and returns it; the record's own id must be left empty.
+    /// Checks a record, assigns its id and returns it; the record's own id must be left empty.
     ///
     /// Throws partnerqi::validation_error naming the record and the rule, and changes
     /// nothing, when the record breaks an invariant of the class description.
-    organization_id add(organization record);
-    person_id add(person record);
-    team_id add(qi_team record);
-    activity_id add(qi_activity record);
-    practice_id add(practice record);
-    enactment_id add(practice_enactment record);
-    engagement_id add(engagement record);
-    wave_id add(wave record);
-    source_id add(data_source record);
-    total_id add(source_total record);
-    code_id add(code record);
-    segment_id add(coded_segment record);
-    memo_id add(memo record);
-    case_id add(study_case record);
-    /// @}
-
-    /// Adds a member to a team (checked as for `add`).
-    void add_member(team_id team, team_membership membership);
-
-    /// @name Looking records up by id
-    /// Each returns the record with an id, or throws partnerqi::not_found_error.
-    /// @{
-
-    /// The record with this id; throws partnerqi::not_found_error when no record has it.
-    ///
-    /// The reference stays valid until the case study is next changed.
-    [[nodiscard]] const organization& get(organization_id id) const;
-    [[nodiscard]] const person& get(person_id id) const;
-    [[nodiscard]] const qi_team& get(team_id id) const;
-    [[nodiscard]] const qi_activity& get(activity_id id) const;
-    [[nodiscard]] const practice& get(practice_id id) const;
-    [[nodiscard]] const practice_enactment& get(enactment_id id) const;
-    [[nodiscard]] const engagement& get(engagement_id id) const;
-    [[nodiscard]] const wave& get(wave_id id) const;
-    [[nodiscard]] const data_source& get(source_id id) const;
-    [[nodiscard]] const source_total& get(total_id id) const;
-    [[nodiscard]] const code& get(code_id id) const;
-    [[nodiscard]] const coded_segment& get(segment_id id) const;
-    [[nodiscard]] const memo& get(memo_id id) const;
-    [[nodiscard]] const study_case& get(case_id id) const;
-    /// @}
-
-    /// @name Looking records up by their external code (or a code's name)
-    /// Each returns the id of the record with a code, or no value; find_code takes a code's name.
-    /// @{
-
-    /// The id of the record with exactly this code (case-sensitive), or no value when none has it.
-    [[nodiscard]] std::optional<organization_id> find_organization(std::string_view code) const;
-    [[nodiscard]] std::optional<person_id> find_person(std::string_view code) const;
-    [[nodiscard]] std::optional<team_id> find_team(std::string_view code) const;
-    [[nodiscard]] std::optional<activity_id> find_activity(std::string_view code) const;
-    [[nodiscard]] std::optional<practice_id> find_practice(std::string_view code) const;
-    [[nodiscard]] std::optional<wave_id> find_wave(std::string_view code) const;
-    [[nodiscard]] std::optional<source_id> find_source(std::string_view code) const;
-    [[nodiscard]] std::optional<code_id> find_code(std::string_view name) const;
-    [[nodiscard]] std::optional<case_id> find_case(std::string_view code) const;
-    /// @}
-
-    /// @name Replacing records
-    /// Each replaces the record with the same id, checked as `add` checks a new one.
-    /// @{
+    template <class Record>
+    id_of<Record> add(Record record) {
+        return id_of<Record>{add_record(kind_index<Record>, &record)};
+    }
 
     /// Replaces the record with the same id, after checking it and every record that refers
     /// to it.
@@ -179,71 +138,120 @@ public:
     /// Throws partnerqi::not_found_error when no record has the id, and
     /// partnerqi::validation_error naming the record and the rule when the new version
     /// breaks an invariant; either way the case study is unchanged.
-    void update(organization record);
-    void update(person record);
-    void update(qi_team record);
-    void update(qi_activity record);
-    void update(practice record);
-    void update(practice_enactment record);
-    void update(engagement record);
-    void update(wave record);
-    void update(data_source record);
-    void update(source_total record);
-    void update(code record);
-    void update(coded_segment record);
-    void update(memo record);
-    void update(study_case record);
-    /// @}
-
-    /// @name Removing records
-    /// Each removes the record with an id; refused while another record refers to it.
-    /// @{
+    template <class Record>
+    void update(Record record) {
+        update_record(kind_index<Record>, &record);
+    }
 
     /// Removes the record with this id.
     ///
-    /// Refused with partnerqi::validation_error, naming a record that still refers to it,
-    /// while anything does: edit or remove that record first. Throws
+    /// Refused with partnerqi::validation_error, listing every record that still refers to it,
+    /// while anything does: edit or remove those records first. Throws
     /// partnerqi::not_found_error when no record has the id. The case study is unchanged on
     /// failure.
-    void remove(organization_id id);
-    void remove(person_id id);
-    void remove(team_id id);
-    void remove(activity_id id);
-    void remove(practice_id id);
-    void remove(enactment_id id);
-    void remove(engagement_id id);
-    void remove(wave_id id);
-    void remove(source_id id);
-    void remove(total_id id);
-    void remove(code_id id);
-    void remove(segment_id id);
-    void remove(memo_id id);
-    void remove(case_id id);
-    /// @}
+    template <class Id>
+    void remove(Id id) {
+        remove_record(kind_index<record_for_id<Id>>, id.value);
+    }
 
-    /// @name Collections, in id order
-    /// Each returns every record of one kind, as the case_study_data member of the same name.
-    /// @{
+    /// Adds a member to a team, checked as `add` checks a team's members.
+    void add_member(team_id team, team_membership membership);
+    /// Removes a person's membership of a team; throws partnerqi::not_found_error when the
+    /// team does not exist or the person is not a member of it.
+    void remove_member(team_id team, person_id person);
+
+    /// The record with this id, or nullptr when no record has it.
+    ///
+    /// The pointer stays valid until the case study is next changed.
+    template <class Id>
+    [[nodiscard]] const record_for_id<Id>* try_get(Id id) const noexcept {
+        using Record = record_for_id<Id>;
+        const std::vector<Record>& records = data_.all<Record>();
+        if (!id.valid()) return nullptr;
+        // While nothing has been removed, id n sits at index n - 1.
+        if (id.value <= records.size() && records[id.value - 1].id == id) return &records[id.value - 1];
+        auto it = std::lower_bound(records.begin(), records.end(), id,
+                                   [](const Record& r, Id i) { return (r.id) < i; });
+        return (it != records.end() && it->id == id) ? &*it : nullptr;
+    }
+
+    /// The record with this id; throws partnerqi::not_found_error when no record has it.
+    ///
+    /// The reference stays valid until the case study is next changed.
+    template <class Id>
+    [[nodiscard]] const record_for_id<Id>& get(Id id) const {
+        if (const auto* r = try_get(id)) return *r;
+        throw_not_found(kind_index<record_for_id<Id>>, id.value);
+    }
+
+    /// The id of the record of kind `Record` with exactly this code (case-sensitive; a code's
+    /// name for model::code), or no value when none has it.
+    template <class Record>
+    [[nodiscard]] std::optional<id_of<Record>> find(std::string_view code) const {
+        static_assert(has_code_v<Record>, "this kind of record has no code to find it by");
+        const auto& codes = codes_[kind_index<Record>];
+        auto it = codes.find(std::string(code));
+        if (it == codes.end()) return std::nullopt;
+        return id_of<Record>{it->second};
+    }
+
+    /// The id of the record of kind `Record` with this code; throws partnerqi::not_found_error
+    /// naming the code and suggesting the closest existing codes when none has it.
+    template <class Record>
+    [[nodiscard]] id_of<Record> require(std::string_view code) const {
+        if (auto id = find<Record>(code)) return *id;
+        throw_unknown_code(kind_index<Record>, code);
+    }
 
     /// Every record of one kind, in increasing id order.
     ///
     /// The reference stays valid for the life of the case study; its contents follow every
     /// change.
-    [[nodiscard]] const std::vector<organization>& organizations() const noexcept { return data_.organizations; }
-    [[nodiscard]] const std::vector<person>& people() const noexcept { return data_.people; }
-    [[nodiscard]] const std::vector<qi_team>& teams() const noexcept { return data_.teams; }
-    [[nodiscard]] const std::vector<qi_activity>& activities() const noexcept { return data_.activities; }
-    [[nodiscard]] const std::vector<practice>& practices() const noexcept { return data_.practices; }
-    [[nodiscard]] const std::vector<practice_enactment>& enactments() const noexcept { return data_.enactments; }
-    [[nodiscard]] const std::vector<engagement>& engagements() const noexcept { return data_.engagements; }
-    [[nodiscard]] const std::vector<wave>& waves() const noexcept { return data_.waves; }
-    [[nodiscard]] const std::vector<data_source>& sources() const noexcept { return data_.sources; }
-    [[nodiscard]] const std::vector<source_total>& totals() const noexcept { return data_.totals; }
-    [[nodiscard]] const std::vector<code>& codes() const noexcept { return data_.codes; }
-    [[nodiscard]] const std::vector<coded_segment>& segments() const noexcept { return data_.segments; }
-    [[nodiscard]] const std::vector<memo>& memos() const noexcept { return data_.memos; }
-    [[nodiscard]] const std::vector<study_case>& cases() const noexcept { return data_.cases; }
-    /// @}
+    template <class Record>
+    [[nodiscard]] const std::vector<Record>& all() const noexcept {
+        return data_.all<Record>();
+    }
+
+    /// How messages name a record: its kind and code ("person M-TOP-01", "code \"x\""), or for
+    /// kinds without a code a description from its content ("engagement M-TOP-01 -> PA-02 on
+    /// 2016-03-01"). Throws partnerqi::not_found_error when no record has the id.
+    template <class Id>
+    [[nodiscard]] std::string describe(Id id) const {
+        (void)get(id);
+        return describe_record(kind_index<record_for_id<Id>>, id.value);
+    }
+
+    /// Every record that refers to the record with this id, each as describe() names it.
+    template <class Id>
+    [[nodiscard]] std::vector<std::string> referrers(Id id) const {
+        (void)get(id);
+        return referrers_of(kind_index<record_for_id<Id>>, id.value);
+    }
+
+    // TRANSITIONAL accessors, removed once every caller uses all<Record>() and find<Record>().
+    [[nodiscard]] const std::vector<organization>& organizations() const noexcept { return all<organization>(); }
+    [[nodiscard]] std::optional<id_of<organization>> find_organization(std::string_view c) const { return find<organization>(c); }
+    [[nodiscard]] const std::vector<person>& people() const noexcept { return all<person>(); }
+    [[nodiscard]] std::optional<id_of<person>> find_person(std::string_view c) const { return find<person>(c); }
+    [[nodiscard]] const std::vector<qi_team>& teams() const noexcept { return all<qi_team>(); }
+    [[nodiscard]] std::optional<id_of<qi_team>> find_team(std::string_view c) const { return find<qi_team>(c); }
+    [[nodiscard]] const std::vector<qi_activity>& activities() const noexcept { return all<qi_activity>(); }
+    [[nodiscard]] std::optional<id_of<qi_activity>> find_activity(std::string_view c) const { return find<qi_activity>(c); }
+    [[nodiscard]] const std::vector<practice>& practices() const noexcept { return all<practice>(); }
+    [[nodiscard]] std::optional<id_of<practice>> find_practice(std::string_view c) const { return find<practice>(c); }
+    [[nodiscard]] const std::vector<practice_enactment>& enactments() const noexcept { return all<practice_enactment>(); }
+    [[nodiscard]] const std::vector<engagement>& engagements() const noexcept { return all<engagement>(); }
+    [[nodiscard]] const std::vector<wave>& waves() const noexcept { return all<wave>(); }
+    [[nodiscard]] std::optional<id_of<wave>> find_wave(std::string_view c) const { return find<wave>(c); }
+    [[nodiscard]] const std::vector<data_source>& sources() const noexcept { return all<data_source>(); }
+    [[nodiscard]] std::optional<id_of<data_source>> find_source(std::string_view c) const { return find<data_source>(c); }
+    [[nodiscard]] const std::vector<source_total>& totals() const noexcept { return all<source_total>(); }
+    [[nodiscard]] const std::vector<code>& codes() const noexcept { return all<code>(); }
+    [[nodiscard]] std::optional<id_of<code>> find_code(std::string_view c) const { return find<code>(c); }
+    [[nodiscard]] const std::vector<coded_segment>& segments() const noexcept { return all<coded_segment>(); }
+    [[nodiscard]] const std::vector<memo>& memos() const noexcept { return all<memo>(); }
+    [[nodiscard]] const std::vector<study_case>& cases() const noexcept { return all<study_case>(); }
+    [[nodiscard]] std::optional<id_of<study_case>> find_case(std::string_view c) const { return find<study_case>(c); }
 
     /// A short label for a person in messages and tables: their code.
     [[nodiscard]] const std::string& code_of(person_id id) const { return get(id).code; }
@@ -258,14 +266,29 @@ public:
     friend bool operator!=(const case_study& a, const case_study& b) { return !(a == b); }
 
 private:
-    struct code_index {
-        std::unordered_map<std::string, std::uint32_t> organizations, people, teams, activities,
-            practices, waves, sources, codes, cases;
-    };
     friend class checker;
+    friend class editor;
+
+    // The generic operations, one per record kind through the registry; `kind` indexes
+    // record_kinds and `record` points to a record of that kind.
+    std::uint32_t add_record(std::size_t kind, void* record);
+    void update_record(std::size_t kind, void* record);
+    void remove_record(std::size_t kind, std::uint32_t id);
+    [[nodiscard]] std::string describe_record(std::size_t kind, std::uint32_t id) const;
+    [[nodiscard]] std::vector<std::string> referrers_of(std::size_t kind, std::uint32_t id) const;
+    [[noreturn]] void throw_not_found(std::size_t kind, std::uint32_t id) const;
+    [[noreturn]] void throw_unknown_code(std::size_t kind, std::string_view code) const;
+
+    /// A record of a kind, as (kind index << 32) | id.
+    using record_key = std::uint64_t;
 
     case_study_data data_;
-    code_index index_;
+    /// Codes to ids, one map per kind (empty for kinds without a code).
+    std::array<std::unordered_map<std::string, std::uint32_t>, record_kinds::size> codes_;
+    /// Each referred-to record and the records that refer to it (once per reference); built on
+    /// the first update or removal, then kept up to date by every edit.
+    std::unordered_map<record_key, std::vector<record_key>> referrers_;
+    bool referrers_built_ = false;
 };
 
 }  // namespace partnerqi::model

@@ -1,40 +1,25 @@
 /// @file
 /// The records of a case study: plain value types, owned and checked by model::case_study.
 ///
-/// Each record has a member `fields()` that ties its members in a fixed order; equality is
-/// member-wise through it. Ids are assigned by the case_study when the record is added.
+/// Each record kind is a struct and, next to it, its record_traits: its names, its record format
+/// version and every field once, with what it is for. Equality, files, tables, messages and
+/// de-identification are written once over those traits (record_traits.hpp). Ids are assigned
+/// by the case_study when the record is added.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
 #include "partnerqi/model/date.hpp"
 #include "partnerqi/model/enums.hpp"
 #include "partnerqi/model/ids.hpp"
+#include "partnerqi/model/record_traits.hpp"
 
 namespace partnerqi::model {
-
-// Ties the members in a fixed order (const and mutable), for equality and for files.
-//
-// The `/** */` comments inside the two macros document the members they generate, once for
-// every record: Doxygen expands the macros and substitutes the record's name and member list.
-// (A `///` comment would end the macro at the first line splice, hence the block comments.)
-#define PARTNERQI_DETAIL_RECORD_FIELDS(...)                                                  \
-    /** @brief The members `__VA_ARGS__`, in this order, as a tuple of const references.  \
-        Equality and the case-study file go through it, so every member must be listed. */ \
-    auto fields() const { return std::tie(__VA_ARGS__); }                                 \
-    /** @brief The members `__VA_ARGS__`, in this order, as a tuple of references that a  \
-        reader assigns through, e.g. the case-study file loader. */                        \
-    auto fields() { return std::tie(__VA_ARGS__); }
-
-#define PARTNERQI_DETAIL_RECORD_EQUALITY(T)                                                   \
-    /** @brief True when every member of the two T records is equal, the id included. */    \
-    friend bool operator==(const T& a, const T& b) { return a.fields() == b.fields(); }       \
-    /** @brief True when any member of the two T records differs. */                         \
-    friend bool operator!=(const T& a, const T& b) { return !(a == b); }
 
 /// A healthcare organization taking part in a case study.
 struct organization {
@@ -48,9 +33,28 @@ struct organization {
     std::string partnership_model;  ///< the model it follows, e.g. "Montreal model"
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
     std::string note;         ///< free text (removed by de-identification)
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, name, kind, setting, region, program, partnership_model, provenance, note)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(organization)
+/// The registry entry of organization: its names, format version and fields.
+template <>
+struct record_traits<organization> {
+    using id_type = organization_id;  ///< its strong id type
+    static constexpr std::string_view kind = "organization";  ///< its name in messages
+    static constexpr std::string_view table = "organizations";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &organization::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &organization::id, field_use::own_id),
+        make_field("code", &organization::code, field_use::code),
+        make_field("name", &organization::name, field_use::label),
+        make_field("kind", &organization::kind, field_use::label),
+        make_field("setting", &organization::setting),
+        make_field("region", &organization::region, field_use::label),
+        make_field("program", &organization::program, field_use::label),
+        make_field("partnership_model", &organization::partnership_model, field_use::label),
+        make_field("provenance", &organization::provenance, field_use::provenance),
+        make_field("note", &organization::note, field_use::free_text));
 };
 
 /// A person with one role. Only a manager has a tier, and a manager always has one.
@@ -65,9 +69,28 @@ struct person {
     std::optional<organization_id> organization;  ///< unset: belongs to no organization of the study
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
     std::string note;  ///< free text (removed by de-identification)
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, display_name, role, tier, profession, role_label, organization, provenance, note)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(person)
+/// The registry entry of person: its names, format version and fields.
+template <>
+struct record_traits<person> {
+    using id_type = person_id;  ///< its strong id type
+    static constexpr std::string_view kind = "person";  ///< its name in messages
+    static constexpr std::string_view table = "people";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &person::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &person::id, field_use::own_id),
+        make_field("code", &person::code, field_use::code),
+        make_field("display_name", &person::display_name, field_use::personal),
+        make_field("role", &person::role),
+        make_field("tier", &person::tier),
+        make_field("profession", &person::profession, field_use::label),
+        make_field("role_label", &person::role_label, field_use::label),
+        make_field("organization", &person::organization),
+        make_field("provenance", &person::provenance, field_use::provenance),
+        make_field("note", &person::note, field_use::free_text));
 };
 
 /// A person's membership of a QI team.
@@ -78,8 +101,23 @@ struct team_membership {
     std::optional<date> left;   ///< when set, not before joined; unset: still a member or not reported
     bool external = false;      ///< true when the person belongs to another organization
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(person, role_in_team, joined, left, external)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(team_membership)
+    model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of team_membership: its names, format version and fields.
+template <>
+struct record_traits<team_membership> {
+    static constexpr std::string_view kind = "team membership";  ///< its name in messages
+    static constexpr std::string_view table = "team_members";  ///< its collection in files and tables
+    static constexpr unsigned version = 2;  ///< its record format version
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("person", &team_membership::person),
+        make_field("role_in_team", &team_membership::role_in_team, field_use::label),
+        make_field("joined", &team_membership::joined),
+        make_field("left", &team_membership::left),
+        make_field("external", &team_membership::external),
+        make_field("provenance", &team_membership::provenance, field_use::provenance, 2));
 };
 
 /// A quality-improvement team of an organization.
@@ -94,9 +132,28 @@ struct qi_team {
     std::vector<team_membership> members;  ///< a person appears at most once
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
     std::string note;  ///< free text (removed by de-identification)
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, organization, name, clinical_area, unit, level, members, provenance, note)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(qi_team)
+/// The registry entry of qi_team: its names, format version and fields.
+template <>
+struct record_traits<qi_team> {
+    using id_type = team_id;  ///< its strong id type
+    static constexpr std::string_view kind = "team";  ///< its name in messages
+    static constexpr std::string_view table = "teams";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &qi_team::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &qi_team::id, field_use::own_id),
+        make_field("code", &qi_team::code, field_use::code),
+        make_field("organization", &qi_team::organization),
+        make_field("name", &qi_team::name, field_use::label),
+        make_field("clinical_area", &qi_team::clinical_area, field_use::label),
+        make_field("unit", &qi_team::unit, field_use::label),
+        make_field("level", &qi_team::level),
+        make_field("members", &qi_team::members),
+        make_field("provenance", &qi_team::provenance, field_use::provenance),
+        make_field("note", &qi_team::note, field_use::free_text));
 };
 
 /// Something a team or organization works on with advisors.
@@ -114,9 +171,31 @@ struct qi_activity {
     std::vector<person_id> advisors;  ///< the patient advisors who took part, each once, each with that role
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
     std::string note;  ///< free text (removed by de-identification)
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, organization, team, title, level, kind, level_reached, start, end, advisors, provenance, note)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(qi_activity)
+/// The registry entry of qi_activity: its names, format version and fields.
+template <>
+struct record_traits<qi_activity> {
+    using id_type = activity_id;  ///< its strong id type
+    static constexpr std::string_view kind = "activity";  ///< its name in messages
+    static constexpr std::string_view table = "activities";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &qi_activity::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &qi_activity::id, field_use::own_id),
+        make_field("code", &qi_activity::code, field_use::code),
+        make_field("organization", &qi_activity::organization),
+        make_field("team", &qi_activity::team),
+        make_field("title", &qi_activity::title, field_use::label),
+        make_field("level", &qi_activity::level),
+        make_field("kind", &qi_activity::kind),
+        make_field("level_reached", &qi_activity::level_reached),
+        make_field("start", &qi_activity::start),
+        make_field("end", &qi_activity::end),
+        make_field("advisors", &qi_activity::advisors),
+        make_field("provenance", &qi_activity::provenance, field_use::provenance),
+        make_field("note", &qi_activity::note, field_use::free_text));
 };
 
 /// A named sub-practice of the practice catalog, under one of the four categories.
@@ -127,9 +206,24 @@ struct practice {
     std::string name;  ///< never empty, e.g. "preparing advisors"
     std::string description;  ///< what managers do, in the study's words when reported
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, category, name, description, provenance)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(practice)
+/// The registry entry of practice: its names, format version and fields.
+template <>
+struct record_traits<practice> {
+    using id_type = practice_id;  ///< its strong id type
+    static constexpr std::string_view kind = "practice";  ///< its name in messages
+    static constexpr std::string_view table = "practices";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &practice::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &practice::id, field_use::own_id),
+        make_field("code", &practice::code, field_use::code),
+        make_field("category", &practice::category),
+        make_field("name", &practice::name, field_use::label),
+        make_field("description", &practice::description, field_use::label),
+        make_field("provenance", &practice::provenance, field_use::provenance));
 };
 
 /// A manager performed a practice, on a date, for an organization or one of its teams.
@@ -143,9 +237,26 @@ struct practice_enactment {
     std::vector<person_id> targets;  ///< people it was aimed at, each once, e.g. two advisors prepared
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
     std::string note;  ///< free text (removed by de-identification)
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, practice, manager, on, organization, team, targets, provenance, note)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(practice_enactment)
+/// The registry entry of practice_enactment: its names, format version and fields.
+template <>
+struct record_traits<practice_enactment> {
+    using id_type = enactment_id;  ///< its strong id type
+    static constexpr std::string_view kind = "practice enactment";  ///< its name in messages
+    static constexpr std::string_view table = "enactments";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &practice_enactment::id, field_use::own_id),
+        make_field("practice", &practice_enactment::practice),
+        make_field("manager", &practice_enactment::manager),
+        make_field("on", &practice_enactment::on),
+        make_field("organization", &practice_enactment::organization),
+        make_field("team", &practice_enactment::team),
+        make_field("targets", &practice_enactment::targets),
+        make_field("provenance", &practice_enactment::provenance, field_use::provenance),
+        make_field("note", &practice_enactment::note, field_use::free_text));
 };
 
 /// A directed, dated engagement of one person by another: an edge event of who-engages-whom.
@@ -158,9 +269,25 @@ struct engagement {
     date on;         ///< inside the study window
     std::optional<activity_id> activity;  ///< the QI activity it belongs to; unset: none
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, from, to, kind, level, on, activity, provenance)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(engagement)
+/// The registry entry of engagement: its names, format version and fields.
+template <>
+struct record_traits<engagement> {
+    using id_type = engagement_id;  ///< its strong id type
+    static constexpr std::string_view kind = "engagement";  ///< its name in messages
+    static constexpr std::string_view table = "engagements";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &engagement::id, field_use::own_id),
+        make_field("from", &engagement::from),
+        make_field("to", &engagement::to),
+        make_field("kind", &engagement::kind),
+        make_field("level", &engagement::level),
+        make_field("on", &engagement::on),
+        make_field("activity", &engagement::activity),
+        make_field("provenance", &engagement::provenance, field_use::provenance));
 };
 
 /// A wave of data collection: a named window inside the study window.
@@ -170,8 +297,24 @@ struct wave {
     std::string label; ///< e.g. "first wave of interviews"
     date_window window;  ///< inside the study window; waves may overlap
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, label, window)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(wave)
+    model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of wave: its names, format version and fields.
+template <>
+struct record_traits<wave> {
+    using id_type = wave_id;  ///< its strong id type
+    static constexpr std::string_view kind = "wave";  ///< its name in messages
+    static constexpr std::string_view table = "waves";  ///< its collection in files and tables
+    static constexpr unsigned version = 2;  ///< its record format version
+    static constexpr auto code_field = &wave::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &wave::id, field_use::own_id),
+        make_field("code", &wave::code, field_use::code),
+        make_field("label", &wave::label, field_use::label),
+        make_field("window", &wave::window),
+        make_field("provenance", &wave::provenance, field_use::provenance, 2));
 };
 
 /// A piece of evidence: an interview, a focus group, a document or an observation.
@@ -188,9 +331,30 @@ struct data_source {
     std::optional<group_composition> composition;  ///< only for a focus group; unset: not reported
     std::string text;  ///< transcript or content; offsets of coded segments index into it (removed by de-identification)
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, kind, title, on, wave, organization, participants, tier, composition, text, provenance)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(data_source)
+/// The registry entry of data_source: its names, format version and fields.
+template <>
+struct record_traits<data_source> {
+    using id_type = source_id;  ///< its strong id type
+    static constexpr std::string_view kind = "data source";  ///< its name in messages
+    static constexpr std::string_view table = "sources";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &data_source::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &data_source::id, field_use::own_id),
+        make_field("code", &data_source::code, field_use::code),
+        make_field("kind", &data_source::kind),
+        make_field("title", &data_source::title, field_use::free_text),
+        make_field("on", &data_source::on),
+        make_field("wave", &data_source::wave),
+        make_field("organization", &data_source::organization),
+        make_field("participants", &data_source::participants),
+        make_field("tier", &data_source::tier),
+        make_field("composition", &data_source::composition),
+        make_field("text", &data_source::text, field_use::free_text),
+        make_field("provenance", &data_source::provenance, field_use::provenance));
 };
 
 /// A known total of data sources whose split may be unknown, e.g. "38 interviews with managers,
@@ -203,9 +367,24 @@ struct source_total {
     std::optional<management_tier> tier;          ///< unset: across tiers; set only for interviews
     std::string description;  ///< e.g. "interviews with managers at the three tiers"
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, kind, count, organization, tier, description, provenance)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(source_total)
+/// The registry entry of source_total: its names, format version and fields.
+template <>
+struct record_traits<source_total> {
+    using id_type = total_id;  ///< its strong id type
+    static constexpr std::string_view kind = "source total";  ///< its name in messages
+    static constexpr std::string_view table = "totals";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &source_total::id, field_use::own_id),
+        make_field("kind", &source_total::kind),
+        make_field("count", &source_total::count),
+        make_field("organization", &source_total::organization),
+        make_field("tier", &source_total::tier),
+        make_field("description", &source_total::description, field_use::label),
+        make_field("provenance", &source_total::provenance, field_use::provenance));
 };
 
 /// A code of the codebook; it may stand for a practice or a whole category.
@@ -217,8 +396,26 @@ struct code {
     std::optional<practice_category> category;  ///< the category it stands for; unset: none
     std::optional<practice_id> practice;  ///< the practice it stands for, of `category` when both are set; unset: none
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, name, parent, definition, category, practice)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(code)
+    model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of code: its names, format version and fields.
+template <>
+struct record_traits<code> {
+    using id_type = code_id;  ///< its strong id type
+    static constexpr std::string_view kind = "code";  ///< its name in messages
+    static constexpr std::string_view table = "codes";  ///< its collection in files and tables
+    static constexpr unsigned version = 2;  ///< its record format version
+    static constexpr auto code_field = &code::name;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &code::id, field_use::own_id),
+        make_field("name", &code::name, field_use::code | field_use::label),
+        make_field("parent", &code::parent),
+        make_field("definition", &code::definition, field_use::label),
+        make_field("category", &code::category),
+        make_field("practice", &code::practice),
+        make_field("provenance", &code::provenance, field_use::provenance, 2));
 };
 
 /// A span of a data source coded with one code by one coder.
@@ -232,8 +429,27 @@ struct coded_segment {
     std::string text;   ///< the quoted span, when kept; removed by de-identification
     std::vector<enactment_id> supports;  ///< practice enactments this segment is evidence for, each once
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, source, begin, end, code, coder, text, supports)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(coded_segment)
+    model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of coded_segment: its names, format version and fields.
+template <>
+struct record_traits<coded_segment> {
+    using id_type = segment_id;  ///< its strong id type
+    static constexpr std::string_view kind = "coded segment";  ///< its name in messages
+    static constexpr std::string_view table = "segments";  ///< its collection in files and tables
+    static constexpr unsigned version = 2;  ///< its record format version
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &coded_segment::id, field_use::own_id),
+        make_field("source", &coded_segment::source),
+        make_field("begin", &coded_segment::begin),
+        make_field("end", &coded_segment::end),
+        make_field("code", &coded_segment::code),
+        make_field("coder", &coded_segment::coder, field_use::label),
+        make_field("text", &coded_segment::text, field_use::free_text),
+        make_field("supports", &coded_segment::supports),
+        make_field("provenance", &coded_segment::provenance, field_use::provenance, 2));
 };
 
 /// An analytic memo, optionally about a source or a code.
@@ -245,8 +461,25 @@ struct memo {
     std::optional<source_id> source;  ///< the data source it is about; unset: none
     std::optional<code_id> code;      ///< the code it is about; unset: none
 
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, title, text, on, source, code)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(memo)
+    model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of memo: its names, format version and fields.
+template <>
+struct record_traits<memo> {
+    using id_type = memo_id;  ///< its strong id type
+    static constexpr std::string_view kind = "memo";  ///< its name in messages
+    static constexpr std::string_view table = "memos";  ///< its collection in files and tables
+    static constexpr unsigned version = 2;  ///< its record format version
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &memo::id, field_use::own_id),
+        make_field("title", &memo::title, field_use::label),
+        make_field("text", &memo::text, field_use::free_text),
+        make_field("on", &memo::on),
+        make_field("source", &memo::source),
+        make_field("code", &memo::code),
+        make_field("provenance", &memo::provenance, field_use::provenance, 2));
 };
 
 /// A case of the study: an organization and the teams studied in it.
@@ -257,12 +490,29 @@ struct study_case {
     organization_id organization;  ///< the organization studied
     std::vector<team_id> teams;  ///< teams of that organization, each once
     model::provenance provenance = model::provenance::user_entered;  ///< reported, entered or illustrative
-
-    PARTNERQI_DETAIL_RECORD_FIELDS(id, code, label, organization, teams, provenance)
-    PARTNERQI_DETAIL_RECORD_EQUALITY(study_case)
 };
 
-#undef PARTNERQI_DETAIL_RECORD_EQUALITY
-#undef PARTNERQI_DETAIL_RECORD_FIELDS
+/// The registry entry of study_case: its names, format version and fields.
+template <>
+struct record_traits<study_case> {
+    using id_type = case_id;  ///< its strong id type
+    static constexpr std::string_view kind = "case";  ///< its name in messages
+    static constexpr std::string_view table = "cases";  ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr auto code_field = &study_case::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &study_case::id, field_use::own_id),
+        make_field("code", &study_case::code, field_use::code),
+        make_field("label", &study_case::label, field_use::label),
+        make_field("organization", &study_case::organization),
+        make_field("teams", &study_case::teams),
+        make_field("provenance", &study_case::provenance, field_use::provenance));
+};
+
+/// Every top-level record kind, in the order files store them and a case study is checked.
+/// Adding a kind: its struct and record_traits above, an entry here, and its rules in
+/// src/partnerqi/model/rules.cpp.
+using record_kinds = type_list<organization, person, qi_team, qi_activity, practice, practice_enactment, engagement, wave, data_source, source_total, code, coded_segment, memo, study_case>;
 
 }  // namespace partnerqi::model

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <set>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -69,6 +71,31 @@ private:
     std::vector<std::pair<std::string, std::string>> pairs_;
 };
 
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+// Removes a record's personal data and free texts and scrubs its labels, nested records included.
+template <class Record>
+void scrub_record(Record& r, const scrubber& scrub) {
+    model::for_each_field<Record>([&](const auto& d) {
+        auto& value = r.*(d.member);
+        using T = std::decay_t<decltype(value)>;
+        if constexpr (std::is_same_v<T, std::string>) {
+            if (d.is(model::field_use::personal) || d.is(model::field_use::free_text))
+                value.clear();
+            else if (d.is(model::field_use::label))
+                scrub(value);
+        } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+            if (d.is(model::field_use::personal) || d.is(model::field_use::free_text)) value.reset();
+        } else if constexpr (is_vector<T>::value) {
+            if constexpr (model::is_record_v<typename T::value_type>)
+                for (auto& item : value) scrub_record(item, scrub);
+        }
+    });
+}
+
 }  // namespace
 
 model::case_study deidentify(const model::case_study& study, std::string_view salt) {
@@ -78,70 +105,27 @@ model::case_study deidentify(const model::case_study& study, std::string_view sa
             "the pseudonyms of short participant codes; pass a long random string and keep it");
 
     model::case_study_data data = study.data();
-    const std::vector<std::string> names = pseudonyms(data.people, salt);
+    auto& people = data.all<model::person>();
+    const std::vector<std::string> names = pseudonyms(people, salt);
 
     scrubber scrub;
-    for (std::size_t i = 0; i < data.people.size(); ++i) {
-        model::person& p = data.people[i];
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        model::person& p = people[i];
         scrub.add(p.code, names[i]);
         if (p.display_name) scrub.add(*p.display_name, "[name removed]");
         p.code = names[i];
-        p.display_name.reset();
-        p.note.clear();
     }
     scrub.finish();
-    // Free texts of people are scrubbed only now, when every code and name is known.
-    for (model::person& p : data.people) {
-        scrub(p.profession);
-        scrub(p.role_label);
-    }
 
+    // Every other text, as the registry says what it is: personal data and free texts are
+    // removed, labels are kept with codes and names scrubbed. Only now is every code and name
+    // known.
     scrub(data.title);
     scrub(data.description);
-    for (model::organization& r : data.organizations) {
-        r.note.clear();
-        scrub(r.name);
-        scrub(r.kind);
-        scrub(r.region);
-        scrub(r.program);
-        scrub(r.partnership_model);
-    }
-    for (model::qi_team& r : data.teams) {
-        r.note.clear();
-        scrub(r.name);
-        scrub(r.clinical_area);
-        scrub(r.unit);
-        for (model::team_membership& m : r.members) scrub(m.role_in_team);
-    }
-    for (model::qi_activity& r : data.activities) {
-        r.note.clear();
-        scrub(r.title);
-    }
-    for (model::practice& r : data.practices) {
-        scrub(r.name);
-        scrub(r.description);
-    }
-    for (model::practice_enactment& r : data.enactments) r.note.clear();
-    for (model::wave& r : data.waves) scrub(r.label);
-    for (model::data_source& r : data.sources) {
-        r.title.clear();
-        r.text.clear();
-    }
-    for (model::source_total& r : data.totals) scrub(r.description);
-    for (model::code& r : data.codes) {
-        scrub(r.name);
-        scrub(r.definition);
-    }
-    for (model::coded_segment& r : data.segments) {
-        r.text.clear();
-        scrub(r.coder);
-    }
-    for (model::memo& r : data.memos) {
-        r.text.clear();
-        scrub(r.title);
-    }
-    for (model::study_case& r : data.cases) scrub(r.label);
-
+    model::for_each_type(model::record_kinds{}, [&](auto* tag) {
+        using Kind = std::remove_pointer_t<decltype(tag)>;
+        for (Kind& r : data.all<Kind>()) scrub_record(r, scrub);
+    });
     return model::case_study::from_data(std::move(data));
 }
 

@@ -12,437 +12,595 @@ namespace partnerqi::model {
 
 namespace {
 
-template <class Rec, class Id>
-const Rec* find_by_id(const std::vector<Rec>& records, Id id) {
-    if (!id.valid()) return nullptr;
-    // Fast path: while nothing has been removed, id n sits at index n - 1.
-    if (id.value <= records.size() && records[id.value - 1].id == id) return &records[id.value - 1];
-    auto it = std::lower_bound(records.begin(), records.end(), id,
-                               [](const Rec& r, Id i) { return (r.id) < i; });
-    return (it != records.end() && it->id == id) ? &*it : nullptr;
+// ---- Walking the registry -----------------------------------------------------------------
+
+// Calls f(static_cast<Record*>(nullptr)) for the record kind at `kind` in record_kinds.
+template <class F>
+void visit_kind(std::size_t kind, F&& f) {
+    std::size_t i = 0;
+    for_each_type(record_kinds{}, [&](auto* tag) {
+        if (i++ == kind) f(tag);
+    });
 }
 
-template <class Rec, class Id>
-Rec* find_by_id(std::vector<Rec>& records, Id id) {
-    return const_cast<Rec*>(find_by_id(std::as_const(records), id));
+template <class T>
+struct is_id : std::false_type {};
+template <class Tag>
+struct is_id<id<Tag>> : std::true_type {};
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+template <class T>
+struct is_vector : std::false_type {};
+template <class T>
+struct is_vector<std::vector<T>> : std::true_type {};
+
+// Calls f(name, id) for every reference a record makes (ids of other records, in optionals and
+// lists, and in nested records such as a team's memberships), in field order.
+template <class Record, class F>
+void for_each_reference(const Record& r, F&& f) {
+    for_each_field<Record>([&](const auto& d) {
+        if (d.is(field_use::own_id)) return;
+        using T = typename std::decay_t<decltype(d)>::value_type;
+        const T& value = r.*(d.member);
+        if constexpr (is_id<T>::value) {
+            f(d.name, value);
+        } else if constexpr (is_optional<T>::value) {
+            if constexpr (is_id<typename T::value_type>::value)
+                if (value) f(d.name, *value);
+        } else if constexpr (is_vector<T>::value) {
+            using Item = typename T::value_type;
+            for (const Item& item : value) {
+                if constexpr (is_id<Item>::value)
+                    f(d.name, item);
+                else if constexpr (is_record_v<Item>)
+                    for_each_reference(item, f);
+            }
+        }
+    });
 }
 
 std::string hash_id(std::uint32_t value) { return "#" + std::to_string(value); }
 
-template <class Id>
-std::string kind_name();
-template <> std::string kind_name<organization_id>() { return "organization"; }
-template <> std::string kind_name<person_id>() { return "person"; }
-template <> std::string kind_name<team_id>() { return "team"; }
-template <> std::string kind_name<activity_id>() { return "activity"; }
-template <> std::string kind_name<practice_id>() { return "practice"; }
-template <> std::string kind_name<enactment_id>() { return "practice enactment"; }
-template <> std::string kind_name<engagement_id>() { return "engagement"; }
-template <> std::string kind_name<wave_id>() { return "wave"; }
-template <> std::string kind_name<source_id>() { return "data source"; }
-template <> std::string kind_name<total_id>() { return "source total"; }
-template <> std::string kind_name<code_id>() { return "code"; }
-template <> std::string kind_name<segment_id>() { return "coded segment"; }
-template <> std::string kind_name<memo_id>() { return "memo"; }
-template <> std::string kind_name<case_id>() { return "case"; }
-
-// The code a record is known by in its kind's index; records without one return nullptr.
-const std::string* code_key(const organization& r) { return &r.code; }
-const std::string* code_key(const person& r) { return &r.code; }
-const std::string* code_key(const qi_team& r) { return &r.code; }
-const std::string* code_key(const qi_activity& r) { return &r.code; }
-const std::string* code_key(const practice& r) { return &r.code; }
-const std::string* code_key(const wave& r) { return &r.code; }
-const std::string* code_key(const data_source& r) { return &r.code; }
-const std::string* code_key(const code& r) { return &r.name; }
-const std::string* code_key(const study_case& r) { return &r.code; }
-template <class Rec>
-const std::string* code_key(const Rec&) { return nullptr; }
-
-// How a record is named in messages: its kind and its code (a code's name in quotes), or its id
-// when it has no code.
-template <class Rec>
-std::string describe(const Rec& r) {
-    const std::string* key = code_key(r);
-    std::string label = !key || key->empty() ? hash_id(r.id.value)
-                        : std::is_same_v<Rec, code> ? "\"" + *key + "\""
-                                                     : *key;
-    return kind_name<decltype(r.id)>() + " " + label;
+template <class Record>
+std::string kind_name() {
+    return std::string(record_traits<Record>::kind);
 }
 
-template <class Rec>
-auto& records_of(case_study_data& d);
-template <class Rec>
-const auto& records_of(const case_study_data& d) { return records_of<Rec>(const_cast<case_study_data&>(d)); }
-template <> auto& records_of<organization>(case_study_data& d) { return d.organizations; }
-template <> auto& records_of<person>(case_study_data& d) { return d.people; }
-template <> auto& records_of<qi_team>(case_study_data& d) { return d.teams; }
-template <> auto& records_of<qi_activity>(case_study_data& d) { return d.activities; }
-template <> auto& records_of<practice>(case_study_data& d) { return d.practices; }
-template <> auto& records_of<practice_enactment>(case_study_data& d) { return d.enactments; }
-template <> auto& records_of<engagement>(case_study_data& d) { return d.engagements; }
-template <> auto& records_of<wave>(case_study_data& d) { return d.waves; }
-template <> auto& records_of<data_source>(case_study_data& d) { return d.sources; }
-template <> auto& records_of<source_total>(case_study_data& d) { return d.totals; }
-template <> auto& records_of<code>(case_study_data& d) { return d.codes; }
-template <> auto& records_of<coded_segment>(case_study_data& d) { return d.segments; }
-template <> auto& records_of<memo>(case_study_data& d) { return d.memos; }
-template <> auto& records_of<study_case>(case_study_data& d) { return d.cases; }
+constexpr std::uint64_t key_of(std::size_t kind, std::uint32_t id) {
+    return (static_cast<std::uint64_t>(kind) << 32) | id;
+}
+constexpr std::size_t kind_of_key(std::uint64_t key) { return static_cast<std::size_t>(key >> 32); }
+constexpr std::uint32_t id_of_key(std::uint64_t key) { return static_cast<std::uint32_t>(key); }
 
-template <class Id>
-struct record_for;
-#define PARTNERQI_DETAIL_RECORD_FOR(Id, Rec) \
-    template <>                             \
-    struct record_for<Id> {                 \
-        using type = Rec;                   \
-    };
-PARTNERQI_DETAIL_RECORD_FOR(organization_id, organization)
-PARTNERQI_DETAIL_RECORD_FOR(person_id, person)
-PARTNERQI_DETAIL_RECORD_FOR(team_id, qi_team)
-PARTNERQI_DETAIL_RECORD_FOR(activity_id, qi_activity)
-PARTNERQI_DETAIL_RECORD_FOR(practice_id, practice)
-PARTNERQI_DETAIL_RECORD_FOR(enactment_id, practice_enactment)
-PARTNERQI_DETAIL_RECORD_FOR(engagement_id, engagement)
-PARTNERQI_DETAIL_RECORD_FOR(wave_id, wave)
-PARTNERQI_DETAIL_RECORD_FOR(source_id, data_source)
-PARTNERQI_DETAIL_RECORD_FOR(total_id, source_total)
-PARTNERQI_DETAIL_RECORD_FOR(code_id, code)
-PARTNERQI_DETAIL_RECORD_FOR(segment_id, coded_segment)
-PARTNERQI_DETAIL_RECORD_FOR(memo_id, memo)
-PARTNERQI_DETAIL_RECORD_FOR(case_id, study_case)
-#undef PARTNERQI_DETAIL_RECORD_FOR
+template <class Record>
+const Record* find_by_id(const std::vector<Record>& records, std::uint32_t value) {
+    if (value == 0) return nullptr;
+    if (value <= records.size() && records[value - 1].id.value == value) return &records[value - 1];
+    auto it = std::lower_bound(records.begin(), records.end(), value,
+                               [](const Record& r, std::uint32_t v) { return r.id.value < v; });
+    return (it != records.end() && it->id.value == value) ? &*it : nullptr;
+}
+
+// ---- Naming records in messages -----------------------------------------------------------
+
+// A person's code, or their id when the reference does not resolve (a record being refused).
+std::string who(const case_study_data& d, person_id p) {
+    const person* r = find_by_id(d.all<person>(), p.value);
+    return r ? r->code : "person " + hash_id(p.value);
+}
+
+template <class Record>
+std::string code_or_id(const case_study_data& d, id_of<Record> i) {
+    const Record* r = find_by_id(d.all<Record>(), i.value);
+    return r ? code_of_record(*r) : kind_name<Record>() + " " + hash_id(i.value);
+}
+
+// Records without a code are named by what they say.
+std::string content(const case_study_data& d, const engagement& r) {
+    return who(d, r.from) + " -> " + who(d, r.to) + " on " + r.on.to_iso();
+}
+std::string content(const case_study_data& d, const practice_enactment& r) {
+    return "of " + code_or_id<practice>(d, r.practice) + " by " + who(d, r.manager) + " on " +
+           r.on.to_iso();
+}
+std::string content(const case_study_data&, const source_total& r) {
+    return hash_id(r.id.value) + " (" + std::to_string(r.count) + " " + std::string(to_string(r.kind)) + ")";
+}
+std::string content(const case_study_data& d, const coded_segment& r) {
+    return hash_id(r.id.value) + " of " + code_or_id<data_source>(d, r.source) + " [" +
+           std::to_string(r.begin) + ", " + std::to_string(r.end) + ") by " + r.coder;
+}
+std::string content(const case_study_data&, const memo& r) {
+    return hash_id(r.id.value) + (r.title.empty() ? "" : " \"" + r.title + "\"");
+}
+
+template <class Record>
+std::string name_of(const case_study_data& d, const Record& r) {
+    if constexpr (has_code_v<Record>) {
+        const std::string& key = code_of_record(r);
+        if (key.empty()) return kind_name<Record>() + " " + hash_id(r.id.value);
+        return kind_name<Record>() + " " + (std::is_same_v<Record, code> ? "\"" + key + "\"" : key);
+    } else {
+        return kind_name<Record>() + " " + content(d, r);
+    }
+}
+
+std::string describe_key(const case_study_data& d, std::uint64_t key) {
+    std::string text;
+    visit_kind(kind_of_key(key), [&](auto* tag) {
+        using Record = std::remove_pointer_t<decltype(tag)>;
+        const Record* r = find_by_id(d.all<Record>(), id_of_key(key));
+        text = r ? name_of(d, *r) : kind_name<Record>() + " " + hash_id(id_of_key(key));
+    });
+    return text;
+}
+
+template <class Record>
+[[noreturn]] void not_found(std::uint32_t id) {
+    throw not_found_error("no " + kind_name<Record>() + " has id " + hash_id(id) + " in this case study");
+}
+
+// Edit distance between two short texts (codes), for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
 
 }  // namespace
 
-// Checks one record's own fields and every reference it makes, against the rest of the data.
+// ---- The rules ------------------------------------------------------------------------------
+
+// Checks one record against the rest of the data: first what every kind shares (a code, valid
+// enums, references that resolve, each at most once in a list), then the kind's own rules.
 // Code uniqueness is checked by the callers, which own the code index.
 class checker {
 public:
     explicit checker(const case_study_data& d) : d_(d) {}
 
-    void check(const organization& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.setting, "setting");
-        require_enum(r, r.provenance, "provenance");
+    template <class Record>
+    void check(const Record& r) const {
+        if constexpr (has_code_v<Record>) {
+            if (code_of_record(r).empty())
+                fail(r, std::is_same_v<Record, code> ? "has no name; give the code a name"
+                                                     : "has no code; give it a stable external code");
+        }
+        check_fields(r, r);
+        rules(r);
     }
 
-    void check(const person& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.role, "role");
-        require_enum(r, r.provenance, "provenance");
-        if (r.tier) require_enum(r, *r.tier, "tier");
+    // The fields of `part` (the record itself or one of its nested records), for `r`'s messages.
+    template <class Record, class Part>
+    void check_fields(const Record& r, const Part& part) const {
+        for_each_field<Part>([&](const auto& d) {
+            using T = typename std::decay_t<decltype(d)>::value_type;
+            const T& value = part.*(d.member);
+            if constexpr (std::is_enum_v<T>) {
+                require_enum(r, value, d.name);
+            } else if constexpr (is_id<T>::value) {
+                if (!d.is(field_use::own_id)) require(r, value, d.name);
+            } else if constexpr (is_optional<T>::value) {
+                using V = typename T::value_type;
+                if constexpr (std::is_enum_v<V>) {
+                    if (value) require_enum(r, *value, d.name);
+                } else if constexpr (is_id<V>::value) {
+                    if (value) require(r, *value, d.name);
+                }
+            } else if constexpr (is_vector<T>::value) {
+                using Item = typename T::value_type;
+                if constexpr (is_id<Item>::value) {
+                    std::unordered_set<std::uint32_t> seen;
+                    for (Item i : value) {
+                        const auto& target = require(r, i, d.name);
+                        if (!seen.insert(i.value).second)
+                            fail(r, "lists " + name_of(d_, target) + " twice in " + d.name +
+                                        "; list each at most once");
+                    }
+                } else if constexpr (is_record_v<Item>) {
+                    for (const Item& item : value) check_fields(r, item);
+                }
+            }
+        });
+    }
+
+    template <class Record>
+    [[noreturn]] void fail(const Record& r, const std::string& rule) const {
+        throw validation_error(name_of(d_, r), rule);
+    }
+
+    // ---- Each kind's own rules ------------------------------------------------------------
+
+    void rules(const person& r) const {
         if (r.role == person_role::manager && !r.tier)
             fail(r, "a manager must have a tier (top-level, mid-level or front-line)");
         if (r.role != person_role::manager && r.tier)
             fail(r, "only a manager has a tier, but this person's role is " +
                         std::string(to_string(r.role)));
-        if (r.organization) require(r, *r.organization, "organization");
     }
 
-    void check(const qi_team& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.level, "level");
-        require_enum(r, r.provenance, "provenance");
-        const organization& org = require(r, r.organization, "organization");
+    void rules(const qi_team& r) const {
         std::unordered_set<std::uint32_t> seen;
         for (const team_membership& m : r.members) {
-            const person& p = require(r, m.person, "member");
             if (!seen.insert(m.person.value).second)
-                fail(r, "lists " + describe(p) + " twice; a person is a member at most once");
-            std::string what = "membership of " + describe(p);
-            if (m.joined) require_in_window(r, *m.joined, what + " (joined)");
-            if (m.left) require_in_window(r, *m.left, what + " (left)");
-            if (m.joined && m.left && *m.left < *m.joined)
-                fail(r, what + " ends (" + m.left->to_iso() + ") before it starts (" +
-                            m.joined->to_iso() + ")");
-            if (!m.external && p.organization != std::optional<organization_id>(r.organization))
-                fail(r, describe(p) + " does not belong to " + describe(org) +
-                            "; mark the membership external if that is intended");
+                fail(r, "lists " + name_of(d_, get(m.person)) +
+                            " twice; a person is a member at most once");
+            membership(r, m);
         }
     }
 
-    void check(const qi_activity& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.level, "level");
-        require_enum(r, r.kind, "kind");
-        require_enum(r, r.provenance, "provenance");
-        if (r.level_reached) require_enum(r, *r.level_reached, "level reached");
-        require(r, r.organization, "organization");
+    // One membership of a team: its dates, and the person's organization.
+    void membership(const qi_team& r, const team_membership& m) const {
+        const person& p = require(r, m.person, "member");
+        const std::string what = "membership of " + name_of(d_, p);
+        require_span(r, m.joined, m.left, what);
+        if (!m.external && p.organization != std::optional<organization_id>(r.organization))
+            fail(r, name_of(d_, p) + " does not belong to " +
+                        name_of(d_, get(r.organization)) +
+                        "; mark the membership external if that is intended");
+    }
+
+    void rules(const qi_activity& r) const {
         if (r.team) require_team_of(r, *r.team, r.organization);
-        require_span(r, r.start, r.end);
-        std::unordered_set<std::uint32_t> seen;
+        require_span(r, r.start, r.end, "it");
         for (person_id a : r.advisors) {
-            const person& p = require(r, a, "advisor");
+            const person& p = get(a);
             if (p.role != person_role::patient_advisor)
-                fail(r, "lists " + describe(p) + " as an advisor, but that person's role is " +
+                fail(r, "lists " + name_of(d_, p) + " as an advisor, but that person's role is " +
                             std::string(to_string(p.role)));
-            if (!seen.insert(a.value).second) fail(r, "lists " + describe(p) + " twice");
         }
     }
 
-    void check(const practice& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.category, "category");
-        require_enum(r, r.provenance, "provenance");
+    void rules(const practice& r) const {
         if (r.name.empty()) fail(r, "has no name; give the practice a name");
     }
 
-    void check(const practice_enactment& r) const {
-        require_enum(r, r.provenance, "provenance");
-        require(r, r.practice, "practice");
-        const person& m = require(r, r.manager, "manager");
+    void rules(const practice_enactment& r) const {
+        const person& m = get(r.manager);
         if (m.role != person_role::manager)
-            fail(r, "is performed by " + describe(m) + ", whose role is " +
+            fail(r, "is performed by " + name_of(d_, m) + ", whose role is " +
                         std::string(to_string(m.role)) + "; practices are performed by managers");
         require_in_window(r, r.on, "its date");
-        require(r, r.organization, "organization");
         if (r.team) require_team_of(r, *r.team, r.organization);
-        require_unique_people(r, r.targets, "target");
     }
 
-    void check(const engagement& r) const {
-        require_enum(r, r.kind, "kind");
-        require_enum(r, r.level, "level");
-        require_enum(r, r.provenance, "provenance");
-        const person& from = require(r, r.from, "engaging person");
-        require(r, r.to, "engaged person");
-        if (r.from == r.to) fail(r, "joins " + describe(from) + " to themself; an engagement joins two different people");
+    void rules(const engagement& r) const {
+        if (r.from == r.to)
+            fail(r, "joins " + name_of(d_, get(r.from)) +
+                        " to themself; an engagement joins two different people");
         require_in_window(r, r.on, "its date");
-        if (r.activity) require(r, *r.activity, "activity");
     }
 
-    void check(const wave& r) const {
-        require_code(r, r.code);
+    void rules(const wave& r) const {
         if (!d_.window.contains(r.window))
             fail(r, "spans " + r.window.to_iso() + ", outside the study window " +
                         d_.window.to_iso() + "; widen the study window or shorten the wave");
     }
 
-    void check(const data_source& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.kind, "kind");
-        require_enum(r, r.provenance, "provenance");
+    void rules(const data_source& r) const {
         if (r.on) require_in_window(r, *r.on, "its date");
         if (r.wave) {
-            const wave& w = require(r, *r.wave, "wave");
+            const wave& w = get(*r.wave);
             if (r.on && !w.window.contains(*r.on))
-                fail(r, "is dated " + r.on->to_iso() + ", outside its " + describe(w) + " (" +
+                fail(r, "is dated " + r.on->to_iso() + ", outside its " + name_of(d_, w) + " (" +
                             w.window.to_iso() + ")");
         }
-        if (r.organization) require(r, *r.organization, "organization");
-        require_unique_people(r, r.participants, "participant");
         if (r.kind == source_kind::interview && r.participants.size() > 1)
             fail(r, "is an interview with " + std::to_string(r.participants.size()) +
                         " participants; an interview has one (record a focus group instead)");
-        if (r.tier) {
-            require_enum(r, *r.tier, "tier");
-            if (r.kind != source_kind::interview) fail(r, "has a tier, but only an interview has one");
-        }
-        if (r.composition) {
-            require_enum(r, *r.composition, "composition");
-            if (r.kind != source_kind::focus_group)
-                fail(r, "has a composition, but only a focus group has one");
-        }
+        if (r.tier && r.kind != source_kind::interview) fail(r, "has a tier, but only an interview has one");
+        if (r.composition && r.kind != source_kind::focus_group)
+            fail(r, "has a composition, but only a focus group has one");
     }
 
-    void check(const source_total& r) const {
-        require_enum(r, r.kind, "kind");
-        require_enum(r, r.provenance, "provenance");
-        if (r.organization) require(r, *r.organization, "organization");
-        if (r.tier) {
-            require_enum(r, *r.tier, "tier");
-            if (r.kind != source_kind::interview) fail(r, "splits by tier, but only interviews have a tier");
-        }
+    void rules(const source_total& r) const {
+        if (r.tier && r.kind != source_kind::interview)
+            fail(r, "splits by tier, but only interviews have a tier");
     }
 
-    void check(const code& r) const {
-        if (r.name.empty()) fail(r, "has no name; give the code a name");
-        if (r.category) require_enum(r, *r.category, "category");
+    void rules(const code& r) const {
         if (r.practice) {
-            const practice& p = require(r, *r.practice, "practice");
+            const practice& p = get(*r.practice);
             if (r.category && *r.category != p.category)
                 fail(r, "stands for category " + std::string(to_string(*r.category)) + " and for " +
-                            describe(p) + " of category " + std::string(to_string(p.category)));
+                            name_of(d_, p) + " of category " + std::string(to_string(p.category)));
         }
         // The parent chain must end: at most as many steps as there are codes.
         std::optional<code_id> parent = r.parent;
         for (std::size_t steps = 0; parent; ++steps) {
-            if (*parent == r.id || steps > d_.codes.size())
+            if (*parent == r.id || steps > d_.all<code>().size())
                 fail(r, "is its own ancestor; the codebook must be a tree");
-            parent = require(r, *parent, "parent code").parent;
+            parent = require(r, *parent, "parent").parent;
         }
     }
 
-    void check(const coded_segment& r) const {
-        const data_source& s = require(r, r.source, "source");
-        if (r.end < r.begin) fail(r, "ends (" + std::to_string(r.end) + ") before it begins (" + std::to_string(r.begin) + ")");
+    void rules(const coded_segment& r) const {
+        const data_source& s = get(r.source);
+        if (r.end < r.begin)
+            fail(r, "ends (" + std::to_string(r.end) + ") before it begins (" + std::to_string(r.begin) + ")");
         if (!s.text.empty() && r.end > s.text.size())
-            fail(r, "ends at " + std::to_string(r.end) + ", past the end of " + describe(s) +
+            fail(r, "ends at " + std::to_string(r.end) + ", past the end of " + name_of(d_, s) +
                         " (" + std::to_string(s.text.size()) + " characters)");
-        require(r, r.code, "code");
         if (r.coder.empty()) fail(r, "has no coder; name who coded it");
-        std::unordered_set<std::uint32_t> seen;
-        for (enactment_id e : r.supports) {
-            require(r, e, "supported enactment");
-            if (!seen.insert(e.value).second) fail(r, "lists a supported enactment twice");
-        }
     }
 
-    void check(const memo& r) const {
-        if (r.source) require(r, *r.source, "source");
-        if (r.code) require(r, *r.code, "code");
+    void rules(const study_case& r) const {
+        for (team_id t : r.teams) require_team_of(r, t, r.organization);
     }
 
-    void check(const study_case& r) const {
-        require_code(r, r.code);
-        require_enum(r, r.provenance, "provenance");
-        require(r, r.organization, "organization");
-        std::unordered_set<std::uint32_t> seen;
-        for (team_id t : r.teams) {
-            require_team_of(r, t, r.organization);
-            if (!seen.insert(t.value).second) fail(r, "lists a team twice");
-        }
-    }
-
-    template <class Rec>
-    [[noreturn]] static void fail(const Rec& r, const std::string& rule) {
-        throw validation_error(describe(r), rule);
-    }
+    // Kinds with no rules of their own beyond the shared ones.
+    template <class Record>
+    void rules(const Record&) const {}
 
 private:
-    template <class Rec, class Id>
-    const typename record_for<Id>::type& require(const Rec& r, Id id, const std::string& role) const {
-        using Target = typename record_for<Id>::type;
-        const auto& records = records_of<Target>(d_);
-        // Ids are strictly increasing from 1 (index_records checks that before any record is
-        // checked, and add keeps it), so when the last id equals the count they are exactly
-        // 1..n: existence is then a range check that reads no record, which keeps checking
-        // millions of engagements from missing the cache twice per engagement.
+    // A reference already checked by check_fields.
+    template <class Id>
+    const record_for_id<Id>& get(Id id) const {
+        return *find_by_id(d_.all<record_for_id<Id>>(), id.value);
+    }
+
+    template <class Record, class Id>
+    const record_for_id<Id>& require(const Record& r, Id id, const std::string& field) const {
+        using Target = record_for_id<Id>;
+        const auto& records = d_.all<Target>();
+        // Ids are strictly increasing from 1 (checked before any record is checked, and add
+        // keeps it), so when the last id equals the count they are exactly 1..n: existence is
+        // then a range check that reads no record, which keeps checking millions of engagements
+        // from missing the cache twice per engagement.
         if (id.valid() && id.value <= records.size() && records.back().id.value == records.size())
             return records[id.value - 1];
-        const Target* target = find_by_id(records, id);
+        const Target* target = find_by_id(records, id.value);
         if (!target)
-            fail(r, "refers to " + role + " " + hash_id(id.value) + ", but no " + kind_name<Id>() +
-                        " has that id; add it first");
+            fail(r, "refers in \"" + field + "\" to " + kind_name<Target>() + " " + hash_id(id.value) +
+                        ", but no " + kind_name<Target>() + " has that id; add it first");
         return *target;
     }
 
-    template <class Rec>
-    void require_code(const Rec& r, const std::string& code) const {
-        if (code.empty()) fail(r, "has no code; give it a stable external code");
-    }
-
-    template <class Rec, class Enum>
-    static void require_enum(const Rec& r, Enum value, const char* what) {
+    template <class Record, class Enum>
+    void require_enum(const Record& r, Enum value, const char* field) const {
         if (!is_valid(value))
-            fail(r, std::string("has an invalid ") + what + " (" +
+            fail(r, std::string("has an invalid ") + field + " (" +
                         std::to_string(static_cast<int>(value)) + ")");
     }
 
-    template <class Rec>
-    void require_in_window(const Rec& r, date d, const std::string& what) const {
+    template <class Record>
+    void require_in_window(const Record& r, date d, const std::string& what) const {
         if (!d_.window.contains(d))
-            fail(r, what + " " + d.to_iso() + " lies outside the study window " +
-                        d_.window.to_iso());
+            fail(r, what + " " + d.to_iso() + " lies outside the study window " + d_.window.to_iso());
     }
 
-    template <class Rec>
-    void require_span(const Rec& r, const std::optional<date>& start, const std::optional<date>& end) const {
-        if (start) require_in_window(r, *start, "its start");
-        if (end) require_in_window(r, *end, "its end");
+    template <class Record>
+    void require_span(const Record& r, const std::optional<date>& start, const std::optional<date>& end,
+                      const std::string& what) const {
+        if (start) require_in_window(r, *start, what + " (start)");
+        if (end) require_in_window(r, *end, what + " (end)");
         if (start && end && *end < *start)
-            fail(r, "ends (" + end->to_iso() + ") before it starts (" + start->to_iso() + ")");
+            fail(r, what + " ends (" + end->to_iso() + ") before it starts (" + start->to_iso() + ")");
     }
 
-    template <class Rec>
-    void require_team_of(const Rec& r, team_id t, organization_id org) const {
+    template <class Record>
+    void require_team_of(const Record& r, team_id t, organization_id org) const {
         const qi_team& team = require(r, t, "team");
         if (team.organization != org)
-            fail(r, "refers to " + describe(team) + ", which belongs to another organization");
-    }
-
-    template <class Rec>
-    void require_unique_people(const Rec& r, const std::vector<person_id>& people, const std::string& role) const {
-        std::unordered_set<std::uint32_t> seen;
-        for (person_id p : people) {
-            const person& who = require(r, p, role);
-            if (!seen.insert(p.value).second) fail(r, "lists " + describe(who) + " twice");
-        }
+            fail(r, "refers to " + name_of(d_, team) + ", which belongs to another organization");
     }
 
     const case_study_data& d_;
 };
 
-namespace {
+// ---- Indexes and edits ----------------------------------------------------------------------
 
-using code_map = std::unordered_map<std::string, std::uint32_t>;
+// The edits of a case study, kind by kind; each keeps the code index and the reference index.
+class editor {
+public:
+    explicit editor(case_study& s) : s_(s), d_(s.data_) {}
 
-template <class Index>
-code_map* map_for(Index& ix, const organization*) { return &ix.organizations; }
-template <class Index>
-code_map* map_for(Index& ix, const person*) { return &ix.people; }
-template <class Index>
-code_map* map_for(Index& ix, const qi_team*) { return &ix.teams; }
-template <class Index>
-code_map* map_for(Index& ix, const qi_activity*) { return &ix.activities; }
-template <class Index>
-code_map* map_for(Index& ix, const practice*) { return &ix.practices; }
-template <class Index>
-code_map* map_for(Index& ix, const wave*) { return &ix.waves; }
-template <class Index>
-code_map* map_for(Index& ix, const data_source*) { return &ix.sources; }
-template <class Index>
-code_map* map_for(Index& ix, const code*) { return &ix.codes; }
-template <class Index>
-code_map* map_for(Index& ix, const study_case*) { return &ix.cases; }
-template <class Index, class Rec>
-code_map* map_for(Index&, const Rec*) { return nullptr; }
+    // Checks ids (non-zero, strictly increasing) and codes (unique) of every kind, and fills
+    // the code index.
+    void index_codes() { index_codes(d_, s_.codes_); }
 
-// Checks ids (non-zero, strictly increasing) and code uniqueness of one kind, filling `codes`.
-template <class Rec>
-void index_records(const std::vector<Rec>& records, code_map* codes) {
-    std::uint32_t previous = 0;
-    for (const Rec& r : records) {
-        if (!r.id.valid()) checker::fail(r, "has no id");
-        if (r.id.value <= previous)
-            checker::fail(r, "is out of id order or repeats an id; records are kept in id order");
-        previous = r.id.value;
-        if (codes) {
-            if (!codes->emplace(*code_key(r), r.id.value).second)
-                checker::fail(r, "repeats a code that another " + kind_name<decltype(r.id)>() +
-                                     " already has; codes must be unique");
+    template <class Codes>
+    static void index_codes(const case_study_data& d, Codes& all_codes) {
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using Record = std::remove_pointer_t<decltype(tag)>;
+            auto& codes = all_codes[kind_index<Record>];
+            codes.clear();
+            std::uint32_t previous = 0;
+            for (const Record& r : d.all<Record>()) {
+                if (!r.id.valid()) checker(d).fail(r, "has no id");
+                if (r.id.value <= previous)
+                    checker(d).fail(r, "is out of id order or repeats an id; records are kept in id order");
+                previous = r.id.value;
+                if constexpr (has_code_v<Record>) {
+                    if (!codes.emplace(code_of_record(r), r.id.value).second)
+                        checker(d).fail(r, "repeats a code that another " + kind_name<Record>() +
+                                                " already has; codes must be unique");
+                }
+            }
+        });
+    }
+
+    void check_all() const { check_all(d_); }
+
+    static void check_all(const case_study_data& d) {
+        const checker c(d);
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using Record = std::remove_pointer_t<decltype(tag)>;
+            for (const Record& r : d.all<Record>()) c.check(r);
+        });
+    }
+
+    // The reference index, built once, on the first edit that needs it.
+    void build_referrers() {
+        if (s_.referrers_built_) return;
+        s_.referrers_.clear();
+        s_.referrers_built_ = true;
+        try {
+            for_each_type(record_kinds{}, [&](auto* tag) {
+                using Record = std::remove_pointer_t<decltype(tag)>;
+                for (const Record& r : d_.all<Record>()) link(r);
+            });
+        } catch (...) {
+            s_.referrers_.clear();
+            s_.referrers_built_ = false;
+            throw;
         }
     }
-}
 
-template <class Rec>
-void check_all(const checker& c, const std::vector<Rec>& records) {
-    for (const Rec& r : records) c.check(r);
-}
+    // Records that `from` refers to `target` (once more).
+    void link_one(std::uint64_t target, std::uint64_t from) {
+        if (s_.referrers_built_) s_.referrers_[target].push_back(from);
+    }
 
-template <class F>
-void for_each_kind(case_study_data& d, F&& f) {
-    f(d.organizations); f(d.people); f(d.teams); f(d.activities); f(d.practices);
-    f(d.enactments); f(d.engagements); f(d.waves); f(d.sources); f(d.totals);
-    f(d.codes); f(d.segments); f(d.memos); f(d.cases);
-}
+    // Records that `from` refers to `target` once less.
+    void unlink_one(std::uint64_t target, std::uint64_t from) {
+        auto it = s_.referrers_.find(target);
+        if (it == s_.referrers_.end()) return;
+        auto& list = it->second;
+        auto at = std::find(list.begin(), list.end(), from);
+        if (at != list.end()) list.erase(at);
+        if (list.empty()) s_.referrers_.erase(it);
+    }
 
-template <class Index>
-void build_index(const case_study_data& d, Index& ix) {
-    for_each_kind(const_cast<case_study_data&>(d), [&](const auto& records) {
-        using Rec = typename std::decay_t<decltype(records)>::value_type;
-        index_records(records, map_for(ix, static_cast<const Rec*>(nullptr)));
-    });
-}
+    template <class Record>
+    void link(const Record& r) {
+        const std::uint64_t from = key_of(kind_index<Record>, r.id.value);
+        for_each_reference(r, [&](const char*, auto target) {
+            link_one(key_of(kind_index<record_for_id<decltype(target)>>, target.value), from);
+        });
+    }
 
-template <class Index>
-void validate_data(const case_study_data& d, Index& ix) {
-    build_index(d, ix);
-    checker c(d);
-    for_each_kind(const_cast<case_study_data&>(d), [&](const auto& records) { check_all(c, records); });
-}
+    template <class Record>
+    void unlink(const Record& r) {
+        const std::uint64_t from = key_of(kind_index<Record>, r.id.value);
+        for_each_reference(r, [&](const char*, auto target) {
+            unlink_one(key_of(kind_index<record_for_id<decltype(target)>>, target.value), from);
+        });
+    }
 
-}  // namespace
+    const std::vector<std::uint64_t>* referrers(std::size_t kind, std::uint32_t id) const {
+        auto it = s_.referrers_.find(key_of(kind, id));
+        return it == s_.referrers_.end() ? nullptr : &it->second;
+    }
+
+    template <class Record>
+    std::uint32_t add(Record record) {
+        const checker c(d_);
+        if (record.id.valid()) c.fail(record, "already has an id; the case study assigns ids, leave it empty");
+        auto& records = d_.all<Record>();
+        record.id.value = records.empty() ? 1 : records.back().id.value + 1;
+        c.check(record);
+        auto& codes = s_.codes_[kind_index<Record>];
+        if constexpr (has_code_v<Record>) {
+            if (codes.count(code_of_record(record)))
+                c.fail(record, "repeats a code that another " + kind_name<Record>() +
+                                   " already has; codes must be unique");
+        }
+        records.reserve(records.size() + 1);
+        if constexpr (has_code_v<Record>) codes.emplace(code_of_record(record), record.id.value);
+        try {
+            link(record);
+        } catch (...) {
+            if constexpr (has_code_v<Record>) codes.erase(code_of_record(record));
+            s_.referrers_built_ = false;  // rebuilt whole on the next edit
+            throw;
+        }
+        records.push_back(std::move(record));  // cannot throw: reserved
+        return records.back().id.value;
+    }
+
+    template <class Record>
+    Record& at(std::uint32_t id) {
+        auto& records = d_.all<Record>();
+        const Record* r = find_by_id(records, id);
+        if (!r) not_found<Record>(id);
+        return records[static_cast<std::size_t>(r - records.data())];
+    }
+
+    // Re-checks every record that refers to the record at `key`.
+    void check_referrers(std::uint64_t key) const {
+        const auto* list = referrers(kind_of_key(key), id_of_key(key));
+        if (!list) return;
+        const checker c(d_);
+        for (std::uint64_t from : *list)
+            visit_kind(kind_of_key(from), [&](auto* tag) {
+                using Record = std::remove_pointer_t<decltype(tag)>;
+                c.check(*find_by_id(d_.all<Record>(), id_of_key(from)));
+            });
+    }
+
+    template <class Record>
+    void update(Record record) {
+        build_referrers();
+        Record& slot = at<Record>(record.id.value);
+        const checker c(d_);
+        c.check(record);
+        auto& codes = s_.codes_[kind_index<Record>];
+        bool code_changed = false;
+        if constexpr (has_code_v<Record>) {
+            code_changed = code_of_record(record) != code_of_record(slot);
+            if (code_changed && codes.count(code_of_record(record)))
+                c.fail(record, "repeats a code that another " + kind_name<Record>() +
+                                   " already has; codes must be unique");
+        }
+        std::swap(slot, record);  // `record` now holds the old version
+        try {
+            check_referrers(key_of(kind_index<Record>, slot.id.value));
+        } catch (...) {
+            std::swap(slot, record);
+            throw;
+        }
+        unlink(record);
+        link(slot);
+        if constexpr (has_code_v<Record>) {
+            if (code_changed) {
+                codes.erase(code_of_record(record));
+                codes.emplace(code_of_record(slot), slot.id.value);
+            }
+        }
+    }
+
+    template <class Record>
+    void remove(std::uint32_t id) {
+        build_referrers();
+        Record& slot = at<Record>(id);
+        if (const auto* list = referrers(kind_index<Record>, id)) {
+            std::string names;
+            constexpr std::size_t shown = 20;
+            std::vector<std::uint64_t> distinct(*list);
+            std::sort(distinct.begin(), distinct.end());
+            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+            for (std::size_t i = 0; i < distinct.size() && i < shown; ++i)
+                names += (i ? "; " : "") + describe_key(d_, distinct[i]);
+            if (distinct.size() > shown)
+                names += "; and " + std::to_string(distinct.size() - shown) + " more";
+            throw validation_error(name_of(d_, slot),
+                                   "cannot be removed: " + std::to_string(distinct.size()) +
+                                       (distinct.size() == 1 ? " record still refers" : " records still refer") +
+                                       " to it (" + names + "); edit or remove them first");
+        }
+        unlink(slot);
+        if constexpr (has_code_v<Record>) s_.codes_[kind_index<Record>].erase(code_of_record(slot));
+        auto& records = d_.all<Record>();
+        records.erase(records.begin() + (&slot - records.data()));
+    }
+
+private:
+    case_study& s_;
+    case_study_data& d_;
+};
+
+// ---- case_study ---------------------------------------------------------------------------
 
 case_study::case_study(std::string title, date_window window) {
     data_.title = std::move(title);
@@ -452,140 +610,128 @@ case_study::case_study(std::string title, date_window window) {
 case_study case_study::from_data(case_study_data data) {
     case_study s;
     s.data_ = std::move(data);
-    validate_data(s.data_, s.index_);
+    editor e(s);
+    e.index_codes();
+    e.check_all();
     return s;
 }
 
 void case_study::validate() const {
-    code_index scratch;
-    validate_data(data_, scratch);
+    decltype(codes_) scratch;
+    editor::index_codes(data_, scratch);
+    editor::check_all(data_);
 }
 
 void case_study::set_window(date_window window) {
-    date_window old = data_.window;
+    const date_window old = data_.window;
     data_.window = window;
     try {
-        validate();
+        editor(*this).check_all();
     } catch (...) {
         data_.window = old;
         throw;
     }
 }
 
-namespace {
-
-template <class Rec, class Index>
-auto add_record(case_study_data& d, Index& ix, Rec record) {
-    if (record.id.valid())
-        checker::fail(record, "already has an id; the case study assigns ids, leave it empty");
-    auto& records = records_of<Rec>(d);
-    std::uint32_t next = records.empty() ? 1 : records.back().id.value + 1;
-    record.id.value = next;
-    checker(d).check(record);
-    code_map* codes = map_for(ix, static_cast<const Rec*>(nullptr));
-    if (codes && codes->count(*code_key(record)))
-        checker::fail(record, "repeats a code that is already taken; codes must be unique");
-    records.push_back(std::move(record));
-    try {
-        if (codes) codes->emplace(*code_key(records.back()), next);
-    } catch (...) {
-        records.pop_back();
-        throw;
-    }
-    return records.back().id;
+std::uint32_t case_study::add_record(std::size_t kind, void* record) {
+    std::uint32_t id = 0;
+    visit_kind(kind, [&](auto* tag) {
+        using Record = std::remove_pointer_t<decltype(tag)>;
+        id = editor(*this).add(std::move(*static_cast<Record*>(record)));
+    });
+    return id;
 }
 
-template <class Rec>
-std::size_t position_of(const std::vector<Rec>& records, decltype(Rec{}.id) id) {
-    const Rec* r = find_by_id(records, id);
-    if (!r)
-        throw not_found_error("no " + kind_name<decltype(id)>() + " has id " + hash_id(id.value) +
-                              " in this case study");
-    return static_cast<std::size_t>(r - records.data());
+void case_study::update_record(std::size_t kind, void* record) {
+    visit_kind(kind, [&](auto* tag) {
+        using Record = std::remove_pointer_t<decltype(tag)>;
+        editor(*this).update(std::move(*static_cast<Record*>(record)));
+    });
 }
 
-template <class Rec, class Index>
-void update_record(case_study_data& d, Index& ix, Rec record) {
-    auto& records = records_of<Rec>(d);
-    std::size_t at = position_of(records, record.id);
-    checker(d).check(record);
-    std::swap(records[at], record);  // `record` now holds the old version
-    try {
-        Index scratch;
-        validate_data(d, scratch);
-        ix = std::move(scratch);
-    } catch (...) {
-        std::swap(records[at], record);
-        throw;
-    }
+void case_study::remove_record(std::size_t kind, std::uint32_t id) {
+    visit_kind(kind, [&](auto* tag) {
+        using Record = std::remove_pointer_t<decltype(tag)>;
+        editor(*this).remove<Record>(id);
+    });
 }
 
-template <class Rec, class Index>
-void remove_record(case_study_data& d, Index& ix, decltype(Rec{}.id) id) {
-    auto& records = records_of<Rec>(d);
-    std::size_t at = position_of(records, id);
-    Rec removed = std::move(records[at]);
-    records.erase(records.begin() + static_cast<std::ptrdiff_t>(at));
-    try {
-        Index scratch;
-        validate_data(d, scratch);
-        ix = std::move(scratch);
-    } catch (const validation_error& e) {
-        std::string what = describe(removed);
-        records.insert(records.begin() + static_cast<std::ptrdiff_t>(at), std::move(removed));
-        throw validation_error(what, "cannot be removed: " + e.record() +
-                                         " still refers to it; edit or remove that record first");
-    }
+std::string case_study::describe_record(std::size_t kind, std::uint32_t id) const {
+    return describe_key(data_, key_of(kind, id));
 }
 
-template <class Rec, class Index>
-std::optional<decltype(Rec{}.id)> lookup_code(const Index& ix, std::string_view text) {
-    const code_map* codes = map_for(const_cast<Index&>(ix), static_cast<const Rec*>(nullptr));
-    auto it = codes->find(std::string(text));
-    if (it == codes->end()) return std::nullopt;
-    return decltype(Rec{}.id){it->second};
+std::vector<std::string> case_study::referrers_of(std::size_t kind, std::uint32_t id) const {
+    // A const query: without the index, one pass over the records that may refer.
+    std::vector<std::uint64_t> keys;
+    for_each_type(record_kinds{}, [&](auto* tag) {
+        using Record = std::remove_pointer_t<decltype(tag)>;
+        for (const Record& r : data_.all<Record>()) {
+            bool refers = false;
+            for_each_reference(r, [&](const char*, auto target) {
+                refers = refers || (kind_index<record_for_id<decltype(target)>> == kind && target.value == id);
+            });
+            if (refers) keys.push_back(key_of(kind_index<Record>, r.id.value));
+        }
+    });
+    std::vector<std::string> names;
+    names.reserve(keys.size());
+    for (std::uint64_t k : keys) names.push_back(describe_key(data_, k));
+    return names;
 }
 
-}  // namespace
+void case_study::throw_not_found(std::size_t kind, std::uint32_t id) const {
+    visit_kind(kind, [&](auto* tag) { not_found<std::remove_pointer_t<decltype(tag)>>(id); });
+    throw not_found_error("no record has id " + hash_id(id));  // not reached: kind is valid
+}
 
-#define PARTNERQI_DETAIL_RECORD_OPS(Rec, Id)                                                     \
-    Id case_study::add(Rec record) { return add_record(data_, index_, std::move(record)); }    \
-    void case_study::update(Rec record) { update_record(data_, index_, std::move(record)); }   \
-    void case_study::remove(Id id) { remove_record<Rec>(data_, index_, id); }                  \
-    const Rec& case_study::get(Id id) const {                                                   \
-        return records_of<Rec>(data_)[position_of(records_of<Rec>(data_), id)];                 \
-    }
-
-PARTNERQI_DETAIL_RECORD_OPS(organization, organization_id)
-PARTNERQI_DETAIL_RECORD_OPS(person, person_id)
-PARTNERQI_DETAIL_RECORD_OPS(qi_team, team_id)
-PARTNERQI_DETAIL_RECORD_OPS(qi_activity, activity_id)
-PARTNERQI_DETAIL_RECORD_OPS(practice, practice_id)
-PARTNERQI_DETAIL_RECORD_OPS(practice_enactment, enactment_id)
-PARTNERQI_DETAIL_RECORD_OPS(engagement, engagement_id)
-PARTNERQI_DETAIL_RECORD_OPS(wave, wave_id)
-PARTNERQI_DETAIL_RECORD_OPS(data_source, source_id)
-PARTNERQI_DETAIL_RECORD_OPS(source_total, total_id)
-PARTNERQI_DETAIL_RECORD_OPS(code, code_id)
-PARTNERQI_DETAIL_RECORD_OPS(coded_segment, segment_id)
-PARTNERQI_DETAIL_RECORD_OPS(memo, memo_id)
-PARTNERQI_DETAIL_RECORD_OPS(study_case, case_id)
-#undef PARTNERQI_DETAIL_RECORD_OPS
+void case_study::throw_unknown_code(std::size_t kind, std::string_view code) const {
+    std::string kind_text;
+    std::vector<std::pair<std::size_t, std::string>> near;
+    visit_kind(kind, [&](auto* tag) {
+        using Record = std::remove_pointer_t<decltype(tag)>;
+        kind_text = kind_name<Record>();
+        // Only codes of similar length can be close; long texts are not compared at all.
+        for (const auto& [other, id] : codes_[kind]) {
+            (void)id;
+            const std::size_t gap = other.size() > code.size() ? other.size() - code.size() : code.size() - other.size();
+            if (gap > 3 || other.size() > 64 || code.size() > 64) continue;
+            const std::size_t dist = edit_distance(code, other);
+            if (dist <= std::max<std::size_t>(2, code.size() / 3)) near.emplace_back(dist, other);
+        }
+    });
+    std::sort(near.begin(), near.end());
+    std::string hint;
+    for (std::size_t i = 0; i < near.size() && i < 3; ++i) hint += (i ? ", \"" : "\"") + near[i].second + "\"";
+    throw not_found_error("no " + kind_text + " has the code \"" + std::string(code) + "\"" +
+                          (hint.empty() ? "; check the spelling (codes are case-sensitive)"
+                                        : "; did you mean " + hint + "?"));
+}
 
 void case_study::add_member(team_id team, team_membership membership) {
-    qi_team updated = get(team);
-    updated.members.push_back(std::move(membership));
-    update(std::move(updated));
+    editor e(*this);
+    qi_team& t = e.at<qi_team>(team.value);
+    const checker c(data_);
+    for (const team_membership& m : t.members)
+        if (m.person == membership.person)
+            c.fail(t, "would list " + describe_key(data_, key_of(kind_index<person>, m.person.value)) +
+                          " twice; a person is a member at most once");
+    c.check_fields(t, membership);
+    c.membership(t, membership);
+    t.members.reserve(t.members.size() + 1);
+    e.link_one(key_of(kind_index<person>, membership.person.value), key_of(kind_index<qi_team>, team.value));
+    t.members.push_back(std::move(membership));  // cannot throw: reserved
 }
 
-std::optional<organization_id> case_study::find_organization(std::string_view c) const { return lookup_code<organization>(index_, c); }
-std::optional<person_id> case_study::find_person(std::string_view c) const { return lookup_code<person>(index_, c); }
-std::optional<team_id> case_study::find_team(std::string_view c) const { return lookup_code<qi_team>(index_, c); }
-std::optional<activity_id> case_study::find_activity(std::string_view c) const { return lookup_code<qi_activity>(index_, c); }
-std::optional<practice_id> case_study::find_practice(std::string_view c) const { return lookup_code<practice>(index_, c); }
-std::optional<wave_id> case_study::find_wave(std::string_view c) const { return lookup_code<wave>(index_, c); }
-std::optional<source_id> case_study::find_source(std::string_view c) const { return lookup_code<data_source>(index_, c); }
-std::optional<code_id> case_study::find_code(std::string_view c) const { return lookup_code<code>(index_, c); }
-std::optional<case_id> case_study::find_case(std::string_view c) const { return lookup_code<study_case>(index_, c); }
+void case_study::remove_member(team_id team, person_id member) {
+    editor e(*this);
+    qi_team& t = e.at<qi_team>(team.value);
+    auto it = std::find_if(t.members.begin(), t.members.end(),
+                           [&](const team_membership& m) { return m.person == member; });
+    if (it == t.members.end())
+        throw not_found_error(name_of(data_, t) + " has no member " +
+                              describe_key(data_, key_of(kind_index<person>, member.value)));
+    e.unlink_one(key_of(kind_index<person>, member.value), key_of(kind_index<qi_team>, team.value));
+    t.members.erase(it);
+}
 
 }  // namespace partnerqi::model

@@ -190,8 +190,8 @@ private:
         static constexpr std::array<setting, 4> settings = {setting::urban, setting::rural,
                                                             setting::semi_urban, setting::mixed};
         plans_.resize(sizes_.organizations);
-        d_.organizations.reserve(sizes_.organizations);
-        d_.people.reserve(o_.people);
+        d_.all<organization>().reserve(sizes_.organizations);
+        d_.all<person>().reserve(o_.people);
         org_of_.reserve(o_.people);
         for (std::uint32_t k = 0; k < sizes_.organizations; ++k) {
             organization org;
@@ -204,7 +204,7 @@ private:
             org.program = "Partners in Care Program";
             org.partnership_model = "Montreal model";
             org.provenance = provenance::illustrative;
-            d_.organizations.push_back(std::move(org));
+            d_.all<organization>().push_back(std::move(org));
 
             // People split as evenly as possible; roles in fixed shares of the organization.
             const std::uint32_t n =
@@ -232,7 +232,7 @@ private:
                     std::optional<management_tier> tier, const char* prefix) {
         organization_plan& plan = plans_[org];
         for (std::uint32_t i = 0; i < count; ++i) {
-            const auto index = static_cast<std::uint32_t>(d_.people.size());
+            const auto index = static_cast<std::uint32_t>(d_.all<person>().size());
             person p;
             p.id = person_at(index);
             p.code = numbered(prefix, index + 1);
@@ -273,7 +273,7 @@ private:
             org_of_.push_back(org);
             role_of_.push_back(static_cast<std::uint8_t>(role));
             tier_of_.push_back(tier ? static_cast<std::uint8_t>(*tier) : std::uint8_t{0});
-            d_.people.push_back(std::move(p));
+            d_.all<person>().push_back(std::move(p));
         }
     }
 
@@ -289,13 +289,13 @@ private:
 
     qi_team& new_team(std::uint32_t org, team_level level) {
         qi_team t;
-        t.id = team_id{static_cast<std::uint32_t>(d_.teams.size()) + 1};
+        t.id = team_id{static_cast<std::uint32_t>(d_.all<qi_team>().size()) + 1};
         t.code = numbered(level == team_level::clinical_team ? "T-" : "COM-", t.id.value);
         t.organization = organization_id{org + 1};
         t.level = level;
         t.provenance = provenance::illustrative;
-        d_.teams.push_back(std::move(t));
-        return d_.teams.back();
+        d_.all<qi_team>().push_back(std::move(t));
+        return d_.all<qi_team>().back();
     }
 
     void make_teams() {
@@ -303,7 +303,7 @@ private:
         for (std::uint32_t k = 0; k < plans_.size(); ++k) {
             organization_plan& plan = plans_[k];
             // The organizational committee: top and mid-level managers, coordinators, advisors.
-            plan.committee = static_cast<std::uint32_t>(d_.teams.size());
+            plan.committee = static_cast<std::uint32_t>(d_.all<qi_team>().size());
             {
                 qi_team& c = new_team(k, team_level::organizational_committee);
                 c.name = numbered("Partnership committee of HCO-", k + 1);
@@ -320,15 +320,15 @@ private:
             }
             // One clinical QI team per front-line manager.
             for (std::uint32_t lead : plan.front) {
-                plan.teams.push_back(static_cast<std::uint32_t>(d_.teams.size()));
-                led_team_[lead] = static_cast<std::uint32_t>(d_.teams.size()) + 1;
+                plan.teams.push_back(static_cast<std::uint32_t>(d_.all<qi_team>().size()));
+                led_team_[lead] = static_cast<std::uint32_t>(d_.all<qi_team>().size()) + 1;
                 qi_team& t = new_team(k, team_level::clinical_team);
                 t.clinical_area = clinical_areas[rng_.below(clinical_areas.size())];
                 t.unit = units[rng_.below(units.size())];
                 t.name = "QI team, " + t.clinical_area + ", " + numbered("#", t.id.value);
                 t.members.push_back(member(lead, "program manager"));
                 for (std::uint32_t i : distinct_sample(rng_, plan.providers, rng_.between(3, 6)))
-                    t.members.push_back(member(i, std::string(d_.people[i].profession)));
+                    t.members.push_back(member(i, std::string(d_.all<person>()[i].profession)));
                 for (std::uint32_t i : distinct_sample(rng_, plan.advisors, rng_.between(1, 4)))
                     t.members.push_back(member(i, "patient advisor"));
                 if (!plan.others.empty() && rng_.percent(50))
@@ -340,14 +340,14 @@ private:
     std::vector<person_id> advisors_of(const qi_team& t) const {
         std::vector<person_id> out;
         for (const team_membership& m : t.members)
-            if (d_.people[m.person.value - 1].role == person_role::patient_advisor)
+            if (d_.all<person>()[m.person.value - 1].role == person_role::patient_advisor)
                 out.push_back(m.person);
         return out;
     }
 
     void add_activity(std::uint32_t org, const qi_team& team, activity_level level) {
         qi_activity a;
-        a.id = activity_id{static_cast<std::uint32_t>(d_.activities.size()) + 1};
+        a.id = activity_id{static_cast<std::uint32_t>(d_.all<qi_activity>().size()) + 1};
         a.code = numbered("A-", a.id.value);
         a.organization = organization_id{org + 1};
         a.team = team.id;
@@ -363,43 +363,43 @@ private:
                                 static_cast<std::int32_t>(start + rng_.below(span_days_ - start)));
         a.advisors = advisors_of(team);
         a.provenance = provenance::illustrative;
-        plans_[org].activities.push_back(static_cast<std::uint32_t>(d_.activities.size()));
-        d_.activities.push_back(std::move(a));
+        plans_[org].activities.push_back(static_cast<std::uint32_t>(d_.all<qi_activity>().size()));
+        d_.all<qi_activity>().push_back(std::move(a));
     }
 
     void make_activities() {
         for (std::uint32_t k = 0; k < plans_.size(); ++k) {
             for (std::uint32_t t : plans_[k].teams)
-                add_activity(k, d_.teams[t], activity_level::clinical_team);
+                add_activity(k, d_.all<qi_team>()[t], activity_level::clinical_team);
             for (int i = 0; i < 2; ++i)
-                add_activity(k, d_.teams[plans_[k].committee], activity_level::other);
+                add_activity(k, d_.all<qi_team>()[plans_[k].committee], activity_level::other);
         }
     }
 
     void make_practices_and_codes() {
-        d_.practices = default_practice_catalog();
-        for (std::uint32_t i = 0; i < d_.practices.size(); ++i) {
-            d_.practices[i].id = practice_id{i + 1};
-            by_category_[static_cast<std::size_t>(d_.practices[i].category)].push_back(i);
+        d_.all<practice>() = default_practice_catalog();
+        for (std::uint32_t i = 0; i < d_.all<practice>().size(); ++i) {
+            d_.all<practice>()[i].id = practice_id{i + 1};
+            by_category_[static_cast<std::size_t>(d_.all<practice>()[i].category)].push_back(i);
         }
         // The codebook: one code per category, and under it one code per practice.
         for (practice_category c : enum_traits<practice_category>::values) {
             code k;
-            k.id = code_id{static_cast<std::uint32_t>(d_.codes.size()) + 1};
+            k.id = code_id{static_cast<std::uint32_t>(d_.all<code>().size()) + 1};
             k.name = std::string(to_string(c));
             k.definition = std::string(purpose(c));
             k.category = c;
-            d_.codes.push_back(std::move(k));
+            d_.all<code>().push_back(std::move(k));
         }
-        for (const practice& p : d_.practices) {
+        for (const practice& p : d_.all<practice>()) {
             code k;
-            k.id = code_id{static_cast<std::uint32_t>(d_.codes.size()) + 1};
+            k.id = code_id{static_cast<std::uint32_t>(d_.all<code>().size()) + 1};
             k.name = std::string(to_string(p.category)) + "/" + p.name;
             k.parent = code_id{static_cast<std::uint32_t>(p.category) + 1};
             k.definition = p.description;
             k.category = p.category;
             k.practice = p.id;
-            d_.codes.push_back(std::move(k));
+            d_.all<code>().push_back(std::move(k));
         }
     }
 
@@ -408,7 +408,7 @@ private:
         // evaluating. Top-level managers design and structure; front-line managers integrate.
         static constexpr std::array<std::array<std::uint32_t, 4>, 3> shares = {
             {{40, 35, 15, 10}, {15, 40, 30, 15}, {5, 10, 55, 30}}};
-        d_.enactments.reserve(sizes_.enactments);
+        d_.all<practice_enactment>().reserve(sizes_.enactments);
         std::vector<std::uint32_t> managers;
         for (const organization_plan& plan : plans_) {
             managers.insert(managers.end(), plan.top.begin(), plan.top.end());
@@ -418,7 +418,7 @@ private:
         for (std::uint32_t i = 0; i < sizes_.enactments; ++i) {
             const std::uint32_t m = rng_.pick(managers);
             const std::uint32_t org = org_of_[m];
-            const auto tier = static_cast<std::size_t>(*d_.people[m].tier);
+            const auto tier = static_cast<std::size_t>(*d_.all<person>()[m].tier);
             std::uint32_t roll = rng_.below(100u);
             std::size_t category = 0;
             while (category < 3 && roll >= shares[tier][category])
@@ -431,16 +431,16 @@ private:
             e.organization = organization_id{org + 1};
             if (led_team_[m] != 0) {
                 e.team = team_id{led_team_[m]};
-                std::vector<person_id> advisors = advisors_of(d_.teams[led_team_[m] - 1]);
+                std::vector<person_id> advisors = advisors_of(d_.all<qi_team>()[led_team_[m] - 1]);
                 const std::uint32_t targets =
                     rng_.below(std::min<std::size_t>(advisors.size(), 2) + 1);
                 e.targets.assign(advisors.begin(), advisors.begin() + targets);
             } else if (rng_.percent(50)) {
-                e.team = d_.teams[plans_[org].committee].id;
+                e.team = d_.all<qi_team>()[plans_[org].committee].id;
             }
             e.provenance = provenance::illustrative;
             plans_[org].enactments.push_back(i);
-            d_.enactments.push_back(std::move(e));
+            d_.all<practice_enactment>().push_back(std::move(e));
         }
     }
 
@@ -485,7 +485,7 @@ private:
     }
 
     void make_engagements() {
-        d_.engagements.reserve(o_.engagements);
+        d_.all<engagement>().reserve(o_.engagements);
         for (organization_plan& plan : plans_)
             plan.urn.reserve(2 * (std::uint64_t{o_.engagements} * plan.all.size() / o_.people + 1));
         for (std::uint32_t i = 0; i < o_.engagements; ++i) {
@@ -518,9 +518,9 @@ private:
                 date::from_days(first_day_ + static_cast<std::int32_t>(
                                                  std::uint64_t{i} * span_days_ / o_.engagements));
             if (!home.activities.empty() && rng_.percent(25))
-                e.activity = d_.activities[rng_.pick(home.activities)].id;
+                e.activity = d_.all<qi_activity>()[rng_.pick(home.activities)].id;
             e.provenance = provenance::illustrative;
-            d_.engagements.push_back(e);
+            d_.all<engagement>().push_back(e);
             home.urn.push_back(from);
             plans_[org_of_[to]].urn.push_back(to);
         }
@@ -544,10 +544,10 @@ private:
             w.code = numbered("W", w.id.value);
             w.label = "Wave " + std::to_string(y + 1) + ", " + std::to_string(o_.first_year + y);
             w.window = date_window::years(o_.first_year + y, o_.first_year + y);
-            d_.waves.push_back(std::move(w));
+            d_.all<wave>().push_back(std::move(w));
         }
-        d_.sources.reserve(sizes_.sources);
-        d_.segments.reserve(std::size_t{sizes_.sources} * o_.segments_per_source);
+        d_.all<data_source>().reserve(sizes_.sources);
+        d_.all<coded_segment>().reserve(std::size_t{sizes_.sources} * o_.segments_per_source);
         for (std::uint32_t i = 0; i < sizes_.sources; ++i) {
             const std::uint32_t org = rng_.below(sizes_.organizations);
             organization_plan& plan = plans_[org];
@@ -583,7 +583,7 @@ private:
             s.text = make_text();
             s.provenance = provenance::illustrative;
             make_segments(s, plan);
-            d_.sources.push_back(std::move(s));
+            d_.all<data_source>().push_back(std::move(s));
         }
     }
 
@@ -591,36 +591,36 @@ private:
         const auto length = static_cast<std::uint32_t>(s.text.size());
         for (std::uint32_t j = 0; j < o_.segments_per_source; ++j) {
             coded_segment g;
-            g.id = segment_id{static_cast<std::uint32_t>(d_.segments.size()) + 1};
+            g.id = segment_id{static_cast<std::uint32_t>(d_.all<coded_segment>().size()) + 1};
             g.source = s.id;
             g.begin = length == 0 ? 0 : rng_.below(length);
             g.end = g.begin + std::min(length - g.begin, rng_.between(40, 300));
-            g.code = rng_.pick(d_.codes).id;
+            g.code = rng_.pick(d_.all<code>()).id;
             g.coder = j % 2 == 0 ? "coder-A" : "coder-B";
             g.text = s.text.substr(g.begin, g.end - g.begin);
             if (!plan.enactments.empty() && rng_.percent(40))
-                g.supports.push_back(d_.enactments[rng_.pick(plan.enactments)].id);
-            d_.segments.push_back(std::move(g));
+                g.supports.push_back(d_.all<practice_enactment>()[rng_.pick(plan.enactments)].id);
+            d_.all<coded_segment>().push_back(std::move(g));
         }
     }
 
     void make_totals_memos_and_cases() {
         std::array<std::uint32_t, 4> by_kind{};
         std::array<std::uint32_t, 3> by_tier{};
-        for (const data_source& s : d_.sources) {
+        for (const data_source& s : d_.all<data_source>()) {
             ++by_kind[static_cast<std::size_t>(s.kind)];
             if (s.tier) ++by_tier[static_cast<std::size_t>(*s.tier)];
         }
         auto add_total = [&](source_kind kind, std::uint32_t count,
                              std::optional<management_tier> tier, std::string description) {
             source_total t;
-            t.id = total_id{static_cast<std::uint32_t>(d_.totals.size()) + 1};
+            t.id = total_id{static_cast<std::uint32_t>(d_.all<source_total>().size()) + 1};
             t.kind = kind;
             t.count = count;
             t.tier = tier;
             t.description = std::move(description);
             t.provenance = provenance::illustrative;
-            d_.totals.push_back(std::move(t));
+            d_.all<source_total>().push_back(std::move(t));
         };
         for (source_kind kind : enum_traits<source_kind>::values)
             add_total(kind, by_kind[static_cast<std::size_t>(kind)], std::nullopt,
@@ -635,8 +635,8 @@ private:
             m.title = numbered("Field notes on HCO-", k + 1);
             m.text = "Who carries the partnership here, and where advisors' input goes.";
             m.on = random_day();
-            m.code = d_.codes[rng_.below(d_.codes.size())].id;
-            d_.memos.push_back(std::move(m));
+            m.code = d_.all<code>()[rng_.below(d_.all<code>().size())].id;
+            d_.all<memo>().push_back(std::move(m));
 
             study_case c;
             c.id = case_id{k + 1};
@@ -644,9 +644,9 @@ private:
             c.label = numbered("Synthetic case ", k + 1);
             c.organization = organization_id{k + 1};
             for (std::size_t t = 0; t < plans_[k].teams.size() && t < 2; ++t)
-                c.teams.push_back(d_.teams[plans_[k].teams[t]].id);
+                c.teams.push_back(d_.all<qi_team>()[plans_[k].teams[t]].id);
             c.provenance = provenance::illustrative;
-            d_.cases.push_back(std::move(c));
+            d_.all<study_case>().push_back(std::move(c));
         }
     }
 

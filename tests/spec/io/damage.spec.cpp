@@ -293,7 +293,7 @@ SCENARIO("announced sizes beyond the limits are refused before anything is alloc
 SCENARIO("decoded content that breaks the model is refused as invalid content") {
     GIVEN("an organization whose setting is 9 (there are four settings)") {
         model::case_study_data data = small_study().data();
-        data.organizations[0].setting = static_cast<model::setting>(9);
+        data.all<model::organization>()[0].setting = static_cast<model::setting>(9);
         for (io::encoding format : all_encodings) {
             THEN("it is refused in " + std::string(io::to_string(format))) {
                 const std::string bytes = sealed(io::detail::encode_payload(data, format), format);
@@ -315,7 +315,7 @@ SCENARIO("decoded content that breaks the model is refused as invalid content") 
         p.code = "P-1";
         p.role = model::person_role::patient_advisor;
         p.organization = model::organization_id{42};
-        data.people.push_back(p);
+        data.all<model::person>().push_back(p);
         THEN("it is refused as invalid content naming the person") {
             const std::string dangling =
                 sealed(io::detail::encode_payload(data, io::encoding::portable_text), io::encoding::portable_text);

@@ -55,7 +55,7 @@ case_study full_study() {
     team.unit = "day hospital";
     team.level = team_level::organizational_committee;
     team.members = {
-        {manager, "chair", date::from_ymd(2015, 3, 1), date::from_ymd(2017, 6, 30), false},
+        {manager, "chair", date::from_ymd(2015, 3, 1), date::from_ymd(2017, 6, 30), false, illustrative},
         {advisor, "patient advisor", date::from_ymd(2015, 4, 1), std::nullopt, false},
         {nurse, "", std::nullopt, std::nullopt, false},
     };
@@ -111,6 +111,7 @@ case_study full_study() {
     w.code = "W-X";
     w.label = "whole study";
     w.window = s.window();
+    w.provenance = illustrative;
     const wave_id wv = s.add(w);
 
     data_source interview;
@@ -149,6 +150,7 @@ case_study full_study() {
     parent.name = "X/evaluating";
     parent.definition = "evaluation codes of case X";
     parent.category = practice_category::evaluating_integration;
+    parent.provenance = illustrative;
     const code_id pc = s.add(parent);
     code child;
     child.name = "X/evaluating/asking";
@@ -156,6 +158,7 @@ case_study full_study() {
     child.definition = "asking advisors";
     child.category = practice_category::evaluating_integration;
     child.practice = p;
+    child.provenance = illustrative;
     const code_id cc = s.add(child);
 
     coded_segment seg;
@@ -166,6 +169,7 @@ case_study full_study() {
     seg.coder = "coder-X";
     seg.text = "X-MGR";
     seg.supports = {e};
+    seg.provenance = illustrative;
     (void)s.add(seg);
 
     memo m;
@@ -174,6 +178,7 @@ case_study full_study() {
     m.on = date::from_ymd(2017, 1, 1);
     m.source = src;
     m.code = cc;
+    m.provenance = illustrative;
     (void)s.add(m);
 
     study_case c;

@@ -22,21 +22,11 @@ SCENARIO("the study used for files sets every optional field of every record typ
     GIVEN("the full illustrative study") {
         const model::case_study s = full_study();
         THEN("every kind of record is present") {
-            const auto& d = s.data();
-            CHECK_FALSE(d.organizations.empty());
-            CHECK_FALSE(d.people.empty());
-            CHECK_FALSE(d.teams.empty());
-            CHECK_FALSE(d.activities.empty());
-            CHECK_FALSE(d.practices.empty());
-            CHECK_FALSE(d.enactments.empty());
-            CHECK_FALSE(d.engagements.empty());
-            CHECK_FALSE(d.waves.empty());
-            CHECK_FALSE(d.sources.empty());
-            CHECK_FALSE(d.totals.empty());
-            CHECK_FALSE(d.codes.empty());
-            CHECK_FALSE(d.segments.empty());
-            CHECK_FALSE(d.memos.empty());
-            CHECK_FALSE(d.cases.empty());
+            model::for_each_type(model::record_kinds{}, [&](auto* tag) {
+                using kind = std::remove_pointer_t<decltype(tag)>;
+                INFO(model::record_traits<kind>::kind);
+                CHECK_FALSE(s.all<kind>().empty());
+            });
         }
         THEN("some record sets each optional field") {
             const auto& d = s.data();
@@ -45,21 +35,21 @@ SCENARIO("the study used for files sets every optional field of every record typ
                     if (pred(r)) return true;
                 return false;
             };
-            CHECK(any(d.people, [](const model::person& p) { return p.display_name && p.tier && p.organization; }));
-            CHECK(any(d.teams, [&any](const model::qi_team& t) {
+            CHECK(any(d.all<model::person>(), [](const model::person& p) { return p.display_name && p.tier && p.organization; }));
+            CHECK(any(d.all<model::qi_team>(), [&any](const model::qi_team& t) {
                 return any(t.members, [](const model::team_membership& m) { return m.joined && m.left; });
             }));
-            CHECK(any(d.activities, [](const model::qi_activity& a) {
+            CHECK(any(d.all<model::qi_activity>(), [](const model::qi_activity& a) {
                 return a.team && a.level_reached && a.start && a.end && !a.advisors.empty();
             }));
-            CHECK(any(d.enactments, [](const model::practice_enactment& e) { return e.team && !e.targets.empty(); }));
-            CHECK(any(d.engagements, [](const model::engagement& e) { return e.activity.has_value(); }));
-            CHECK(any(d.sources, [](const model::data_source& x) { return x.on && x.wave && x.organization && x.tier; }));
-            CHECK(any(d.sources, [](const model::data_source& x) { return x.composition.has_value(); }));
-            CHECK(any(d.totals, [](const model::source_total& x) { return x.organization && x.tier; }));
-            CHECK(any(d.codes, [](const model::code& x) { return x.parent && x.category && x.practice; }));
-            CHECK(any(d.segments, [](const model::coded_segment& x) { return !x.supports.empty() && !x.text.empty(); }));
-            CHECK(any(d.memos, [](const model::memo& x) { return x.on && x.source && x.code; }));
+            CHECK(any(d.all<model::practice_enactment>(), [](const model::practice_enactment& e) { return e.team && !e.targets.empty(); }));
+            CHECK(any(d.all<model::engagement>(), [](const model::engagement& e) { return e.activity.has_value(); }));
+            CHECK(any(d.all<model::data_source>(), [](const model::data_source& x) { return x.on && x.wave && x.organization && x.tier; }));
+            CHECK(any(d.all<model::data_source>(), [](const model::data_source& x) { return x.composition.has_value(); }));
+            CHECK(any(d.all<model::source_total>(), [](const model::source_total& x) { return x.organization && x.tier; }));
+            CHECK(any(d.all<model::code>(), [](const model::code& x) { return x.parent && x.category && x.practice; }));
+            CHECK(any(d.all<model::coded_segment>(), [](const model::coded_segment& x) { return !x.supports.empty() && !x.text.empty(); }));
+            CHECK(any(d.all<model::memo>(), [](const model::memo& x) { return x.on && x.source && x.code; }));
         }
     }
 }
@@ -72,7 +62,7 @@ SCENARIO("a case study saved in any encoding loads back identical, through memor
                 const model::case_study loaded = load_bytes(saved_bytes(original, format));
                 THEN("every record, id and code is the same") {
                     CHECK(loaded == original);
-                    CHECK(loaded.data().people.size() == original.data().people.size());
+                    CHECK(loaded.data().all<model::person>().size() == original.data().all<model::person>().size());
                     // A lookup by code still finds the same record id.
                     CHECK(loaded.find_person("X-MGR") == original.find_person("X-MGR"));
                 }

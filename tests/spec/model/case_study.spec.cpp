@@ -485,19 +485,19 @@ SCENARIO("data that breaks an invariant is refused as a whole when a case study 
     small_study f;
     case_study_data data = f.s.data();
     WHEN("two people share a code") {
-        data.people[1].code = data.people[0].code;
+        data.all<person>()[1].code = data.all<person>()[0].code;
         THEN("from_data refuses it") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "unique")); }
     }
     WHEN("records are out of id order") {
-        std::swap(data.people[0], data.people[1]);
+        std::swap(data.all<person>()[0], data.all<person>()[1]);
         THEN("from_data refuses it") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "id order")); }
     }
     WHEN("an enum holds a value outside its range") {
-        data.people[0].role = static_cast<person_role>(99);
+        data.all<person>()[0].role = static_cast<person_role>(99);
         THEN("from_data refuses it and names the field") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "invalid role")); }
     }
     WHEN("a membership points at a person that is not there") {
-        data.teams[0].members[0].person = person_id{1000};
+        data.all<qi_team>()[0].members[0].person = person_id{1000};
         THEN("from_data refuses it") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "#1000")); }
     }
 }

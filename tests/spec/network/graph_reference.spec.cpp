@@ -152,7 +152,7 @@ model::case_study awkward_codes_study() {
     o.engagements = 20'000;
     o.organizations = 2;
     model::case_study_data data = model::detail::make_synthetic_data(o);
-    for (model::person& p : data.people) {
+    for (model::person& p : data.all<model::person>()) {
         if (p.id.value % 2 == 0) p.code = "ILLUSTRATIVE-PARTNER-" + p.code;
         if (p.id.value % 7 == 0) p.code = "\xC3\x89-" + p.code;  // starts with "É-"
     }

@@ -5,8 +5,9 @@
 // Every record type is a Boost class with object_class_info (so its class version is stored
 // once per archive), track_never (an application that serializes our types through pointers
 // cannot change our format) and its own BOOST_CLASS_VERSION, checked by hand on load because
-// Boost 1.74 accepts newer class versions silently. The fields are written in the order of the
-// record's `fields()` under the names listed in `record_traits<T>::names`.
+// Boost 1.74 accepts newer class versions silently. The fields are those of the model's record
+// registry (model::record_traits<T>::fields), in its order and under its names; a field added by
+// a later record format (its `since`) is read only from files of that format or newer.
 //
 // Representations that do not depend on Boost's own choices:
 // - enums as std::uint32_t, checked with model::is_valid on load;
@@ -133,52 +134,10 @@ load_context& context_of(Archive& ar) {
     throw load_error(category, message);
 }
 
-// ---- The record types, their class versions and field names -------------------------------
+// ---- The record types: the model's registry, and the whole case study -----------------------
 
-template <class T>
-struct record_traits;
-
-#define PARTNERQI_IO_RECORD(T, VERSION, NAME, ...)                                   \
-    template <>                                                                      \
-    struct record_traits<model::T> {                                                 \
-        static constexpr unsigned int version = VERSION;                             \
-        static constexpr const char* name = NAME;                                    \
-        static constexpr std::array names = {__VA_ARGS__};                           \
-    };
-
-PARTNERQI_IO_RECORD(organization, 1, "organization", "id", "code", "name", "kind", "setting",
-                    "region", "program", "partnership_model", "provenance", "note")
-PARTNERQI_IO_RECORD(person, 1, "person", "id", "code", "display_name", "role", "tier",
-                    "profession", "role_label", "organization", "provenance", "note")
-PARTNERQI_IO_RECORD(team_membership, 1, "team membership", "person", "role_in_team", "joined",
-                    "left", "external")
-PARTNERQI_IO_RECORD(qi_team, 1, "QI team", "id", "code", "organization", "name", "clinical_area",
-                    "unit", "level", "members", "provenance", "note")
-PARTNERQI_IO_RECORD(qi_activity, 1, "QI activity", "id", "code", "organization", "team", "title",
-                    "level", "kind", "level_reached", "start", "end", "advisors", "provenance",
-                    "note")
-PARTNERQI_IO_RECORD(practice, 1, "practice", "id", "code", "category", "name", "description",
-                    "provenance")
-PARTNERQI_IO_RECORD(practice_enactment, 1, "practice enactment", "id", "practice", "manager",
-                    "on", "organization", "team", "targets", "provenance", "note")
-PARTNERQI_IO_RECORD(engagement, 1, "engagement", "id", "from", "to", "kind", "level", "on",
-                    "activity", "provenance")
-PARTNERQI_IO_RECORD(wave, 1, "wave", "id", "code", "label", "window")
-PARTNERQI_IO_RECORD(data_source, 1, "data source", "id", "code", "kind", "title", "on", "wave",
-                    "organization", "participants", "tier", "composition", "text", "provenance")
-PARTNERQI_IO_RECORD(source_total, 1, "source total", "id", "kind", "count", "organization",
-                    "tier", "description", "provenance")
-PARTNERQI_IO_RECORD(code, 1, "code", "id", "name", "parent", "definition", "category", "practice")
-PARTNERQI_IO_RECORD(coded_segment, 1, "coded segment", "id", "source", "begin", "end", "code",
-                    "coder", "text", "supports")
-PARTNERQI_IO_RECORD(memo, 1, "memo", "id", "title", "text", "on", "source", "code")
-PARTNERQI_IO_RECORD(study_case, 1, "case", "id", "code", "label", "organization", "teams",
-                    "provenance")
-PARTNERQI_IO_RECORD(case_study_data, 1, "case study", "title", "description", "window",
-                    "organizations", "people", "teams", "activities", "practices", "enactments",
-                    "engagements", "waves", "sources", "totals", "codes", "segments", "memos",
-                    "cases")
-#undef PARTNERQI_IO_RECORD
+// The record format of the whole case study: its own fields, then one collection per kind.
+inline constexpr unsigned case_study_version = 1;
 
 template <class T>
 struct is_id : std::false_type {};
@@ -195,28 +154,19 @@ struct is_vector : std::false_type {};
 template <class T, class A>
 struct is_vector<std::vector<T, A>> : std::true_type {};
 
+// Record kinds (the registry's and their nested records) and the case study itself: types
+// that Boost sees as classes with a version.
 template <class T>
-struct is_record : std::false_type {};
-#define PARTNERQI_IO_IS_RECORD(T) \
-    template <>                   \
-    struct is_record<model::T> : std::true_type {};
-PARTNERQI_IO_IS_RECORD(organization)
-PARTNERQI_IO_IS_RECORD(person)
-PARTNERQI_IO_IS_RECORD(team_membership)
-PARTNERQI_IO_IS_RECORD(qi_team)
-PARTNERQI_IO_IS_RECORD(qi_activity)
-PARTNERQI_IO_IS_RECORD(practice)
-PARTNERQI_IO_IS_RECORD(practice_enactment)
-PARTNERQI_IO_IS_RECORD(engagement)
-PARTNERQI_IO_IS_RECORD(wave)
-PARTNERQI_IO_IS_RECORD(data_source)
-PARTNERQI_IO_IS_RECORD(source_total)
-PARTNERQI_IO_IS_RECORD(code)
-PARTNERQI_IO_IS_RECORD(coded_segment)
-PARTNERQI_IO_IS_RECORD(memo)
-PARTNERQI_IO_IS_RECORD(study_case)
-PARTNERQI_IO_IS_RECORD(case_study_data)
-#undef PARTNERQI_IO_IS_RECORD
+struct is_record
+    : std::bool_constant<model::is_record_v<T> || std::is_same_v<T, model::case_study_data>> {};
+
+template <class T>
+constexpr unsigned record_version() {
+    if constexpr (std::is_same_v<T, model::case_study_data>)
+        return case_study_version;
+    else
+        return model::record_traits<T>::version;
+}
 
 // A field name with a suffix ("activity_set"), in a fixed buffer: names are written for every
 // field of every record, and a std::string per field was a large part of saving and loading.
@@ -309,18 +259,16 @@ void put(Archive& ar, const char* name, const T& value) {
 template <class T>
 constexpr std::uint64_t min_encoded_bytes(bool binary);
 
-template <class Tuple, std::size_t... I>
-constexpr std::uint64_t min_tuple_bytes(bool binary, std::index_sequence<I...>) {
-    return (std::uint64_t{0} + ... +
-            min_encoded_bytes<std::remove_cv_t<std::remove_reference_t<std::tuple_element_t<I, Tuple>>>>(
-                binary));
-}
-
 template <class T>
 constexpr std::uint64_t min_encoded_bytes(bool binary) {
-    if constexpr (is_record<T>::value) {
-        using fields = decltype(std::declval<T&>().fields());
-        return min_tuple_bytes<fields>(binary, std::make_index_sequence<std::tuple_size_v<fields>>{});
+    if constexpr (std::is_same_v<T, model::case_study_data>) {
+        return 0;  // never in a collection
+    } else if constexpr (is_record<T>::value) {
+        std::uint64_t total = 0;
+        model::for_each_field<T>([&](const auto& d) {
+            total += min_encoded_bytes<typename std::decay_t<decltype(d)>::value_type>(binary);
+        });
+        return total;
     } else if constexpr (std::is_same_v<T, model::date_window>) {
         return binary ? 8 : 4;
     } else if constexpr (is_optional<T>::value || std::is_same_v<T, bool>) {
@@ -465,36 +413,44 @@ void get(Archive& ar, const char* name, T& value) {
 
 template <class Archive, class Record>
 void save_record(Archive& ar, const Record& record) {
-    using traits = record_traits<Record>;
-    auto fields = record.fields();
-    static_assert(std::tuple_size_v<decltype(fields)> == traits::names.size(),
-                  "a record gained or lost a field: give its file format a new class version");
-    std::apply(
-        [&](const auto&... field) {
-            std::size_t i = 0;
-            (put(ar, traits::names[i++], field), ...);
-        },
-        fields);
+    if constexpr (std::is_same_v<Record, model::case_study_data>) {
+        put(ar, "title", record.title);
+        put(ar, "description", record.description);
+        put(ar, "window", record.window);
+        model::for_each_type(model::record_kinds{}, [&](auto* tag) {
+            using Kind = std::remove_pointer_t<decltype(tag)>;
+            put(ar, model::record_traits<Kind>::table.data(), record.template all<Kind>());
+        });
+    } else {
+        model::for_each_field<Record>([&](const auto& d) { put(ar, d.name, record.*(d.member)); });
+    }
 }
 
 template <class Archive, class Record>
 void load_record(Archive& ar, Record& record, unsigned int file_version) {
-    using traits = record_traits<Record>;
     // Boost 1.74 does not refuse a class version newer than the one compiled in: do it here.
-    if (file_version > traits::version)
+    if (file_version > record_version<Record>()) {
+        std::string kind = "case study";
+        if constexpr (!std::is_same_v<Record, model::case_study_data>) kind = model::record_traits<Record>::kind;
         fail(load_error_category::newer_format,
-             std::string("its ") + traits::name + " records were written by a newer partnerqi "
-                 "(record format " + std::to_string(file_version) + ", this build reads up to " +
-                 std::to_string(traits::version) + "); open it with a newer partnerqi");
-    auto fields = record.fields();
-    static_assert(std::tuple_size_v<decltype(fields)> == traits::names.size(),
-                  "a record gained or lost a field: give its file format a new class version");
-    std::apply(
-        [&](auto&... field) {
-            std::size_t i = 0;
-            (get(ar, traits::names[i++], field), ...);
-        },
-        fields);
+             "its " + kind + " records were written by a newer partnerqi (record format " +
+                 std::to_string(file_version) + ", this build reads up to " +
+                 std::to_string(record_version<Record>()) + "); open it with a newer partnerqi");
+    }
+    if constexpr (std::is_same_v<Record, model::case_study_data>) {
+        get(ar, "title", record.title);
+        get(ar, "description", record.description);
+        get(ar, "window", record.window);
+        model::for_each_type(model::record_kinds{}, [&](auto* tag) {
+            using Kind = std::remove_pointer_t<decltype(tag)>;
+            get(ar, model::record_traits<Kind>::table.data(), record.template all<Kind>());
+        });
+    } else {
+        // Fields added by a later record format keep their defaults in older files.
+        model::for_each_field<Record>([&](const auto& d) {
+            if (d.since <= file_version) get(ar, d.name, record.*(d.member));
+        });
+    }
 }
 
 }  // namespace partnerqi::io::detail
@@ -517,7 +473,7 @@ void load_record(Archive& ar, Record& record, unsigned int file_version) {
     }                                                                                        \
     }                                                                                        \
     BOOST_CLASS_VERSION(partnerqi::model::T,                                                 \
-                        partnerqi::io::detail::record_traits<partnerqi::model::T>::version) \
+                        partnerqi::io::detail::record_version<partnerqi::model::T>())        \
     BOOST_CLASS_IMPLEMENTATION(partnerqi::model::T, boost::serialization::object_class_info) \
     BOOST_CLASS_TRACKING(partnerqi::model::T, boost::serialization::track_never)
 
@@ -538,3 +494,16 @@ PARTNERQI_IO_SERIALIZE(memo)
 PARTNERQI_IO_SERIALIZE(study_case)
 PARTNERQI_IO_SERIALIZE(case_study_data)
 #undef PARTNERQI_IO_SERIALIZE
+
+namespace partnerqi::io::detail {
+// Boost finds its hooks by type, so each record kind needs its line above; a kind added to the
+// registry without one fails here instead of being saved without its version.
+template <class... Kind>
+constexpr bool every_kind_hooked(model::type_list<Kind...>) {
+    return ((boost::serialization::version<Kind>::value == record_version<Kind>()) && ...);
+}
+static_assert(every_kind_hooked(model::record_kinds{}) &&
+                  boost::serialization::version<model::team_membership>::value ==
+                      record_version<model::team_membership>(),
+              "every record kind needs its PARTNERQI_IO_SERIALIZE line in serialization.hpp");
+}  // namespace partnerqi::io::detail
