@@ -1,0 +1,1045 @@
+#include "partnerqi/model/builder.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <type_traits>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "partnerqi/error.hpp"
+#include "partnerqi/model/practice_catalog.hpp"
+
+namespace partnerqi::model {
+
+namespace detail {
+
+// One entry per line: the record as far as the line set it, plus the codes it refers to, which
+// build() resolves once every record they name has been added.
+struct organization_entry {
+    model::organization record;
+    std::optional<model::provenance> provenance;
+};
+struct person_entry {
+    model::person record;
+    std::string organization;
+    std::optional<model::provenance> provenance;
+};
+struct member_entry {
+    std::string person;
+    team_membership membership;
+};
+struct team_entry {
+    qi_team record;
+    std::string organization;
+    std::vector<member_entry> members;
+    std::optional<model::provenance> provenance;
+};
+struct activity_entry {
+    qi_activity record;
+    std::string organization, team;
+    std::vector<std::string> advisors;
+    std::optional<model::provenance> provenance;
+};
+struct practice_entry {
+    model::practice record;
+    std::optional<model::provenance> provenance;
+};
+struct enactment_entry {
+    practice_enactment record;
+    std::string practice, manager, organization, team;
+    std::vector<std::string> targets;
+    std::optional<date> on;
+    std::optional<model::provenance> provenance;
+};
+struct engagement_entry {
+    model::engagement record;
+    std::string from, to, activity;
+    std::optional<date> on;
+    std::optional<model::provenance> provenance;
+};
+struct wave_entry {
+    model::wave record;
+};
+struct source_entry {
+    data_source record;
+    std::string wave, organization;
+    std::vector<std::string> participants;
+    std::optional<model::provenance> provenance;
+};
+struct total_entry {
+    source_total record;
+    std::string organization;
+    std::optional<model::provenance> provenance;
+};
+struct code_entry {
+    model::code record;
+    std::string parent, practice;
+};
+struct segment_entry {
+    coded_segment record;
+    std::string source, code;
+    std::vector<std::size_t> supports;  // positions in builder_lines::enactments
+};
+struct memo_entry {
+    model::memo record;
+    std::string source, code;
+};
+struct case_entry {
+    model::study_case record;
+    std::string organization;
+    std::vector<std::string> teams;
+    std::optional<model::provenance> provenance;
+};
+
+struct builder_lines {
+    case_study start;
+    model::provenance default_provenance = model::provenance::user_entered;
+    std::vector<organization_entry> organizations;
+    std::vector<person_entry> people;
+    std::vector<team_entry> teams;
+    std::vector<activity_entry> activities;
+    std::vector<practice_entry> practices;
+    std::vector<enactment_entry> enactments;
+    std::vector<engagement_entry> engagements;
+    std::vector<wave_entry> waves;
+    std::vector<source_entry> sources;
+    std::vector<total_entry> totals;
+    std::vector<code_entry> codes;
+    std::vector<segment_entry> segments;
+    std::vector<memo_entry> memos;
+    std::vector<case_entry> cases;
+    // The codes (a code's name) each line claimed, to refuse a second line with the same one.
+    std::unordered_set<std::string> organization_codes, person_codes, team_codes, activity_codes,
+        practice_codes, wave_codes, source_codes, code_names, case_codes;
+};
+
+}  // namespace detail
+
+namespace {
+
+using detail::builder_lines;
+
+std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+// The one place that looks a record up by code in a case study.
+template <class Id>
+std::optional<Id> find_in(const case_study& s, std::string_view code) {
+    if constexpr (std::is_same_v<Id, organization_id>)
+        return s.find_organization(code);
+    else if constexpr (std::is_same_v<Id, person_id>)
+        return s.find_person(code);
+    else if constexpr (std::is_same_v<Id, team_id>)
+        return s.find_team(code);
+    else if constexpr (std::is_same_v<Id, activity_id>)
+        return s.find_activity(code);
+    else if constexpr (std::is_same_v<Id, practice_id>)
+        return s.find_practice(code);
+    else if constexpr (std::is_same_v<Id, wave_id>)
+        return s.find_wave(code);
+    else if constexpr (std::is_same_v<Id, source_id>)
+        return s.find_source(code);
+    else if constexpr (std::is_same_v<Id, code_id>)
+        return s.find_code(code);
+    else
+        return s.find_case(code);
+}
+
+// Every record of the kind `Id` names, and how messages name that kind.
+template <class Id>
+const auto& records_in(const case_study& s) {
+    if constexpr (std::is_same_v<Id, organization_id>)
+        return s.organizations();
+    else if constexpr (std::is_same_v<Id, person_id>)
+        return s.people();
+    else if constexpr (std::is_same_v<Id, team_id>)
+        return s.teams();
+    else if constexpr (std::is_same_v<Id, activity_id>)
+        return s.activities();
+    else if constexpr (std::is_same_v<Id, practice_id>)
+        return s.practices();
+    else if constexpr (std::is_same_v<Id, wave_id>)
+        return s.waves();
+    else if constexpr (std::is_same_v<Id, source_id>)
+        return s.sources();
+    else if constexpr (std::is_same_v<Id, code_id>)
+        return s.codes();
+    else
+        return s.cases();
+}
+
+template <class Id>
+const char* kind_name() {
+    if constexpr (std::is_same_v<Id, organization_id>)
+        return "organization";
+    else if constexpr (std::is_same_v<Id, person_id>)
+        return "person";
+    else if constexpr (std::is_same_v<Id, team_id>)
+        return "team";
+    else if constexpr (std::is_same_v<Id, activity_id>)
+        return "activity";
+    else if constexpr (std::is_same_v<Id, practice_id>)
+        return "practice";
+    else if constexpr (std::is_same_v<Id, wave_id>)
+        return "wave";
+    else if constexpr (std::is_same_v<Id, source_id>)
+        return "data source";
+    else if constexpr (std::is_same_v<Id, code_id>)
+        return "code";
+    else
+        return "case";
+}
+
+template <class Rec>
+const std::string& key_of(const Rec& r) {
+    if constexpr (std::is_same_v<Rec, model::code>)
+        return r.name;
+    else
+        return r.code;
+}
+
+// Edits (insertions, deletions, substitutions and swaps of neighbours) from `a` to `b`: the
+// optimal string alignment distance, so that "PA-20" is one edit from "PA-02".
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    const std::size_t width = b.size() + 1;
+    std::vector<std::size_t> d((a.size() + 1) * width);
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i * width] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t best =
+                std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
+                          d[(i - 1) * width + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+            d[i * width + j] = best;
+        }
+    }
+    return d[a.size() * width + b.size()];
+}
+
+// "; did you mean "PA-02"?" when a known code of the kind is a few edits away, else "".
+template <class Id>
+std::string closest_code(const case_study& s, const std::string& code) {
+    const std::string* best = nullptr;
+    std::size_t best_distance = std::max<std::size_t>(2, code.size() / 3) + 1;
+    for (const auto& r : records_in<Id>(s)) {
+        const std::size_t d = edit_distance(code, key_of(r));
+        if (d < best_distance) {
+            best = &key_of(r);
+            best_distance = d;
+        }
+    }
+    return best ? "; did you mean " + quoted(*best) + "?" : "";
+}
+
+// The id of the record with `code`; `where` names the line and `what` how it refers, e.g.
+// `lists member`.
+template <class Id>
+Id resolve(const case_study& s, const std::string& code, const std::string& where,
+           const std::string& what) {
+    if (auto id = find_in<Id>(s, code)) return *id;
+    throw validation_error(
+        where, what + " " + quoted(code) + ", but no " + kind_name<Id>() + " has that " +
+                   (std::is_same_v<Id, code_id> ? "name" : "code") + closest_code<Id>(s, code));
+}
+
+template <class Id>
+std::optional<Id> resolve_optional(const case_study& s, const std::string& code,
+                                   const std::string& where, const std::string& what) {
+    if (code.empty()) return std::nullopt;
+    return resolve<Id>(s, code, where, what);
+}
+
+// Refuses a line whose code is empty, was claimed by another line or names a record of the
+// starting case study.
+template <class Id>
+void claim(std::unordered_set<std::string>& taken, const case_study& start,
+           const std::string& code) {
+    const std::string where = std::string(kind_name<Id>()) + " " + quoted(code);
+    if (code.empty())
+        throw validation_error(where, std::is_same_v<Id, code_id>
+                                          ? "has no name; give the code a name"
+                                          : "has no code; give it a stable external code");
+    if (find_in<Id>(start, code))
+        throw validation_error(
+            where, "is added, but the case study the builder started from has it already");
+    if (!taken.insert(code).second)
+        throw validation_error(where, "is added twice; write one line per " +
+                                          std::string(kind_name<Id>()) +
+                                          " and set all its fields there");
+}
+
+date parse_date(std::string_view iso, const std::string& where) {
+    try {
+        return date::from_iso(iso);
+    } catch (const parse_error& e) {
+        throw parse_error(where + ": " + e.what());
+    }
+}
+
+std::string where_of(const detail::organization_entry& e) {
+    return "organization " + quoted(e.record.code);
+}
+std::string where_of(const detail::person_entry& e) { return "person " + quoted(e.record.code); }
+std::string where_of(const detail::team_entry& e) { return "team " + quoted(e.record.code); }
+std::string where_of(const detail::activity_entry& e) {
+    return "activity " + quoted(e.record.code);
+}
+std::string where_of(const detail::practice_entry& e) {
+    return "practice " + quoted(e.record.code);
+}
+std::string where_of(const detail::enactment_entry& e) {
+    return "enactment of practice " + quoted(e.practice) + " by " + quoted(e.manager);
+}
+std::string where_of(const detail::engagement_entry& e) {
+    return "engagement from " + quoted(e.from) + " to " + quoted(e.to);
+}
+std::string where_of(const detail::wave_entry& e) { return "wave " + quoted(e.record.code); }
+std::string where_of(const detail::source_entry& e) {
+    return "data source " + quoted(e.record.code);
+}
+std::string where_of(const detail::total_entry& e) {
+    return "source total of " + std::to_string(e.record.count) + " " +
+           std::string(to_string(e.record.kind));
+}
+std::string where_of(const detail::code_entry& e) { return "code " + quoted(e.record.name); }
+std::string where_of(const detail::segment_entry& e) {
+    return "coded segment of " + quoted(e.source) + " with code " + quoted(e.code);
+}
+std::string where_of(const detail::memo_entry& e) { return "memo " + quoted(e.record.title); }
+std::string where_of(const detail::case_entry& e) { return "case " + quoted(e.record.code); }
+
+// Adds a record; the case study's own refusal comes through naming the line.
+template <class Rec>
+auto add_to(case_study& s, Rec record, const std::string& where) {
+    try {
+        return s.add(std::move(record));
+    } catch (const validation_error& e) {
+        throw validation_error(where, e.rule());
+    }
+}
+
+template <class Id>
+Id required(const case_study& s, const std::string& code, const std::string& where,
+            const char* what, const char* how) {
+    if (code.empty())
+        throw validation_error(where, std::string("has no ") + what + "; name it with " + how);
+    return resolve<Id>(s, code, where, std::string("refers to ") + what);
+}
+
+}  // namespace
+
+// ---- The lines --------------------------------------------------------------------------------
+
+organization_line& organization_line::name(std::string text) {
+    lines_->organizations[at_].record.name = std::move(text);
+    return *this;
+}
+organization_line& organization_line::kind(std::string text) {
+    lines_->organizations[at_].record.kind = std::move(text);
+    return *this;
+}
+organization_line& organization_line::setting(model::setting value) {
+    lines_->organizations[at_].record.setting = value;
+    return *this;
+}
+organization_line& organization_line::region(std::string text) {
+    lines_->organizations[at_].record.region = std::move(text);
+    return *this;
+}
+organization_line& organization_line::program(std::string text) {
+    lines_->organizations[at_].record.program = std::move(text);
+    return *this;
+}
+organization_line& organization_line::partnership_model(std::string text) {
+    lines_->organizations[at_].record.partnership_model = std::move(text);
+    return *this;
+}
+organization_line& organization_line::provenance(model::provenance value) {
+    lines_->organizations[at_].provenance = value;
+    return *this;
+}
+organization_line& organization_line::note(std::string text) {
+    lines_->organizations[at_].record.note = std::move(text);
+    return *this;
+}
+
+person_line& person_line::of(std::string organization_code) {
+    lines_->people[at_].organization = std::move(organization_code);
+    return *this;
+}
+person_line& person_line::display_name(std::string text) {
+    lines_->people[at_].record.display_name = std::move(text);
+    return *this;
+}
+person_line& person_line::profession(std::string text) {
+    lines_->people[at_].record.profession = std::move(text);
+    return *this;
+}
+person_line& person_line::role_label(std::string text) {
+    lines_->people[at_].record.role_label = std::move(text);
+    return *this;
+}
+person_line& person_line::provenance(model::provenance value) {
+    lines_->people[at_].provenance = value;
+    return *this;
+}
+person_line& person_line::note(std::string text) {
+    lines_->people[at_].record.note = std::move(text);
+    return *this;
+}
+
+namespace {
+team_membership& last_member(detail::team_entry& e, const char* setter) {
+    if (e.members.empty())
+        throw invalid_request_error(
+            where_of(e) + ": " + setter +
+            "() applies to the member added last, but the team lists no member yet; "
+            "call member() first");
+    return e.members.back().membership;
+}
+}  // namespace
+
+team_line& team_line::of(std::string organization_code) {
+    lines_->teams[at_].organization = std::move(organization_code);
+    return *this;
+}
+team_line& team_line::name(std::string text) {
+    lines_->teams[at_].record.name = std::move(text);
+    return *this;
+}
+team_line& team_line::clinical_area(std::string text) {
+    lines_->teams[at_].record.clinical_area = std::move(text);
+    return *this;
+}
+team_line& team_line::unit(std::string text) {
+    lines_->teams[at_].record.unit = std::move(text);
+    return *this;
+}
+team_line& team_line::level(team_level value) {
+    lines_->teams[at_].record.level = value;
+    return *this;
+}
+team_line& team_line::member(std::string person_code, std::string role_in_team) {
+    detail::team_entry& e = lines_->teams[at_];
+    for (const detail::member_entry& m : e.members)
+        if (m.person == person_code)
+            throw validation_error(where_of(e),
+                                   "lists member " + quoted(person_code) +
+                                       " twice; a person is a member of a team at most once");
+    team_membership membership;
+    membership.role_in_team = std::move(role_in_team);
+    e.members.push_back({std::move(person_code), std::move(membership)});
+    return *this;
+}
+team_line& team_line::joined(std::string_view iso_date) {
+    detail::team_entry& e = lines_->teams[at_];
+    last_member(e, "joined").joined = parse_date(iso_date, where_of(e));
+    return *this;
+}
+team_line& team_line::left(std::string_view iso_date) {
+    detail::team_entry& e = lines_->teams[at_];
+    last_member(e, "left").left = parse_date(iso_date, where_of(e));
+    return *this;
+}
+team_line& team_line::external() {
+    last_member(lines_->teams[at_], "external").external = true;
+    return *this;
+}
+team_line& team_line::provenance(model::provenance value) {
+    lines_->teams[at_].provenance = value;
+    return *this;
+}
+team_line& team_line::note(std::string text) {
+    lines_->teams[at_].record.note = std::move(text);
+    return *this;
+}
+
+activity_line& activity_line::of(std::string organization_code) {
+    lines_->activities[at_].organization = std::move(organization_code);
+    return *this;
+}
+activity_line& activity_line::team(std::string team_code) {
+    lines_->activities[at_].team = std::move(team_code);
+    return *this;
+}
+activity_line& activity_line::title(std::string text) {
+    lines_->activities[at_].record.title = std::move(text);
+    return *this;
+}
+activity_line& activity_line::level(activity_level value) {
+    lines_->activities[at_].record.level = value;
+    return *this;
+}
+activity_line& activity_line::kind(activity_kind value) {
+    lines_->activities[at_].record.kind = value;
+    return *this;
+}
+activity_line& activity_line::level_reached(engagement_level value) {
+    lines_->activities[at_].record.level_reached = value;
+    return *this;
+}
+activity_line& activity_line::start(std::string_view iso_date) {
+    detail::activity_entry& e = lines_->activities[at_];
+    e.record.start = parse_date(iso_date, where_of(e));
+    return *this;
+}
+activity_line& activity_line::end(std::string_view iso_date) {
+    detail::activity_entry& e = lines_->activities[at_];
+    e.record.end = parse_date(iso_date, where_of(e));
+    return *this;
+}
+activity_line& activity_line::advisor(std::string person_code) {
+    lines_->activities[at_].advisors.push_back(std::move(person_code));
+    return *this;
+}
+activity_line& activity_line::provenance(model::provenance value) {
+    lines_->activities[at_].provenance = value;
+    return *this;
+}
+activity_line& activity_line::note(std::string text) {
+    lines_->activities[at_].record.note = std::move(text);
+    return *this;
+}
+
+practice_line& practice_line::name(std::string text) {
+    lines_->practices[at_].record.name = std::move(text);
+    return *this;
+}
+practice_line& practice_line::description(std::string text) {
+    lines_->practices[at_].record.description = std::move(text);
+    return *this;
+}
+practice_line& practice_line::provenance(model::provenance value) {
+    lines_->practices[at_].provenance = value;
+    return *this;
+}
+
+enactment_line& enactment_line::on(std::string_view iso_date) {
+    detail::enactment_entry& e = lines_->enactments[at_];
+    e.on = parse_date(iso_date, where_of(e));
+    return *this;
+}
+enactment_line& enactment_line::of(std::string organization_code) {
+    lines_->enactments[at_].organization = std::move(organization_code);
+    return *this;
+}
+enactment_line& enactment_line::team(std::string team_code) {
+    lines_->enactments[at_].team = std::move(team_code);
+    return *this;
+}
+enactment_line& enactment_line::target(std::string person_code) {
+    lines_->enactments[at_].targets.push_back(std::move(person_code));
+    return *this;
+}
+enactment_line& enactment_line::provenance(model::provenance value) {
+    lines_->enactments[at_].provenance = value;
+    return *this;
+}
+enactment_line& enactment_line::note(std::string text) {
+    lines_->enactments[at_].record.note = std::move(text);
+    return *this;
+}
+
+engagement_line& engagement_line::kind(engagement_kind value) {
+    lines_->engagements[at_].record.kind = value;
+    return *this;
+}
+engagement_line& engagement_line::level(engagement_level value) {
+    lines_->engagements[at_].record.level = value;
+    return *this;
+}
+engagement_line& engagement_line::on(std::string_view iso_date) {
+    detail::engagement_entry& e = lines_->engagements[at_];
+    e.on = parse_date(iso_date, where_of(e));
+    return *this;
+}
+engagement_line& engagement_line::activity(std::string activity_code) {
+    lines_->engagements[at_].activity = std::move(activity_code);
+    return *this;
+}
+engagement_line& engagement_line::provenance(model::provenance value) {
+    lines_->engagements[at_].provenance = value;
+    return *this;
+}
+
+wave_line& wave_line::label(std::string text) {
+    lines_->waves[at_].record.label = std::move(text);
+    return *this;
+}
+
+source_line& source_line::title(std::string text) {
+    lines_->sources[at_].record.title = std::move(text);
+    return *this;
+}
+source_line& source_line::on(std::string_view iso_date) {
+    detail::source_entry& e = lines_->sources[at_];
+    e.record.on = parse_date(iso_date, where_of(e));
+    return *this;
+}
+source_line& source_line::wave(std::string wave_code) {
+    lines_->sources[at_].wave = std::move(wave_code);
+    return *this;
+}
+source_line& source_line::of(std::string organization_code) {
+    lines_->sources[at_].organization = std::move(organization_code);
+    return *this;
+}
+source_line& source_line::participant(std::string person_code) {
+    lines_->sources[at_].participants.push_back(std::move(person_code));
+    return *this;
+}
+source_line& source_line::tier(management_tier value) {
+    lines_->sources[at_].record.tier = value;
+    return *this;
+}
+source_line& source_line::composition(group_composition value) {
+    lines_->sources[at_].record.composition = value;
+    return *this;
+}
+source_line& source_line::text(std::string content) {
+    lines_->sources[at_].record.text = std::move(content);
+    return *this;
+}
+source_line& source_line::provenance(model::provenance value) {
+    lines_->sources[at_].provenance = value;
+    return *this;
+}
+
+total_line& total_line::of(std::string organization_code) {
+    lines_->totals[at_].organization = std::move(organization_code);
+    return *this;
+}
+total_line& total_line::tier(management_tier value) {
+    lines_->totals[at_].record.tier = value;
+    return *this;
+}
+total_line& total_line::description(std::string text) {
+    lines_->totals[at_].record.description = std::move(text);
+    return *this;
+}
+total_line& total_line::provenance(model::provenance value) {
+    lines_->totals[at_].provenance = value;
+    return *this;
+}
+
+code_line& code_line::parent(std::string parent_name) {
+    lines_->codes[at_].parent = std::move(parent_name);
+    return *this;
+}
+code_line& code_line::definition(std::string text) {
+    lines_->codes[at_].record.definition = std::move(text);
+    return *this;
+}
+code_line& code_line::category(practice_category value) {
+    lines_->codes[at_].record.category = value;
+    return *this;
+}
+code_line& code_line::practice(std::string practice_code) {
+    lines_->codes[at_].practice = std::move(practice_code);
+    return *this;
+}
+
+segment_line& segment_line::span(std::uint32_t begin, std::uint32_t end) {
+    lines_->segments[at_].record.begin = begin;
+    lines_->segments[at_].record.end = end;
+    return *this;
+}
+segment_line& segment_line::text(std::string quote) {
+    lines_->segments[at_].record.text = std::move(quote);
+    return *this;
+}
+segment_line& segment_line::supports(const enactment_line& enactment) {
+    if (enactment.lines_ != lines_)
+        throw invalid_request_error(
+            where_of(lines_->segments[at_]) +
+            ": supports an enactment written in another builder; write both in one");
+    lines_->segments[at_].supports.push_back(enactment.at_);
+    return *this;
+}
+
+memo_line& memo_line::text(std::string content) {
+    lines_->memos[at_].record.text = std::move(content);
+    return *this;
+}
+memo_line& memo_line::on(std::string_view iso_date) {
+    detail::memo_entry& e = lines_->memos[at_];
+    e.record.on = parse_date(iso_date, where_of(e));
+    return *this;
+}
+memo_line& memo_line::source(std::string source_code) {
+    lines_->memos[at_].source = std::move(source_code);
+    return *this;
+}
+memo_line& memo_line::code(std::string code_name) {
+    lines_->memos[at_].code = std::move(code_name);
+    return *this;
+}
+
+case_line& case_line::label(std::string text) {
+    lines_->cases[at_].record.label = std::move(text);
+    return *this;
+}
+case_line& case_line::of(std::string organization_code) {
+    lines_->cases[at_].organization = std::move(organization_code);
+    return *this;
+}
+case_line& case_line::team(std::string team_code) {
+    lines_->cases[at_].teams.push_back(std::move(team_code));
+    return *this;
+}
+case_line& case_line::provenance(model::provenance value) {
+    lines_->cases[at_].provenance = value;
+    return *this;
+}
+
+// ---- The builder ------------------------------------------------------------------------------
+
+builder::builder(std::string title, date_window window)
+    : builder(case_study(std::move(title), window)) {}
+
+builder::builder(case_study start) : lines_(std::make_unique<builder_lines>()) {
+    lines_->start = std::move(start);
+}
+
+builder::builder(builder&&) noexcept = default;
+builder& builder::operator=(builder&&) noexcept = default;
+builder::~builder() = default;
+
+builder& builder::description(std::string text) {
+    lines_->start.set_description(std::move(text));
+    return *this;
+}
+
+builder& builder::default_provenance(model::provenance value) {
+    lines_->default_provenance = value;
+    return *this;
+}
+
+organization_line builder::organization(std::string code) {
+    claim<organization_id>(lines_->organization_codes, lines_->start, code);
+    detail::organization_entry e;
+    e.record.code = std::move(code);
+    lines_->organizations.push_back(std::move(e));
+    return {lines_.get(), lines_->organizations.size() - 1};
+}
+
+person_line builder::person(std::string code, person_role role) {
+    claim<person_id>(lines_->person_codes, lines_->start, code);
+    detail::person_entry e;
+    e.record.code = std::move(code);
+    e.record.role = role;
+    lines_->people.push_back(std::move(e));
+    return {lines_.get(), lines_->people.size() - 1};
+}
+
+person_line builder::manager(std::string code, management_tier tier) {
+    person_line line = person(std::move(code), person_role::manager);
+    lines_->people.back().record.tier = tier;
+    return line;
+}
+
+person_line builder::advisor(std::string code) {
+    return person(std::move(code), person_role::patient_advisor);
+}
+
+person_line builder::provider(std::string code, std::string profession) {
+    return person(std::move(code), person_role::provider).profession(std::move(profession));
+}
+
+team_line builder::team(std::string code) {
+    claim<team_id>(lines_->team_codes, lines_->start, code);
+    detail::team_entry e;
+    e.record.code = std::move(code);
+    lines_->teams.push_back(std::move(e));
+    return {lines_.get(), lines_->teams.size() - 1};
+}
+
+activity_line builder::activity(std::string code) {
+    claim<activity_id>(lines_->activity_codes, lines_->start, code);
+    detail::activity_entry e;
+    e.record.code = std::move(code);
+    lines_->activities.push_back(std::move(e));
+    return {lines_.get(), lines_->activities.size() - 1};
+}
+
+practice_line builder::practice(std::string code, practice_category category) {
+    claim<practice_id>(lines_->practice_codes, lines_->start, code);
+    detail::practice_entry e;
+    e.record.name = code;
+    e.record.code = std::move(code);
+    e.record.category = category;
+    lines_->practices.push_back(std::move(e));
+    return {lines_.get(), lines_->practices.size() - 1};
+}
+
+builder& builder::adopt_default_practice_catalog() {
+    for (model::practice& p : default_practice_catalog()) {
+        if (lines_->practice_codes.count(p.code) || find_in<practice_id>(lines_->start, p.code))
+            continue;
+        lines_->practice_codes.insert(p.code);
+        const model::provenance catalog_provenance = p.provenance;
+        lines_->practices.push_back({std::move(p), catalog_provenance});
+    }
+    return *this;
+}
+
+enactment_line builder::enactment(std::string practice_code, std::string manager_code) {
+    detail::enactment_entry e;
+    e.practice = std::move(practice_code);
+    e.manager = std::move(manager_code);
+    lines_->enactments.push_back(std::move(e));
+    return {lines_.get(), lines_->enactments.size() - 1};
+}
+
+engagement_line builder::engagement(std::string from_code, std::string to_code) {
+    detail::engagement_entry e;
+    e.from = std::move(from_code);
+    e.to = std::move(to_code);
+    if (e.from == e.to)
+        throw validation_error(
+            where_of(e),
+            "joins " + quoted(e.from) + " to themself; an engagement joins two different people");
+    lines_->engagements.push_back(std::move(e));
+    return {lines_.get(), lines_->engagements.size() - 1};
+}
+
+wave_line builder::wave(std::string code, date_window window) {
+    claim<wave_id>(lines_->wave_codes, lines_->start, code);
+    detail::wave_entry e;
+    e.record.label = code;
+    e.record.code = std::move(code);
+    e.record.window = window;
+    lines_->waves.push_back(std::move(e));
+    return {lines_.get(), lines_->waves.size() - 1};
+}
+
+wave_line builder::wave(std::string code, std::string_view first_iso, std::string_view last_iso) {
+    const std::string where = "wave " + quoted(code);
+    const date first = parse_date(first_iso, where);
+    const date last = parse_date(last_iso, where);
+    if (last < first)
+        throw validation_error(
+            where, "ends (" + last.to_iso() + ") before it starts (" + first.to_iso() + ")");
+    return wave(std::move(code), date_window(first, last));
+}
+
+source_line builder::source(std::string code, source_kind kind) {
+    claim<source_id>(lines_->source_codes, lines_->start, code);
+    detail::source_entry e;
+    e.record.code = std::move(code);
+    e.record.kind = kind;
+    lines_->sources.push_back(std::move(e));
+    return {lines_.get(), lines_->sources.size() - 1};
+}
+
+total_line builder::total(source_kind kind, std::uint32_t count) {
+    detail::total_entry e;
+    e.record.kind = kind;
+    e.record.count = count;
+    lines_->totals.push_back(std::move(e));
+    return {lines_.get(), lines_->totals.size() - 1};
+}
+
+code_line builder::code(std::string name) {
+    claim<code_id>(lines_->code_names, lines_->start, name);
+    detail::code_entry e;
+    e.record.name = std::move(name);
+    lines_->codes.push_back(std::move(e));
+    return {lines_.get(), lines_->codes.size() - 1};
+}
+
+segment_line builder::segment(std::string source_code, std::string code_name, std::string coder) {
+    detail::segment_entry e;
+    e.source = std::move(source_code);
+    e.code = std::move(code_name);
+    e.record.coder = std::move(coder);
+    lines_->segments.push_back(std::move(e));
+    return {lines_.get(), lines_->segments.size() - 1};
+}
+
+memo_line builder::memo(std::string title) {
+    detail::memo_entry e;
+    e.record.title = std::move(title);
+    lines_->memos.push_back(std::move(e));
+    return {lines_.get(), lines_->memos.size() - 1};
+}
+
+case_line builder::study_case(std::string code) {
+    claim<case_id>(lines_->case_codes, lines_->start, code);
+    detail::case_entry e;
+    e.record.label = code;
+    e.record.code = std::move(code);
+    lines_->cases.push_back(std::move(e));
+    return {lines_.get(), lines_->cases.size() - 1};
+}
+
+case_study builder::build() const {
+    const builder_lines& lines = *lines_;
+    case_study s = lines.start;
+    auto provenance_of = [&](const std::optional<model::provenance>& p) {
+        return p.value_or(lines.default_provenance);
+    };
+
+    for (const detail::organization_entry& e : lines.organizations) {
+        model::organization r = e.record;
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where_of(e));
+    }
+    for (const detail::person_entry& e : lines.people) {
+        model::person r = e.record;
+        r.organization = resolve_optional<organization_id>(s, e.organization, where_of(e),
+                                                           "belongs to organization");
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where_of(e));
+    }
+    for (const detail::practice_entry& e : lines.practices) {
+        model::practice r = e.record;
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where_of(e));
+    }
+    for (const detail::team_entry& e : lines.teams) {
+        const std::string where = where_of(e);
+        qi_team r = e.record;
+        r.organization = required<organization_id>(s, e.organization, where, "organization",
+                                                   ".of(\"<organization code>\")");
+        for (const detail::member_entry& m : e.members) {
+            team_membership membership = m.membership;
+            membership.person = resolve<person_id>(s, m.person, where, "lists member");
+            r.members.push_back(std::move(membership));
+        }
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where);
+    }
+    for (const detail::activity_entry& e : lines.activities) {
+        const std::string where = where_of(e);
+        qi_activity r = e.record;
+        r.team = resolve_optional<team_id>(s, e.team, where, "refers to team");
+        if (!e.organization.empty() || !r.team)
+            r.organization =
+                required<organization_id>(s, e.organization, where, "organization",
+                                          ".of(\"<organization code>\") or .team(\"<team code>\")");
+        else
+            r.organization = s.get(*r.team).organization;
+        for (const std::string& a : e.advisors)
+            r.advisors.push_back(resolve<person_id>(s, a, where, "lists advisor"));
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where);
+    }
+    std::vector<enactment_id> enacted;
+    enacted.reserve(lines.enactments.size());
+    for (const detail::enactment_entry& e : lines.enactments) {
+        const std::string where = where_of(e);
+        practice_enactment r = e.record;
+        r.practice = resolve<practice_id>(s, e.practice, where, "performs practice");
+        r.manager = resolve<person_id>(s, e.manager, where, "is performed by");
+        if (!e.on) throw validation_error(where, "has no date; set one with .on(\"YYYY-MM-DD\")");
+        r.on = *e.on;
+        r.team = resolve_optional<team_id>(s, e.team, where, "refers to team");
+        if (!e.organization.empty()) {
+            r.organization =
+                resolve<organization_id>(s, e.organization, where, "refers to organization");
+        } else if (r.team) {
+            r.organization = s.get(*r.team).organization;
+        } else if (auto own = s.get(r.manager).organization) {
+            r.organization = *own;
+        } else {
+            throw validation_error(where,
+                                   "has no organization, and the manager belongs to none; name it "
+                                   "with .of(\"<organization code>\")");
+        }
+        for (const std::string& t : e.targets)
+            r.targets.push_back(resolve<person_id>(s, t, where, "targets"));
+        r.provenance = provenance_of(e.provenance);
+        enacted.push_back(add_to(s, std::move(r), where));
+    }
+    for (const detail::engagement_entry& e : lines.engagements) {
+        const std::string where = where_of(e);
+        model::engagement r = e.record;
+        r.from = resolve<person_id>(s, e.from, where, "starts from");
+        r.to = resolve<person_id>(s, e.to, where, "goes to");
+        if (!e.on) throw validation_error(where, "has no date; set one with .on(\"YYYY-MM-DD\")");
+        r.on = *e.on;
+        r.activity = resolve_optional<activity_id>(s, e.activity, where, "belongs to activity");
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where);
+    }
+    for (const detail::wave_entry& e : lines.waves)
+        add_to(s, e.record, where_of(e));
+    for (const detail::source_entry& e : lines.sources) {
+        const std::string where = where_of(e);
+        data_source r = e.record;
+        r.wave = resolve_optional<wave_id>(s, e.wave, where, "belongs to wave");
+        r.organization =
+            resolve_optional<organization_id>(s, e.organization, where, "belongs to organization");
+        for (const std::string& p : e.participants)
+            r.participants.push_back(resolve<person_id>(s, p, where, "lists participant"));
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where);
+    }
+    for (const detail::total_entry& e : lines.totals) {
+        source_total r = e.record;
+        r.organization = resolve_optional<organization_id>(s, e.organization, where_of(e),
+                                                           "counts organization");
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where_of(e));
+    }
+    // Parents before children: each pass adds the codes whose parent is known by then.
+    std::vector<const detail::code_entry*> waiting;
+    for (const detail::code_entry& e : lines.codes)
+        waiting.push_back(&e);
+    while (!waiting.empty()) {
+        auto ready =
+            std::stable_partition(waiting.begin(), waiting.end(), [&](const detail::code_entry* e) {
+                return !e->parent.empty() && !find_in<code_id>(s, e->parent);
+            });
+        if (ready == waiting.end()) {
+            const detail::code_entry& e = *waiting.front();
+            if (lines.code_names.count(e.parent))
+                throw validation_error(where_of(e),
+                                       "has parent " + quoted(e.parent) +
+                                           ", which descends from it; the codebook must be a tree");
+            (void)resolve<code_id>(s, e.parent, where_of(e), "has parent");
+        }
+        for (auto it = ready; it != waiting.end(); ++it) {
+            const detail::code_entry& e = **it;
+            model::code r = e.record;
+            r.parent = resolve_optional<code_id>(s, e.parent, where_of(e), "has parent");
+            r.practice =
+                resolve_optional<practice_id>(s, e.practice, where_of(e), "stands for practice");
+            add_to(s, std::move(r), where_of(e));
+        }
+        waiting.erase(ready, waiting.end());
+    }
+    for (const detail::segment_entry& e : lines.segments) {
+        const std::string where = where_of(e);
+        coded_segment r = e.record;
+        r.source = resolve<source_id>(s, e.source, where, "codes data source");
+        r.code = resolve<code_id>(s, e.code, where, "applies code");
+        for (std::size_t at : e.supports)
+            r.supports.push_back(enacted[at]);
+        add_to(s, std::move(r), where);
+    }
+    for (const detail::memo_entry& e : lines.memos) {
+        model::memo r = e.record;
+        r.source = resolve_optional<source_id>(s, e.source, where_of(e), "is about data source");
+        r.code = resolve_optional<code_id>(s, e.code, where_of(e), "is about code");
+        add_to(s, std::move(r), where_of(e));
+    }
+    for (const detail::case_entry& e : lines.cases) {
+        const std::string where = where_of(e);
+        model::study_case r = e.record;
+        r.organization = required<organization_id>(s, e.organization, where, "organization",
+                                                   ".of(\"<organization code>\")");
+        for (const std::string& t : e.teams)
+            r.teams.push_back(resolve<team_id>(s, t, where, "studies team"));
+        r.provenance = provenance_of(e.provenance);
+        add_to(s, std::move(r), where);
+    }
+    return s;
+}
+
+}  // namespace partnerqi::model
