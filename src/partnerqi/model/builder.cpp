@@ -334,63 +334,28 @@ Id required(const case_study& s, const std::string& code, const std::string& whe
 
 // ---- The lines --------------------------------------------------------------------------------
 
-organization_line& organization_line::name(std::string text) {
-    lines_->organizations[at_].record.name = std::move(text);
-    return *this;
-}
-organization_line& organization_line::kind(std::string text) {
-    lines_->organizations[at_].record.kind = std::move(text);
-    return *this;
-}
-organization_line& organization_line::setting(model::setting value) {
-    lines_->organizations[at_].record.setting = value;
-    return *this;
-}
-organization_line& organization_line::region(std::string text) {
-    lines_->organizations[at_].record.region = std::move(text);
-    return *this;
-}
-organization_line& organization_line::program(std::string text) {
-    lines_->organizations[at_].record.program = std::move(text);
-    return *this;
-}
-organization_line& organization_line::partnership_model(std::string text) {
-    lines_->organizations[at_].record.partnership_model = std::move(text);
-    return *this;
-}
-organization_line& organization_line::provenance(model::provenance value) {
-    lines_->organizations[at_].provenance = value;
-    return *this;
-}
-organization_line& organization_line::note(std::string text) {
-    lines_->organizations[at_].record.note = std::move(text);
-    return *this;
-}
+// A setter that stores its argument in one member of the line's entry and returns the line.
+#define PARTNERQI_DETAIL_SETTER(Line, setter, Type, entries, member) \
+    Line& Line::setter(Type value) {                                 \
+        lines_->entries[at_].member = std::move(value);              \
+        return *this;                                                \
+    }
 
-person_line& person_line::of(std::string organization_code) {
-    lines_->people[at_].organization = std::move(organization_code);
-    return *this;
-}
-person_line& person_line::display_name(std::string text) {
-    lines_->people[at_].record.display_name = std::move(text);
-    return *this;
-}
-person_line& person_line::profession(std::string text) {
-    lines_->people[at_].record.profession = std::move(text);
-    return *this;
-}
-person_line& person_line::role_label(std::string text) {
-    lines_->people[at_].record.role_label = std::move(text);
-    return *this;
-}
-person_line& person_line::provenance(model::provenance value) {
-    lines_->people[at_].provenance = value;
-    return *this;
-}
-person_line& person_line::note(std::string text) {
-    lines_->people[at_].record.note = std::move(text);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(organization_line, name, std::string, organizations, record.name)
+PARTNERQI_DETAIL_SETTER(organization_line, kind, std::string, organizations, record.kind)
+PARTNERQI_DETAIL_SETTER(organization_line, setting, model::setting, organizations, record.setting)
+PARTNERQI_DETAIL_SETTER(organization_line, region, std::string, organizations, record.region)
+PARTNERQI_DETAIL_SETTER(organization_line, program, std::string, organizations, record.program)
+PARTNERQI_DETAIL_SETTER(organization_line, partnership_model, std::string, organizations,
+                        record.partnership_model)
+PARTNERQI_DETAIL_SETTER(organization_line, provenance, model::provenance, organizations, provenance)
+PARTNERQI_DETAIL_SETTER(organization_line, note, std::string, organizations, record.note)
+PARTNERQI_DETAIL_SETTER(person_line, of, std::string, people, organization)
+PARTNERQI_DETAIL_SETTER(person_line, display_name, std::string, people, record.display_name)
+PARTNERQI_DETAIL_SETTER(person_line, profession, std::string, people, record.profession)
+PARTNERQI_DETAIL_SETTER(person_line, role_label, std::string, people, record.role_label)
+PARTNERQI_DETAIL_SETTER(person_line, provenance, model::provenance, people, provenance)
+PARTNERQI_DETAIL_SETTER(person_line, note, std::string, people, record.note)
 
 namespace {
 team_membership& last_member(detail::team_entry& e, const char* setter) {
@@ -403,26 +368,11 @@ team_membership& last_member(detail::team_entry& e, const char* setter) {
 }
 }  // namespace
 
-team_line& team_line::of(std::string organization_code) {
-    lines_->teams[at_].organization = std::move(organization_code);
-    return *this;
-}
-team_line& team_line::name(std::string text) {
-    lines_->teams[at_].record.name = std::move(text);
-    return *this;
-}
-team_line& team_line::clinical_area(std::string text) {
-    lines_->teams[at_].record.clinical_area = std::move(text);
-    return *this;
-}
-team_line& team_line::unit(std::string text) {
-    lines_->teams[at_].record.unit = std::move(text);
-    return *this;
-}
-team_line& team_line::level(team_level value) {
-    lines_->teams[at_].record.level = value;
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(team_line, of, std::string, teams, organization)
+PARTNERQI_DETAIL_SETTER(team_line, name, std::string, teams, record.name)
+PARTNERQI_DETAIL_SETTER(team_line, clinical_area, std::string, teams, record.clinical_area)
+PARTNERQI_DETAIL_SETTER(team_line, unit, std::string, teams, record.unit)
+PARTNERQI_DETAIL_SETTER(team_line, level, team_level, teams, record.level)
 team_line& team_line::member(std::string person_code, std::string role_in_team) {
     detail::team_entry& e = lines_->teams[at_];
     for (const detail::member_entry& m : e.members)
@@ -449,39 +399,15 @@ team_line& team_line::external() {
     last_member(lines_->teams[at_], "external").external = true;
     return *this;
 }
-team_line& team_line::provenance(model::provenance value) {
-    lines_->teams[at_].provenance = value;
-    return *this;
-}
-team_line& team_line::note(std::string text) {
-    lines_->teams[at_].record.note = std::move(text);
-    return *this;
-}
-
-activity_line& activity_line::of(std::string organization_code) {
-    lines_->activities[at_].organization = std::move(organization_code);
-    return *this;
-}
-activity_line& activity_line::team(std::string team_code) {
-    lines_->activities[at_].team = std::move(team_code);
-    return *this;
-}
-activity_line& activity_line::title(std::string text) {
-    lines_->activities[at_].record.title = std::move(text);
-    return *this;
-}
-activity_line& activity_line::level(activity_level value) {
-    lines_->activities[at_].record.level = value;
-    return *this;
-}
-activity_line& activity_line::kind(activity_kind value) {
-    lines_->activities[at_].record.kind = value;
-    return *this;
-}
-activity_line& activity_line::level_reached(engagement_level value) {
-    lines_->activities[at_].record.level_reached = value;
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(team_line, provenance, model::provenance, teams, provenance)
+PARTNERQI_DETAIL_SETTER(team_line, note, std::string, teams, record.note)
+PARTNERQI_DETAIL_SETTER(activity_line, of, std::string, activities, organization)
+PARTNERQI_DETAIL_SETTER(activity_line, team, std::string, activities, team)
+PARTNERQI_DETAIL_SETTER(activity_line, title, std::string, activities, record.title)
+PARTNERQI_DETAIL_SETTER(activity_line, level, activity_level, activities, record.level)
+PARTNERQI_DETAIL_SETTER(activity_line, kind, activity_kind, activities, record.kind)
+PARTNERQI_DETAIL_SETTER(activity_line, level_reached, engagement_level, activities,
+                        record.level_reached)
 activity_line& activity_line::start(std::string_view iso_date) {
     detail::activity_entry& e = lines_->activities[at_];
     e.record.start = parse_date(iso_date, where_of(e));
@@ -496,162 +422,66 @@ activity_line& activity_line::advisor(std::string person_code) {
     lines_->activities[at_].advisors.push_back(std::move(person_code));
     return *this;
 }
-activity_line& activity_line::provenance(model::provenance value) {
-    lines_->activities[at_].provenance = value;
-    return *this;
-}
-activity_line& activity_line::note(std::string text) {
-    lines_->activities[at_].record.note = std::move(text);
-    return *this;
-}
-
-practice_line& practice_line::name(std::string text) {
-    lines_->practices[at_].record.name = std::move(text);
-    return *this;
-}
-practice_line& practice_line::description(std::string text) {
-    lines_->practices[at_].record.description = std::move(text);
-    return *this;
-}
-practice_line& practice_line::provenance(model::provenance value) {
-    lines_->practices[at_].provenance = value;
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(activity_line, provenance, model::provenance, activities, provenance)
+PARTNERQI_DETAIL_SETTER(activity_line, note, std::string, activities, record.note)
+PARTNERQI_DETAIL_SETTER(practice_line, name, std::string, practices, record.name)
+PARTNERQI_DETAIL_SETTER(practice_line, description, std::string, practices, record.description)
+PARTNERQI_DETAIL_SETTER(practice_line, provenance, model::provenance, practices, provenance)
 
 enactment_line& enactment_line::on(std::string_view iso_date) {
     detail::enactment_entry& e = lines_->enactments[at_];
     e.on = parse_date(iso_date, where_of(e));
     return *this;
 }
-enactment_line& enactment_line::of(std::string organization_code) {
-    lines_->enactments[at_].organization = std::move(organization_code);
-    return *this;
-}
-enactment_line& enactment_line::team(std::string team_code) {
-    lines_->enactments[at_].team = std::move(team_code);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(enactment_line, of, std::string, enactments, organization)
+PARTNERQI_DETAIL_SETTER(enactment_line, team, std::string, enactments, team)
 enactment_line& enactment_line::target(std::string person_code) {
     lines_->enactments[at_].targets.push_back(std::move(person_code));
     return *this;
 }
-enactment_line& enactment_line::provenance(model::provenance value) {
-    lines_->enactments[at_].provenance = value;
-    return *this;
-}
-enactment_line& enactment_line::note(std::string text) {
-    lines_->enactments[at_].record.note = std::move(text);
-    return *this;
-}
-
-engagement_line& engagement_line::kind(engagement_kind value) {
-    lines_->engagements[at_].record.kind = value;
-    return *this;
-}
-engagement_line& engagement_line::level(engagement_level value) {
-    lines_->engagements[at_].record.level = value;
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(enactment_line, provenance, model::provenance, enactments, provenance)
+PARTNERQI_DETAIL_SETTER(enactment_line, note, std::string, enactments, record.note)
+PARTNERQI_DETAIL_SETTER(engagement_line, kind, engagement_kind, engagements, record.kind)
+PARTNERQI_DETAIL_SETTER(engagement_line, level, engagement_level, engagements, record.level)
 engagement_line& engagement_line::on(std::string_view iso_date) {
     detail::engagement_entry& e = lines_->engagements[at_];
     e.on = parse_date(iso_date, where_of(e));
     return *this;
 }
-engagement_line& engagement_line::activity(std::string activity_code) {
-    lines_->engagements[at_].activity = std::move(activity_code);
-    return *this;
-}
-engagement_line& engagement_line::provenance(model::provenance value) {
-    lines_->engagements[at_].provenance = value;
-    return *this;
-}
-
-wave_line& wave_line::label(std::string text) {
-    lines_->waves[at_].record.label = std::move(text);
-    return *this;
-}
-
-source_line& source_line::title(std::string text) {
-    lines_->sources[at_].record.title = std::move(text);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(engagement_line, activity, std::string, engagements, activity)
+PARTNERQI_DETAIL_SETTER(engagement_line, provenance, model::provenance, engagements, provenance)
+PARTNERQI_DETAIL_SETTER(wave_line, label, std::string, waves, record.label)
+PARTNERQI_DETAIL_SETTER(source_line, title, std::string, sources, record.title)
 source_line& source_line::on(std::string_view iso_date) {
     detail::source_entry& e = lines_->sources[at_];
     e.record.on = parse_date(iso_date, where_of(e));
     return *this;
 }
-source_line& source_line::wave(std::string wave_code) {
-    lines_->sources[at_].wave = std::move(wave_code);
-    return *this;
-}
-source_line& source_line::of(std::string organization_code) {
-    lines_->sources[at_].organization = std::move(organization_code);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(source_line, wave, std::string, sources, wave)
+PARTNERQI_DETAIL_SETTER(source_line, of, std::string, sources, organization)
 source_line& source_line::participant(std::string person_code) {
     lines_->sources[at_].participants.push_back(std::move(person_code));
     return *this;
 }
-source_line& source_line::tier(management_tier value) {
-    lines_->sources[at_].record.tier = value;
-    return *this;
-}
-source_line& source_line::composition(group_composition value) {
-    lines_->sources[at_].record.composition = value;
-    return *this;
-}
-source_line& source_line::text(std::string content) {
-    lines_->sources[at_].record.text = std::move(content);
-    return *this;
-}
-source_line& source_line::provenance(model::provenance value) {
-    lines_->sources[at_].provenance = value;
-    return *this;
-}
-
-total_line& total_line::of(std::string organization_code) {
-    lines_->totals[at_].organization = std::move(organization_code);
-    return *this;
-}
-total_line& total_line::tier(management_tier value) {
-    lines_->totals[at_].record.tier = value;
-    return *this;
-}
-total_line& total_line::description(std::string text) {
-    lines_->totals[at_].record.description = std::move(text);
-    return *this;
-}
-total_line& total_line::provenance(model::provenance value) {
-    lines_->totals[at_].provenance = value;
-    return *this;
-}
-
-code_line& code_line::parent(std::string parent_name) {
-    lines_->codes[at_].parent = std::move(parent_name);
-    return *this;
-}
-code_line& code_line::definition(std::string text) {
-    lines_->codes[at_].record.definition = std::move(text);
-    return *this;
-}
-code_line& code_line::category(practice_category value) {
-    lines_->codes[at_].record.category = value;
-    return *this;
-}
-code_line& code_line::practice(std::string practice_code) {
-    lines_->codes[at_].practice = std::move(practice_code);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(source_line, tier, management_tier, sources, record.tier)
+PARTNERQI_DETAIL_SETTER(source_line, composition, group_composition, sources, record.composition)
+PARTNERQI_DETAIL_SETTER(source_line, text, std::string, sources, record.text)
+PARTNERQI_DETAIL_SETTER(source_line, provenance, model::provenance, sources, provenance)
+PARTNERQI_DETAIL_SETTER(total_line, of, std::string, totals, organization)
+PARTNERQI_DETAIL_SETTER(total_line, tier, management_tier, totals, record.tier)
+PARTNERQI_DETAIL_SETTER(total_line, description, std::string, totals, record.description)
+PARTNERQI_DETAIL_SETTER(total_line, provenance, model::provenance, totals, provenance)
+PARTNERQI_DETAIL_SETTER(code_line, parent, std::string, codes, parent)
+PARTNERQI_DETAIL_SETTER(code_line, definition, std::string, codes, record.definition)
+PARTNERQI_DETAIL_SETTER(code_line, category, practice_category, codes, record.category)
+PARTNERQI_DETAIL_SETTER(code_line, practice, std::string, codes, practice)
 
 segment_line& segment_line::span(std::uint32_t begin, std::uint32_t end) {
     lines_->segments[at_].record.begin = begin;
     lines_->segments[at_].record.end = end;
     return *this;
 }
-segment_line& segment_line::text(std::string quote) {
-    lines_->segments[at_].record.text = std::move(quote);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(segment_line, text, std::string, segments, record.text)
 segment_line& segment_line::supports(const enactment_line& enactment) {
     if (enactment.lines_ != lines_)
         throw invalid_request_error(
@@ -661,40 +491,23 @@ segment_line& segment_line::supports(const enactment_line& enactment) {
     return *this;
 }
 
-memo_line& memo_line::text(std::string content) {
-    lines_->memos[at_].record.text = std::move(content);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(memo_line, text, std::string, memos, record.text)
 memo_line& memo_line::on(std::string_view iso_date) {
     detail::memo_entry& e = lines_->memos[at_];
     e.record.on = parse_date(iso_date, where_of(e));
     return *this;
 }
-memo_line& memo_line::source(std::string source_code) {
-    lines_->memos[at_].source = std::move(source_code);
-    return *this;
-}
-memo_line& memo_line::code(std::string code_name) {
-    lines_->memos[at_].code = std::move(code_name);
-    return *this;
-}
-
-case_line& case_line::label(std::string text) {
-    lines_->cases[at_].record.label = std::move(text);
-    return *this;
-}
-case_line& case_line::of(std::string organization_code) {
-    lines_->cases[at_].organization = std::move(organization_code);
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(memo_line, source, std::string, memos, source)
+PARTNERQI_DETAIL_SETTER(memo_line, code, std::string, memos, code)
+PARTNERQI_DETAIL_SETTER(case_line, label, std::string, cases, record.label)
+PARTNERQI_DETAIL_SETTER(case_line, of, std::string, cases, organization)
 case_line& case_line::team(std::string team_code) {
     lines_->cases[at_].teams.push_back(std::move(team_code));
     return *this;
 }
-case_line& case_line::provenance(model::provenance value) {
-    lines_->cases[at_].provenance = value;
-    return *this;
-}
+PARTNERQI_DETAIL_SETTER(case_line, provenance, model::provenance, cases, provenance)
+
+#undef PARTNERQI_DETAIL_SETTER
 
 // ---- The builder ------------------------------------------------------------------------------
 
