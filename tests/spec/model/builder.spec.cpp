@@ -218,6 +218,25 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
                 CHECK(mentions(message, "has no date; set one with .on("));
             }
         }
+        WHEN("a date is not a calendar date") {
+            std::string message;
+            try {
+                b.engagement("PA-02", "M-FL-01").on("2016-13-01");
+            } catch (const partnerqi::parse_error& e) {
+                message = e.what();
+            }
+            THEN("the message names the line and quotes the text") {
+                CHECK(mentions(message, "engagement from \"PA-02\" to \"M-FL-01\": "));
+                CHECK(mentions(message, "2016-13-01"));
+            }
+        }
+        WHEN("a team names no organization") {
+            b.team("T-ER").member("PA-01");
+            const std::string message = refusal([&] { (void)b.build(); });
+            THEN("the message says how to name one") {
+                CHECK(mentions(message, "team \"T-ER\": has no organization; name it with .of("));
+            }
+        }
         WHEN("a code's parent is a code that descends from it") {
             b.code("a").parent("b");
             b.code("b").parent("a");
