@@ -25,16 +25,13 @@ int main(int argc, char** argv) {
         model::case_study study = io::load(file);
         const std::size_t before = study.engagements().size();
 
-        // A front-line manager prepared a patient advisor for a meeting: the case study checks
-        // the record (both people exist, the date is inside the window) and gives it an id.
-        model::engagement e;
-        e.from = *study.find_person("C1-M-FRONT");
-        e.to = *study.find_person("C1-PA2");
-        e.kind = model::engagement_kind::prepares;
-        e.level = model::engagement_level::collaboration;
-        e.on = model::date::from_iso("2017-10-02");
-        e.provenance = model::provenance::user_entered;
-        study.add(e);
+        // A front-line manager prepared a patient advisor for a meeting: a builder started from
+        // the loaded study names both by code, and the case study checks the record (both
+        // people exist, the date is inside the window) and gives it an id.
+        model::builder entry{std::move(study)};
+        entry.engagement("C1-M-FRONT", "C1-PA2").kind(model::engagement_kind::prepares)
+            .level(model::engagement_level::collaboration).on("2017-10-02");
+        study = entry.build();
         std::cout << "engagements: " << before << " -> " << study.engagements().size() << '\n';
 
         // Saving writes a temporary file and renames it: the old file survives any failure.

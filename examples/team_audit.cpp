@@ -12,51 +12,25 @@ namespace model = partnerqi::model;
 
 int main() {
     try {
-        model::case_study study{"A steering committee's audit", model::date_window::years(2016, 2016)};
-
-        model::organization centre;
-        centre.code = "HCO-A";
-        centre.name = "Illustrative regional centre";
-        centre.provenance = model::provenance::illustrative;
-        const auto org = study.add(centre);
-
-        auto person = [&](const char* code, model::person_role role,
-                          std::optional<model::management_tier> tier = std::nullopt) {
-            model::person p;
-            p.code = code;
-            p.role = role;
-            p.tier = tier;
-            p.organization = org;
-            p.provenance = model::provenance::illustrative;
-            return study.add(p);
-        };
-        const auto manager = person("M-MID-01", model::person_role::manager, model::management_tier::mid_level);
-        const auto nurse = person("PV-NURSE", model::person_role::provider);
-        const auto advisor = person("PA-01", model::person_role::patient_advisor);
+        model::builder b{"A steering committee's audit", model::date_window::years(2016, 2016)};
+        b.default_provenance(model::provenance::illustrative);
+        b.organization("HCO-A").name("Illustrative regional centre");
+        b.manager("M-MID-01", model::management_tier::mid_level).of("HCO-A");
+        b.provider("PV-NURSE").of("HCO-A");
+        b.advisor("PA-01").of("HCO-A");
 
         // The team has one advisor among its members.
-        model::qi_team team;
-        team.code = "T-CARDIO";
-        team.organization = org;
-        team.name = "Cardiology day clinic";
-        team.provenance = model::provenance::illustrative;
-        for (auto [who, role] : {std::pair{manager, "program manager"}, std::pair{nurse, "nurse"},
-                                 std::pair{advisor, "patient advisor"}}) {
-            team.members.push_back({who, role, std::nullopt, std::nullopt, false});
-        }
-        study.add(team);
+        b.team("T-CARDIO").of("HCO-A").name("Cardiology day clinic")
+            .member("M-MID-01", "program manager")
+            .member("PV-NURSE", "nurse")
+            .member("PA-01", "patient advisor");
 
         // The advisor is consulted twice and never engaged above consultation.
         for (const char* on : {"2016-03-10", "2016-09-22"}) {
-            model::engagement e;
-            e.from = manager;
-            e.to = advisor;
-            e.kind = model::engagement_kind::consults;
-            e.level = model::engagement_level::consultation;
-            e.on = model::date::from_iso(on);
-            e.provenance = model::provenance::illustrative;
-            study.add(e);
+            b.engagement("M-MID-01", "PA-01").kind(model::engagement_kind::consults)
+                .level(model::engagement_level::consultation).on(on);
         }
+        const model::case_study study = b.build();
 
         const analysis::tokenism_audit_report audit = analysis::tokenism_audit(study);
         std::cout << analysis::to_text(audit);

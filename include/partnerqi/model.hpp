@@ -7,6 +7,7 @@
 /// that checks every invariant. Plain C++17 with no Boost in its headers.
 
 #include "partnerqi/error.hpp"
+#include "partnerqi/model/builder.hpp"
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/model/date.hpp"
 #include "partnerqi/model/enums.hpp"

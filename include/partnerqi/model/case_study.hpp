@@ -203,6 +203,15 @@ public:
         throw_unknown_code(kind_index<Record>, code);
     }
 
+    /// The existing codes of kind `Record` closest to `code` (a few edits away, a swap of two
+    /// neighbouring characters counting as one), closest first, at most `count`: what a message
+    /// suggests for a mistyped code.
+    template <class Record>
+    [[nodiscard]] std::vector<std::string> closest_codes(std::string_view code, std::size_t count = 3) const {
+        static_assert(has_code_v<Record>, "this kind of record has no code");
+        return closest_codes_of(kind_index<Record>, code, count);
+    }
+
     /// Every record of one kind, in increasing id order.
     ///
     /// The reference stays valid for the life of the case study; its contents follow every
@@ -278,6 +287,8 @@ private:
     [[nodiscard]] std::vector<std::string> referrers_of(std::size_t kind, std::uint32_t id) const;
     [[noreturn]] void throw_not_found(std::size_t kind, std::uint32_t id) const;
     [[noreturn]] void throw_unknown_code(std::size_t kind, std::string_view code) const;
+    [[nodiscard]] std::vector<std::string> closest_codes_of(std::size_t kind, std::string_view code,
+                                                            std::size_t count) const;
 
     /// A record of a kind, as (kind index << 32) | id.
     using record_key = std::uint64_t;

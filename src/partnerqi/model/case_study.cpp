@@ -142,20 +142,23 @@ template <class Record>
     throw not_found_error("no " + kind_name<Record>() + " has id " + hash_id(id) + " in this case study");
 }
 
-// Edit distance between two short texts (codes), for "did you mean" suggestions.
+// Edits (insertions, deletions, substitutions and swaps of neighbours) from `a` to `b`: the
+// optimal string alignment distance, so that "PA-20" is one edit from "PA-02".
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    const std::size_t width = b.size() + 1;
+    std::vector<std::size_t> d((a.size() + 1) * width);
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i * width] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
+            std::size_t best = std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
+                                         d[(i - 1) * width + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+            d[i * width + j] = best;
         }
     }
-    return row[b.size()];
+    return d[a.size() * width + b.size()];
 }
 
 }  // namespace
@@ -684,24 +687,33 @@ void case_study::throw_not_found(std::size_t kind, std::uint32_t id) const {
     throw not_found_error("no record has id " + hash_id(id));  // not reached: kind is valid
 }
 
+std::vector<std::string> case_study::closest_codes_of(std::size_t kind, std::string_view code,
+                                                     std::size_t count) const {
+    // Only codes of similar length can be close; long texts are not compared at all, so a
+    // suggestion costs one short comparison per code of the kind.
+    constexpr std::size_t longest = 64;
+    const std::size_t most = std::max<std::size_t>(2, code.size() / 3);
+    std::vector<std::pair<std::size_t, std::string>> near;
+    if (code.size() <= longest) {
+        for (const auto& entry : codes_[kind]) {
+            const std::string& other = entry.first;
+            const std::size_t gap = other.size() > code.size() ? other.size() - code.size() : code.size() - other.size();
+            if (gap > most || other.size() > longest) continue;
+            const std::size_t distance = edit_distance(code, other);
+            if (distance <= most) near.emplace_back(distance, other);
+        }
+    }
+    std::sort(near.begin(), near.end());
+    std::vector<std::string> codes;
+    for (std::size_t i = 0; i < near.size() && i < count; ++i) codes.push_back(std::move(near[i].second));
+    return codes;
+}
+
 void case_study::throw_unknown_code(std::size_t kind, std::string_view code) const {
     std::string kind_text;
-    std::vector<std::pair<std::size_t, std::string>> near;
-    visit_kind(kind, [&](auto* tag) {
-        using Record = std::remove_pointer_t<decltype(tag)>;
-        kind_text = kind_name<Record>();
-        // Only codes of similar length can be close; long texts are not compared at all.
-        for (const auto& [other, id] : codes_[kind]) {
-            (void)id;
-            const std::size_t gap = other.size() > code.size() ? other.size() - code.size() : code.size() - other.size();
-            if (gap > 3 || other.size() > 64 || code.size() > 64) continue;
-            const std::size_t dist = edit_distance(code, other);
-            if (dist <= std::max<std::size_t>(2, code.size() / 3)) near.emplace_back(dist, other);
-        }
-    });
-    std::sort(near.begin(), near.end());
+    visit_kind(kind, [&](auto* tag) { kind_text = kind_name<std::remove_pointer_t<decltype(tag)>>(); });
     std::string hint;
-    for (std::size_t i = 0; i < near.size() && i < 3; ++i) hint += (i ? ", \"" : "\"") + near[i].second + "\"";
+    for (const std::string& near : closest_codes_of(kind, code, 3)) hint += (hint.empty() ? "\"" : ", \"") + near + "\"";
     throw not_found_error("no " + kind_text + " has the code \"" + std::string(code) + "\"" +
                           (hint.empty() ? "; check the spelling (codes are case-sensitive)"
                                         : "; did you mean " + hint + "?"));

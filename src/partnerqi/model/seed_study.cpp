@@ -1,327 +1,275 @@
 #include "partnerqi/model/seed_study.hpp"
 
+#include <cstdint>
 #include <string>
-#include <vector>
+#include <utility>
 
-#include "partnerqi/model/practice_catalog.hpp"
+#include "partnerqi/model/builder.hpp"
 
 namespace partnerqi::model {
 
 namespace {
 
-constexpr provenance reported = provenance::reported;
-constexpr provenance illustrative = provenance::illustrative;
-
-person_id add_person(case_study& s, const char* code, person_role role, organization_id org,
-                     provenance prov, const char* label = "", const char* profession = "",
-                     std::optional<management_tier> tier = std::nullopt, const char* note = "") {
-    person p;
-    p.code = code;
-    p.role = role;
-    p.organization = org;
-    p.provenance = prov;
-    p.role_label = label;
-    p.profession = profession;
-    p.tier = tier;
-    p.note = note;
-    return s.add(std::move(p));
+// A reported organization of the study: both are integrated university centres in Quebec.
+void reported_organization(builder& b, const char* code, const char* name, setting where) {
+    b.organization(code)
+        .name(name)
+        .setting(where)
+        .kind("integrated university health and social services centre")
+        .region("Quebec")
+        .program("Partners in Care Program")
+        .partnership_model("Montreal model");
 }
 
-activity_id add_activity(case_study& s, const char* code, organization_id org,
-                         std::optional<team_id> team, const char* title, activity_level level,
-                         activity_kind kind) {
-    qi_activity a;
-    a.code = code;
-    a.organization = org;
-    a.team = team;
-    a.title = title;
-    a.level = level;
-    a.kind = kind;
-    a.provenance = reported;
-    a.note = "reported activity; its kind is partnerqi's classification";
-    return s.add(std::move(a));
+// A reported member of a QI team, of the team's organization. The study reports the program
+// managers' role but not their tier, so their tier is an illustrative assumption.
+void reported_member(builder& b, team_line& team, const char* organization, const char* code,
+                     person_role role, const char* label, const char* profession,
+                     const char* role_in_team) {
+    person_line p = role == person_role::manager ? b.manager(code, management_tier::mid_level)
+                                                 : b.person(code, role);
+    p.of(organization).role_label(label).profession(profession);
+    if (role == person_role::manager)
+        p.provenance(provenance::illustrative)
+            .note("role reported; the tier (mid-level) is assumed, the study does not report it");
+    team.member(code, role_in_team);
 }
 
-struct member_spec {
-    const char* code;
-    person_role role;
-    const char* label;
-    const char* profession;
-    const char* role_in_team;
-};
-
-team_id add_reported_team(case_study& s, organization_id org, const char* code, const char* name,
-                          const char* area, const char* unit, const std::vector<member_spec>& members) {
-    qi_team t;
-    t.code = code;
-    t.organization = org;
-    t.name = name;
-    t.clinical_area = area;
-    t.unit = unit;
-    t.level = team_level::clinical_team;
-    t.provenance = reported;
-    for (const member_spec& m : members) {
-        bool is_manager = m.role == person_role::manager;
-        person_id id = add_person(
-            s, m.code, m.role, org, is_manager ? illustrative : reported, m.label, m.profession,
-            is_manager ? std::optional<management_tier>(management_tier::mid_level) : std::nullopt,
-            is_manager ? "role reported; the tier (mid-level) is assumed, the study does not report it" : "");
-        t.members.push_back(team_membership{id, m.role_in_team, std::nullopt, std::nullopt, false});
-    }
-    return s.add(std::move(t));
-}
-
-organization_id add_reported_org(case_study& s, const char* code, const char* name, setting where) {
-    organization o;
-    o.code = code;
-    o.name = name;
-    o.kind = "integrated university health and social services centre";
-    o.setting = where;
-    o.region = "Quebec";
-    o.program = "Partners in Care Program";
-    o.partnership_model = "Montreal model";
-    o.provenance = reported;
-    return s.add(std::move(o));
+void reported_activity(builder& b, const char* code, const char* organization, const char* team,
+                       const char* title, activity_level level, activity_kind kind) {
+    activity_line a = b.activity(code)
+                          .of(organization)
+                          .title(title)
+                          .level(level)
+                          .kind(kind)
+                          .note("reported activity; its kind is partnerqi's classification");
+    if (*team) a.team(team);
 }
 
 }  // namespace
 
 case_study seed_study_reported() {
-    case_study s("Partnering with patients in quality improvement: two Quebec cases",
-                 date_window::years(2015, 2017));
-    s.set_description(
+    builder b("Partnering with patients in quality improvement: two Quebec cases",
+              date_window::years(2015, 2017));
+    b.default_provenance(provenance::reported);
+    b.description(
         "Clavel N, Pomey M-P, Ghadiri DPS. Partnering with patients in quality improvement: "
         "towards renewed practices for healthcare organization managers? BMC Health Serv Res. "
         "2019. doi:10.1186/s12913-019-4618-8. Multi-level longitudinal case studies, 2015-2017.");
 
     using r = person_role;
-    organization_id hco1 = add_reported_org(s, "HCO-1", "Case 1 organization (rural)", setting::rural);
-    organization_id hco2 = add_reported_org(s, "HCO-2", "Case 2 organization (urban)", setting::urban);
+    reported_organization(b, "HCO-1", "Case 1 organization (rural)", setting::rural);
+    reported_organization(b, "HCO-2", "Case 2 organization (urban)", setting::urban);
 
-    team_id t1 = add_reported_team(
-        s, hco1, "T1-MH", "Mental health QI team", "mental health", "ambulatory hospital services",
-        {{"C1-PM", r::manager, "program manager", "", "program manager"},
-         {"C1-PSY-CHIEF", r::provider, "medical chief", "psychiatrist", "medical chief"},
-         {"C1-PSYCH", r::provider, "", "psychologist", "psychologist"},
-         {"C1-OT", r::provider, "", "occupational therapist", "occupational therapist"},
-         {"C1-NURSE", r::provider, "", "nurse", "nurse"},
-         {"C1-PA1", r::patient_advisor, "patient advisor", "", "patient advisor"},
-         {"C1-PA2", r::patient_advisor, "patient advisor", "", "patient advisor"},
-         {"C1-ICL1", r::other, "ICL", "", "ICL"},
-         {"C1-ICL2", r::other, "ICL", "", "ICL"}});
-    team_id t2 = add_reported_team(
-        s, hco2, "T2-ONC", "Breast cancer QI team", "oncology", "acute breast-cancer services",
-        {{"C2-PM", r::manager, "program manager", "", "program manager"},
-         {"C2-RAD-CHIEF", r::provider, "medical chief", "radiation oncologist", "medical chief"},
-         {"C2-SURG", r::provider, "", "surgical oncologist", "surgical oncologist"},
-         {"C2-PSYCH", r::provider, "", "psychologist", "psychologist"},
-         {"C2-PA1", r::patient_advisor, "patient advisor", "", "patient advisor"},
-         {"C2-PA2", r::patient_advisor, "patient advisor", "", "patient advisor"},
-         {"C2-ICL1", r::other, "ICL", "", "ICL"}});
+    team_line t1 = b.team("T1-MH")
+                       .of("HCO-1")
+                       .name("Mental health QI team")
+                       .clinical_area("mental health")
+                       .unit("ambulatory hospital services");
+    reported_member(b, t1, "HCO-1", "C1-PM", r::manager, "program manager", "", "program manager");
+    reported_member(b, t1, "HCO-1", "C1-PSY-CHIEF", r::provider, "medical chief", "psychiatrist",
+                    "medical chief");
+    reported_member(b, t1, "HCO-1", "C1-PSYCH", r::provider, "", "psychologist", "psychologist");
+    reported_member(b, t1, "HCO-1", "C1-OT", r::provider, "", "occupational therapist",
+                    "occupational therapist");
+    reported_member(b, t1, "HCO-1", "C1-NURSE", r::provider, "", "nurse", "nurse");
+    reported_member(b, t1, "HCO-1", "C1-PA1", r::patient_advisor, "patient advisor", "",
+                    "patient advisor");
+    reported_member(b, t1, "HCO-1", "C1-PA2", r::patient_advisor, "patient advisor", "",
+                    "patient advisor");
+    reported_member(b, t1, "HCO-1", "C1-ICL1", r::other, "ICL", "", "ICL");
+    reported_member(b, t1, "HCO-1", "C1-ICL2", r::other, "ICL", "", "ICL");
+    team_line t2 = b.team("T2-ONC")
+                       .of("HCO-2")
+                       .name("Breast cancer QI team")
+                       .clinical_area("oncology")
+                       .unit("acute breast-cancer services");
+    reported_member(b, t2, "HCO-2", "C2-PM", r::manager, "program manager", "", "program manager");
+    reported_member(b, t2, "HCO-2", "C2-RAD-CHIEF", r::provider, "medical chief",
+                    "radiation oncologist", "medical chief");
+    reported_member(b, t2, "HCO-2", "C2-SURG", r::provider, "", "surgical oncologist",
+                    "surgical oncologist");
+    reported_member(b, t2, "HCO-2", "C2-PSYCH", r::provider, "", "psychologist", "psychologist");
+    reported_member(b, t2, "HCO-2", "C2-PA1", r::patient_advisor, "patient advisor", "",
+                    "patient advisor");
+    reported_member(b, t2, "HCO-2", "C2-PA2", r::patient_advisor, "patient advisor", "",
+                    "patient advisor");
+    reported_member(b, t2, "HCO-2", "C2-ICL1", r::other, "ICL", "", "ICL");
 
     using al = activity_level;
     using ak = activity_kind;
-    add_activity(s, "C1-A1", hco1, t1, "patient pathways in ambulatory mental health", al::clinical_team, ak::co_designing_care_process);
-    add_activity(s, "C1-A2", hco1, t1, "assessing day-hospital services", al::clinical_team, ak::giving_feedback_on_care);
-    add_activity(s, "C1-A3", hco1, t1, "adapting physical activities to patients' needs", al::clinical_team, ak::improvement_project);
-    add_activity(s, "C1-O1", hco1, std::nullopt, "wait-time information platform", al::other, ak::improvement_project);
-    add_activity(s, "C1-O2", hco1, std::nullopt, "kaizen on how patient advisors are recruited", al::other, ak::improvement_project);
-    add_activity(s, "C1-O3", hco1, std::nullopt, "facility development projects", al::other, ak::improvement_project);
-    add_activity(s, "C2-A1", hco2, t2, "educational activities on life after breast cancer", al::clinical_team, ak::education);
-    add_activity(s, "C2-A2", hco2, t2, "patient advisors co-facilitating pre-surgery classes", al::clinical_team, ak::education);
-    add_activity(s, "C2-A3", hco2, t2, "promoting the educational activities", al::clinical_team, ak::education);
-    add_activity(s, "C2-O1", hco2, std::nullopt, "educational activities for people with cancer", al::other, ak::education);
-    add_activity(s, "C2-O2", hco2, std::nullopt, "improving the cancer care continuum", al::other, ak::improvement_project);
+    reported_activity(b, "C1-A1", "HCO-1", "T1-MH", "patient pathways in ambulatory mental health",
+                      al::clinical_team, ak::co_designing_care_process);
+    reported_activity(b, "C1-A2", "HCO-1", "T1-MH", "assessing day-hospital services",
+                      al::clinical_team, ak::giving_feedback_on_care);
+    reported_activity(b, "C1-A3", "HCO-1", "T1-MH",
+                      "adapting physical activities to patients' needs", al::clinical_team,
+                      ak::improvement_project);
+    reported_activity(b, "C1-O1", "HCO-1", "", "wait-time information platform", al::other,
+                      ak::improvement_project);
+    reported_activity(b, "C1-O2", "HCO-1", "", "kaizen on how patient advisors are recruited",
+                      al::other, ak::improvement_project);
+    reported_activity(b, "C1-O3", "HCO-1", "", "facility development projects", al::other,
+                      ak::improvement_project);
+    reported_activity(b, "C2-A1", "HCO-2", "T2-ONC",
+                      "educational activities on life after breast cancer", al::clinical_team,
+                      ak::education);
+    reported_activity(b, "C2-A2", "HCO-2", "T2-ONC",
+                      "patient advisors co-facilitating pre-surgery classes", al::clinical_team,
+                      ak::education);
+    reported_activity(b, "C2-A3", "HCO-2", "T2-ONC", "promoting the educational activities",
+                      al::clinical_team, ak::education);
+    reported_activity(b, "C2-O1", "HCO-2", "", "educational activities for people with cancer",
+                      al::other, ak::education);
+    reported_activity(b, "C2-O2", "HCO-2", "", "improving the cancer care continuum", al::other,
+                      ak::improvement_project);
 
-    source_total interviews;
-    interviews.kind = source_kind::interview;
-    interviews.count = 38;
-    interviews.description = "interviews with managers at the three tiers; the split by tier and by case is not reported";
-    interviews.provenance = reported;
-    s.add(std::move(interviews));
-    source_total groups;
-    groups.kind = source_kind::focus_group;
-    groups.count = 7;
-    groups.description = "focus groups with patients and providers; their composition is not reported";
-    groups.provenance = reported;
-    s.add(std::move(groups));
+    b.total(source_kind::interview, 38)
+        .description(
+            "interviews with managers at the three tiers; the split by tier and by case is not "
+            "reported");
+    b.total(source_kind::focus_group, 7)
+        .description("focus groups with patients and providers; their composition is not reported");
 
-    s.add(study_case{{}, "case-1", "Case 1: rural, mental health", hco1, {t1}, reported});
-    s.add(study_case{{}, "case-2", "Case 2: urban, oncology", hco2, {t2}, reported});
-    return s;
+    b.study_case("case-1").label("Case 1: rural, mental health").of("HCO-1").team("T1-MH");
+    b.study_case("case-2").label("Case 2: urban, oncology").of("HCO-2").team("T2-ONC");
+    return b.build();
 }
 
 case_study seed_study_illustrated() {
-    case_study s = seed_study_reported();
-    add_default_practice_catalog(s);
-    using r = person_role;
+    builder b{seed_study_reported()};
+    b.default_provenance(provenance::illustrative);
+    b.adopt_default_practice_catalog();
     using tier = management_tier;
 
-    wave_id waves[3];
     for (int y = 2015; y <= 2017; ++y) {
-        wave w;
-        w.code = "W" + std::to_string(y - 2014);
-        w.label = "data collection " + std::to_string(y) + " (illustrative)";
-        w.window = date_window::years(y, y);
-        waves[y - 2015] = s.add(std::move(w));
+        b.wave("W" + std::to_string(y - 2014), date_window::years(y, y))
+            .label("data collection " + std::to_string(y) + " (illustrative)");
     }
 
-    struct org_people {
-        organization_id org;
-        team_id team;
-        person_id top, mid, front, coordinator, program_manager, chief, pa1, pa2;
-    };
-    std::vector<org_people> orgs;
-    for (int c = 1; c <= 2; ++c) {
-        std::string p = "C" + std::to_string(c) + "-";
-        org_people o{};
-        o.org = *s.find_organization("HCO-" + std::to_string(c));
-        o.team = s.cases()[static_cast<std::size_t>(c - 1)].teams.front();
-        o.top = add_person(s, (p + "M-TOP").c_str(), r::manager, o.org, illustrative, "director of services", "", tier::top_level);
-        o.mid = add_person(s, (p + "M-MID").c_str(), r::manager, o.org, illustrative, "quality and performance manager", "", tier::mid_level);
-        o.front = add_person(s, (p + "M-FRONT").c_str(), r::manager, o.org, illustrative, "clinical-administrative coordinator", "", tier::front_line);
-        o.coordinator = add_person(s, (p + "COORD").c_str(), r::partnership_coordinator, o.org, illustrative, "partnership coordinator");
-        o.program_manager = *s.find_person(p + "PM");
-        o.chief = *s.find_person(c == 1 ? "C1-PSY-CHIEF" : "C2-RAD-CHIEF");
-        o.pa1 = *s.find_person(p + "PA1");
-        o.pa2 = *s.find_person(p + "PA2");
-        orgs.push_back(o);
+    for (const char* c : {"C1-", "C2-"}) {
+        const std::string p = c, org = p == "C1-" ? "HCO-1" : "HCO-2";
+        b.manager(p + "M-TOP", tier::top_level).of(org).role_label("director of services");
+        b.manager(p + "M-MID", tier::mid_level)
+            .of(org)
+            .role_label("quality and performance manager");
+        b.manager(p + "M-FRONT", tier::front_line)
+            .of(org)
+            .role_label("clinical-administrative coordinator");
+        b.person(p + "COORD", person_role::partnership_coordinator)
+            .of(org)
+            .role_label("partnership coordinator");
     }
-
-    auto enact = [&](const char* practice_code, person_id manager, int y, int m, int d,
-                     const org_people& o, bool on_team, std::vector<person_id> targets) {
-        practice_enactment e;
-        e.practice = *s.find_practice(practice_code);
-        e.manager = manager;
-        e.on = date::from_ymd(y, m, d);
-        e.organization = o.org;
-        if (on_team) e.team = o.team;
-        e.targets = std::move(targets);
-        e.provenance = illustrative;
-        return s.add(std::move(e));
-    };
-    auto engage = [&](person_id from, person_id to, engagement_kind kind, engagement_level level,
-                      int y, int m, int d) {
-        engagement e;
-        e.from = from;
-        e.to = to;
-        e.kind = kind;
-        e.level = level;
-        e.on = date::from_ymd(y, m, d);
-        e.provenance = illustrative;
-        return s.add(std::move(e));
-    };
 
     using ek = engagement_kind;
     using el = engagement_level;
-    for (const org_people& o : orgs) {
+    for (const char* c : {"C1-", "C2-"}) {
+        const std::string p = c, org = p == "C1-" ? "HCO-1" : "HCO-2",
+                          team = p == "C1-" ? "T1-MH" : "T2-ONC";
+        const std::string top = p + "M-TOP", mid = p + "M-MID", front = p + "M-FRONT",
+                          coordinator = p + "COORD", pm = p + "PM",
+                          chief = p == "C1-" ? "C1-PSY-CHIEF" : "C2-RAD-CHIEF", pa1 = p + "PA1",
+                          pa2 = p + "PA2";
+        auto enact = [&](const char* practice, const std::string& manager, const char* on,
+                         bool on_team) {
+            enactment_line e = b.enactment(practice, manager).on(on).of(org);
+            if (on_team) e.team(team);
+            return e;
+        };
         // Designing and structuring: typical change-management work, mostly at the top.
-        enact("DES-vision", o.top, 2015, 2, 10, o, false, {});
-        enact("DES-sponsor", o.top, 2015, 3, 5, o, false, {});
-        enact("DES-align", o.mid, 2015, 4, 20, o, false, {});
-        enact("STR-office", o.top, 2015, 5, 12, o, false, {o.coordinator});
-        enact("STR-committees", o.mid, 2015, 9, 1, o, true, {o.pa1, o.pa2});
-        enact("STR-recruitment", o.front, 2015, 10, 3, o, true, {});
+        enact("DES-vision", top, "2015-02-10", false);
+        enact("DES-sponsor", top, "2015-03-05", false);
+        enact("DES-align", mid, "2015-04-20", false);
+        enact("STR-office", top, "2015-05-12", false).target(coordinator);
+        enact("STR-committees", mid, "2015-09-01", true).target(pa1).target(pa2);
+        enact("STR-recruitment", front, "2015-10-03", true);
         // Managing integration: daily work of mid-level and front-line managers.
-        enact("MAN-match", o.program_manager, 2015, 10, 15, o, true, {o.pa1, o.pa2});
-        enact("MAN-prepare", o.front, 2015, 11, 2, o, true, {o.pa1, o.pa2});
-        enact("MAN-coach", o.front, 2016, 2, 8, o, true, {o.pa1});
-        enact("MAN-role", o.program_manager, 2016, 1, 20, o, true, {o.pa1, o.pa2});
-        enact("MAN-act-on-input", o.mid, 2016, 6, 14, o, true, {});
+        enact("MAN-match", pm, "2015-10-15", true).target(pa1).target(pa2);
+        enact("MAN-prepare", front, "2015-11-02", true).target(pa1).target(pa2);
+        enact("MAN-coach", front, "2016-02-08", true).target(pa1);
+        enact("MAN-role", pm, "2016-01-20", true).target(pa1).target(pa2);
+        enact("MAN-act-on-input", mid, "2016-06-14", true);
         // Evaluating integration, then an adjustment that follows it.
-        enact("EVA-feedback", o.program_manager, 2016, 9, 30, o, true, {o.pa1, o.pa2});
-        enact("EVA-experience", o.mid, 2017, 3, 15, o, true, {o.pa1, o.pa2});
-        enact("MAN-share-power", o.program_manager, 2017, 4, 10, o, true, {});
-        enact("EVA-lessons", o.top, 2017, 10, 2, o, false, {});
+        enact("EVA-feedback", pm, "2016-09-30", true).target(pa1).target(pa2);
+        enact("EVA-experience", mid, "2017-03-15", true).target(pa1).target(pa2);
+        enact("MAN-share-power", pm, "2017-04-10", true);
+        enact("EVA-lessons", top, "2017-10-02", false);
 
-        engage(o.coordinator, o.pa1, ek::recruits, el::information, 2015, 9, 10);
-        engage(o.coordinator, o.pa2, ek::recruits, el::information, 2015, 9, 12);
-        engage(o.front, o.pa1, ek::prepares, el::consultation, 2015, 11, 2);
-        engage(o.front, o.pa2, ek::prepares, el::consultation, 2015, 11, 2);
-        engage(o.program_manager, o.pa1, ek::co_designs_with, el::collaboration, 2016, 3, 3);
-        engage(o.program_manager, o.pa2, ek::co_designs_with, el::collaboration, 2016, 3, 3);
-        engage(o.chief, o.pa1, ek::consults, el::consultation, 2016, 4, 12);
-        engage(o.pa1, o.program_manager, ek::gives_feedback_to, el::collaboration, 2016, 5, 5);
-        engage(o.pa2, o.program_manager, ek::gives_feedback_to, el::collaboration, 2016, 5, 5);
-        engage(o.program_manager, o.mid, ek::reports_to, el::information, 2016, 6, 1);
-        engage(o.mid, o.top, ek::reports_to, el::information, 2016, 6, 20);
-        engage(o.front, o.program_manager, ek::reports_to, el::information, 2016, 7, 4);
-        engage(o.pa1, o.pa2, ek::supports, el::collaboration, 2016, 10, 1);
-        engage(o.program_manager, o.pa1, ek::co_designs_with, el::partnership, 2017, 2, 14);
-        engage(o.mid, o.pa2, ek::evaluates, el::consultation, 2017, 3, 15);
-        engage(o.top, o.pa1, ek::consults, el::consultation, 2017, 9, 20);
+        auto engage = [&](const std::string& from, const std::string& to, ek kind, el level,
+                          const char* on) {
+            b.engagement(from, to).kind(kind).level(level).on(on);
+        };
+        engage(coordinator, pa1, ek::recruits, el::information, "2015-09-10");
+        engage(coordinator, pa2, ek::recruits, el::information, "2015-09-12");
+        engage(front, pa1, ek::prepares, el::consultation, "2015-11-02");
+        engage(front, pa2, ek::prepares, el::consultation, "2015-11-02");
+        engage(pm, pa1, ek::co_designs_with, el::collaboration, "2016-03-03");
+        engage(pm, pa2, ek::co_designs_with, el::collaboration, "2016-03-03");
+        engage(chief, pa1, ek::consults, el::consultation, "2016-04-12");
+        engage(pa1, pm, ek::gives_feedback_to, el::collaboration, "2016-05-05");
+        engage(pa2, pm, ek::gives_feedback_to, el::collaboration, "2016-05-05");
+        engage(pm, mid, ek::reports_to, el::information, "2016-06-01");
+        engage(mid, top, ek::reports_to, el::information, "2016-06-20");
+        engage(front, pm, ek::reports_to, el::information, "2016-07-04");
+        engage(pa1, pa2, ek::supports, el::collaboration, "2016-10-01");
+        engage(pm, pa1, ek::co_designs_with, el::partnership, "2017-02-14");
+        engage(mid, pa2, ek::evaluates, el::consultation, "2017-03-15");
+        engage(top, pa1, ek::consults, el::consultation, "2017-09-20");
     }
 
     // A codebook whose top-level codes stand for the four categories.
-    code_id category_codes[4];
-    for (practice_category c : enum_traits<practice_category>::values) {
-        code k;
-        k.name = std::string(to_string(c));
-        k.definition = std::string(purpose(c));
-        k.category = c;
-        category_codes[static_cast<int>(c)] = s.add(std::move(k));
-    }
-    code prep;
-    prep.name = "managing-integration/preparing advisors";
-    prep.parent = category_codes[2];
-    prep.practice = *s.find_practice("MAN-prepare");
-    prep.category = practice_category::managing_integration;
-    code_id prep_code = s.add(std::move(prep));
+    for (practice_category c : enum_traits<practice_category>::values)
+        b.code(std::string(to_string(c))).definition(std::string(purpose(c))).category(c);
+    const std::string managing = std::string(to_string(practice_category::managing_integration));
+    const std::string evaluating =
+        std::string(to_string(practice_category::evaluating_integration));
+    const std::string preparing = managing + "/preparing advisors";
+    b.code(preparing)
+        .parent(managing)
+        .practice("MAN-prepare")
+        .category(practice_category::managing_integration);
 
     // A few interviews, one per tier and case, with coded segments (all illustrative).
-    const char* excerpt =
+    const std::string excerpt =
         "We sat down with the two advisors before the first meeting. Later we asked them how the "
         "meetings went and changed the agenda.";
     int n = 0;
-    for (const org_people& o : orgs) {
-        const std::pair<person_id, tier> interviewees[] = {{o.top, tier::top_level}, {o.mid, tier::mid_level}, {o.front, tier::front_line}};
+    for (const char* c : {"C1-", "C2-"}) {
+        const std::string p = c, org = p == "C1-" ? "HCO-1" : "HCO-2";
+        const std::pair<std::string, tier> interviewees[] = {{p + "M-TOP", tier::top_level},
+                                                             {p + "M-MID", tier::mid_level},
+                                                             {p + "M-FRONT", tier::front_line}};
         for (const auto& [who, t] : interviewees) {
-            data_source src;
-            src.code = "INT-" + std::to_string(++n);
-            src.kind = source_kind::interview;
-            src.title = "interview with a " + std::string(to_string(t)) + " manager (illustrative)";
-            src.on = date::from_ymd(2016, 5, n);
-            src.wave = waves[1];
-            src.organization = o.org;
-            src.participants = {who};
-            src.tier = t;
-            src.text = excerpt;
-            src.provenance = illustrative;
-            source_id sid = s.add(std::move(src));
+            const std::string code = "INT-" + std::to_string(++n);
+            b.source(code, source_kind::interview)
+                .title("interview with a " + std::string(to_string(t)) + " manager (illustrative)")
+                .on("2016-05-0" + std::to_string(n))
+                .wave("W2")
+                .of(org)
+                .participant(who)
+                .tier(t)
+                .text(excerpt);
             for (const char* coder : {"coder-A", "coder-B"}) {
-                coded_segment seg;
-                seg.source = sid;
-                seg.begin = 0;
-                seg.end = 59;
-                seg.code = prep_code;
-                seg.coder = coder;
-                s.add(seg);
-                seg.begin = 60;
-                seg.end = static_cast<std::uint32_t>(std::string(excerpt).size());
-                seg.code = category_codes[3];
-                s.add(std::move(seg));
+                b.segment(code, preparing, coder).span(0, 59);
+                b.segment(code, evaluating, coder)
+                    .span(60, static_cast<std::uint32_t>(excerpt.size()));
             }
         }
     }
-    data_source group;
-    group.code = "FG-1";
-    group.kind = source_kind::focus_group;
-    group.title = "focus group with patient advisors (illustrative)";
-    group.on = date::from_ymd(2017, 4, 3);
-    group.wave = waves[2];
-    group.organization = orgs[0].org;
-    group.participants = {orgs[0].pa1, orgs[0].pa2};
-    group.composition = group_composition::patients;
-    group.provenance = illustrative;
-    s.add(std::move(group));
+    b.source("FG-1", source_kind::focus_group)
+        .title("focus group with patient advisors (illustrative)")
+        .on("2017-04-03")
+        .wave("W3")
+        .of("HCO-1")
+        .participant("C1-PA1")
+        .participant("C1-PA2")
+        .composition(group_composition::patients);
 
-    memo m;
-    m.title = "every tier takes part (illustrative)";
-    m.text = "Front-line managers prepare advisors; top-level managers sponsor the approach.";
-    m.on = date::from_ymd(2017, 11, 1);
-    m.code = category_codes[2];
-    s.add(std::move(m));
-    return s;
+    b.memo("every tier takes part (illustrative)")
+        .text("Front-line managers prepare advisors; top-level managers sponsor the approach.")
+        .on("2017-11-01")
+        .code(managing);
+    return b.build();
 }
 
 }  // namespace partnerqi::model

@@ -2,51 +2,27 @@
 
 #include <support/catch.hpp>
 
-#include "builder.hpp"
+#include "mini_study.hpp"
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
+using partnerqi::test::built;
 using partnerqi::test::mini_study;
-
-namespace {
-
-source_id add_source(mini_study& m, const std::string& code) {
-    data_source s;
-    s.code = code;
-    s.kind = source_kind::document;
-    s.organization = m.org;
-    s.provenance = provenance::illustrative;
-    return m.s.add(s);
-}
-
-void code_it(mini_study& m, source_id src, code_id c, const std::string& coder) {
-    coded_segment seg;
-    seg.source = src;
-    seg.code = c;
-    seg.coder = coder;
-    m.s.add(seg);
-}
-
-code_id add_code(mini_study& m, const std::string& name) {
-    code c;
-    c.name = name;
-    return m.s.add(c);
-}
-
-}  // namespace
 
 SCENARIO("kappa of two identical codings is 1") {
     GIVEN("two coders who apply X to S1 and S2 and Y to S3, identically") {
-        mini_study m;
-        auto x = add_code(m, "X"), y = add_code(m, "Y");
-        auto s1 = add_source(m, "S1"), s2 = add_source(m, "S2"), s3 = add_source(m, "S3");
+        builder b = mini_study();
+        b.code("X");
+        b.code("Y");
+        for (const char* source : {"S1", "S2", "S3"}) b.source(source, source_kind::document).of("ORG");
         for (const char* coder : {"A", "B"}) {
-            code_it(m, s1, x, coder);
-            code_it(m, s2, x, coder);
-            code_it(m, s3, y, coder);
+            b.segment("S1", "X", coder);
+            b.segment("S2", "X", coder);
+            b.segment("S3", "Y", coder);
         }
+        const built m{b.build()};
         auto r = analysis::cohen_kappa(m.s, "A", "B");
         THEN("3 sources x 2 codes give 6 units: 3 present for both, 3 absent for both, and kappa 1") {
             // po = 6/6 = 1; each coder says present on 3 of 6: pe = .5*.5 + .5*.5 = .5;
@@ -72,15 +48,17 @@ SCENARIO("kappa matches a worked example") {
         CHECK(*k == Approx(0.4));
     }
     GIVEN("the same ratings as 50 sources coded with one code") {
-        mini_study m;
-        auto yes = add_code(m, "yes");
-        analysis::kappa_options o;
+        builder b = mini_study();
+        b.code("yes");
         for (int i = 0; i < 50; ++i) {
-            auto src = add_source(m, "S" + std::to_string(i));
-            o.sources.push_back(src);
-            if (i < 25) code_it(m, src, yes, "A");             // A: yes on 0..24
-            if (i < 20 || (i >= 25 && i < 35)) code_it(m, src, yes, "B");  // B: yes on 0..19 and 25..34
+            const std::string src = "S" + std::to_string(i);
+            b.source(src, source_kind::document).of("ORG");
+            if (i < 25) b.segment(src, "yes", "A");                             // A: yes on 0..24
+            if (i < 20 || (i >= 25 && i < 35)) b.segment(src, "yes", "B");  // B: yes on 0..19 and 25..34
         }
+        const built m{b.build()};
+        analysis::kappa_options o;
+        for (const data_source& src : m.s.sources()) o.sources.push_back(src.id);
         auto r = analysis::cohen_kappa(m.s, "A", "B", {}, o);
         THEN("the counts and kappa are those of the example") {
             CHECK(r.counts.both == 20);
@@ -180,17 +158,17 @@ SCENARIO("code frequencies and co-occurrence count within sources") {
 }
 
 SCENARIO("segments link evidence to the practice enactments they support") {
-    mini_study m;
-    auto mid = m.manager("MID", management_tier::mid_level);
-    auto backed = m.enact(m.practice("MAN", practice_category::managing_integration), mid, "2020-02-01");
-    m.enact(m.practice("EVA", practice_category::evaluating_integration), mid, "2020-03-01");
-    auto src = add_source(m, "INT-1");
-    coded_segment seg;
-    seg.source = src;
-    seg.code = add_code(m, "preparing");
-    seg.coder = "A";
-    seg.supports = {backed};
-    auto sid = m.s.add(seg);
+    builder b = mini_study();
+    b.manager("MID", management_tier::mid_level).of("ORG");
+    b.practice("MAN", practice_category::managing_integration);
+    b.practice("EVA", practice_category::evaluating_integration);
+    const enactment_line backed = b.enactment("MAN", "MID").on("2020-02-01");
+    b.enactment("EVA", "MID").on("2020-03-01");
+    b.source("INT-1", source_kind::document).of("ORG");
+    b.code("preparing");
+    b.segment("INT-1", "preparing", "A").supports(backed);
+    const built m{b.build()};
+    const auto sid = m.s.segments().front().id;
     auto r = analysis::practice_evidence(m.s);
     REQUIRE(r.enactments.size() == 2);
     CHECK(r.enactments[0].segments == std::vector<segment_id>{sid});
@@ -200,9 +178,11 @@ SCENARIO("segments link evidence to the practice enactments they support") {
 }
 
 SCENARIO("coding results export as CSV with quoted fields") {
-    mini_study m;
-    auto c = add_code(m, "voice, \"heard\"");
-    code_it(m, add_source(m, "S1"), c, "A");
+    builder b = mini_study();
+    b.code("voice, \"heard\"");
+    b.source("S1", source_kind::document).of("ORG");
+    b.segment("S1", "voice, \"heard\"", "A");
+    const built m{b.build()};
     std::ostringstream csv;
     analysis::write_csv(csv, analysis::code_frequencies(m.s));
     // RFC 4180: a field with a comma or quote is quoted and inner quotes doubled; CRLF ends records.

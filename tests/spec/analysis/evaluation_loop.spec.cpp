@@ -2,39 +2,43 @@
 
 #include <support/catch.hpp>
 
-#include "builder.hpp"
+#include "mini_study.hpp"
 #include "partnerqi/analysis/evaluation_loop.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
 using analysis::loop_status;
+using partnerqi::test::built;
 using partnerqi::test::mini_study;
 
 namespace {
 
+// MID sits on teams T1 and T2; the practices EVA, MAN, STR and DES are one of each category.
 struct loop_fixture {
-    mini_study m;
-    person_id mid;
-    team_id t1, t2;
-    practice_id eva, man, str, des;
+    builder lines = mini_study();
+    built m;
     loop_fixture() {
-        mid = m.manager("MID", management_tier::mid_level);
-        t1 = m.team("T1", {mid});
-        t2 = m.team("T2", {mid});
-        eva = m.practice("EVA", practice_category::evaluating_integration);
-        man = m.practice("MAN", practice_category::managing_integration);
-        str = m.practice("STR", practice_category::structuring);
-        des = m.practice("DES", practice_category::designing);
+        lines.manager("MID", management_tier::mid_level).of("ORG");
+        lines.team("T1").of("ORG").name("T1").member("MID");
+        lines.team("T2").of("ORG").name("T2").member("MID");
+        lines.practice("EVA", practice_category::evaluating_integration);
+        lines.practice("MAN", practice_category::managing_integration);
+        lines.practice("STR", practice_category::structuring);
+        lines.practice("DES", practice_category::designing);
     }
+    // Builds the case study from the lines written so far.
+    void build() { m = built{lines.build()}; }
 };
 
 }  // namespace
 
 SCENARIO("an evaluation followed by a managing practice within 180 days closes the loop") {
     loop_fixture f;
-    f.m.enact(f.eva, f.mid, "2020-03-01", f.t1);
-    auto follow = f.m.enact(f.man, f.mid, "2020-05-30", f.t1);  // 90 days later
+    f.lines.enactment("EVA", "MID").on("2020-03-01").team("T1");
+    f.lines.enactment("MAN", "MID").on("2020-05-30").team("T1");  // 90 days later
+    f.build();
+    const auto follow = f.m.s.enactments().back().id;
     auto r = analysis::evaluation_loop(f.m.s);
     REQUIRE(r.teams.size() == 1);
     REQUIRE(r.teams[0].evaluations.size() == 1);
@@ -47,10 +51,11 @@ SCENARIO("an evaluation followed by a managing practice within 180 days closes t
 
 SCENARIO("an adjustment that comes too late, on another team, or of another category leaves the loop open") {
     loop_fixture f;
-    f.m.enact(f.eva, f.mid, "2020-01-01", f.t1);
-    f.m.enact(f.des, f.mid, "2020-02-01", f.t1);  // designing is not an adjustment
-    f.m.enact(f.str, f.mid, "2020-02-01", f.t2);  // another team
-    f.m.enact(f.str, f.mid, "2020-07-19", f.t1);  // 200 days later (2020 is a leap year)
+    f.lines.enactment("EVA", "MID").on("2020-01-01").team("T1");
+    f.lines.enactment("DES", "MID").on("2020-02-01").team("T1");  // designing is not an adjustment
+    f.lines.enactment("STR", "MID").on("2020-02-01").team("T2");  // another team
+    f.lines.enactment("STR", "MID").on("2020-07-19").team("T1");  // 200 days later (2020 is a leap year)
+    f.build();
     WHEN("the default 180-day delay applies") {
         auto r = analysis::evaluation_loop(f.m.s);
         THEN("the evaluation is open") {
@@ -75,7 +80,8 @@ SCENARIO("an adjustment that comes too late, on another team, or of another cate
 
 SCENARIO("an evaluation too close to the end of the study to judge is pending, not open") {
     loop_fixture f;
-    f.m.enact(f.eva, f.mid, "2021-11-01", f.t1);  // 60 days before 2021-12-31
+    f.lines.enactment("EVA", "MID").on("2021-11-01").team("T1");  // 60 days before 2021-12-31
+    f.build();
     auto r = analysis::evaluation_loop(f.m.s);
     CHECK(r.teams.at(0).evaluations.at(0).status == loop_status::pending);
     CHECK(r.pending == 1);

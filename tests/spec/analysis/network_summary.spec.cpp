@@ -2,7 +2,7 @@
 
 #include <support/catch.hpp>
 
-#include "builder.hpp"
+#include "mini_study.hpp"
 #include "partnerqi/analysis/network_summary.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
 #include "partnerqi/model/seed_study.hpp"
@@ -12,20 +12,28 @@ using namespace partnerqi;
 using namespace partnerqi::model;
 using analysis::indicator;
 using partnerqi::test::d;
+using partnerqi::test::built;
 using partnerqi::test::mini_study;
 
 SCENARIO("an advisor with no directed path to a top-level or mid-level manager is flagged") {
     GIVEN("A1 who only speaks to a front-line manager, A2 whose voice reaches MID through a provider, A3 only spoken to") {
-        mini_study m;
-        auto mid = m.manager("MID", management_tier::mid_level);
-        auto front = m.manager("FRONT", management_tier::front_line);
-        auto doc = m.provider("DOC");
-        auto a1 = m.advisor("A1"), a2 = m.advisor("A2"), a3 = m.advisor("A3");
-        m.team("T", {mid, front, doc, a1, a2, a3});
-        m.engage(a1, front, engagement_kind::gives_feedback_to, engagement_level::collaboration, "2020-02-01");
-        m.engage(a2, doc, engagement_kind::gives_feedback_to, engagement_level::collaboration, "2020-02-01");
-        m.engage(doc, mid, engagement_kind::reports_to, engagement_level::information, "2020-03-01");
-        m.engage(mid, a3, engagement_kind::informs, engagement_level::information, "2020-03-01");
+        builder b = mini_study();
+        b.manager("MID", management_tier::mid_level).of("ORG");
+        b.manager("FRONT", management_tier::front_line).of("ORG");
+        b.provider("DOC").of("ORG");
+        for (const char* code : {"A1", "A2", "A3"}) b.advisor(code).of("ORG");
+        b.team("T").of("ORG").name("T").member("MID").member("FRONT").member("DOC").member("A1").member("A2")
+            .member("A3");
+        b.engagement("A1", "FRONT").kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::collaboration).on("2020-02-01");
+        b.engagement("A2", "DOC").kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::collaboration).on("2020-02-01");
+        b.engagement("DOC", "MID").kind(engagement_kind::reports_to).level(engagement_level::information)
+            .on("2020-03-01");
+        b.engagement("MID", "A3").kind(engagement_kind::informs).level(engagement_level::information)
+            .on("2020-03-01");
+        const built m{b.build()};
+        const auto a1 = m.person("A1"), a2 = m.person("A2"), a3 = m.person("A3");
         auto r = analysis::tokenism_audit(m.s);
         THEN("the indicator was evaluated") { CHECK(r.path_indicator_evaluated); }
         THEN("A1 is flagged: a front-line manager is not a decision-maker by default") {

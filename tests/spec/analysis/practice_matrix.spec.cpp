@@ -2,12 +2,13 @@
 
 #include <support/catch.hpp>
 
-#include "builder.hpp"
+#include "mini_study.hpp"
 #include "partnerqi/analysis/practice_matrix.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
+using partnerqi::test::built;
 using partnerqi::test::mini_study;
 using analysis::practice_cell;
 
@@ -75,14 +76,19 @@ SCENARIO("the study's reported facts alone record no enactment, so the every-tie
 
 SCENARIO("when front-line managers performed no practice, the every-tier check fails and names the front-line tier") {
     GIVEN("top-level and mid-level managers who enact all four categories, and an idle front-line manager") {
-        mini_study m;
-        auto top = m.manager("TOP", management_tier::top_level);
-        auto mid = m.manager("MID", management_tier::mid_level);
-        m.manager("FRONT", management_tier::front_line);
-        m.enact(m.practice("DES", practice_category::designing), top, "2020-02-01");
-        m.enact(m.practice("STR", practice_category::structuring), top, "2020-03-01");
-        m.enact(m.practice("MAN", practice_category::managing_integration), mid, "2020-04-01");
-        m.enact(m.practice("EVA", practice_category::evaluating_integration), mid, "2020-05-01");
+        builder b = mini_study();
+        b.manager("TOP", management_tier::top_level).of("ORG");
+        b.manager("MID", management_tier::mid_level).of("ORG");
+        b.manager("FRONT", management_tier::front_line).of("ORG");
+        b.practice("DES", practice_category::designing);
+        b.practice("STR", practice_category::structuring);
+        b.practice("MAN", practice_category::managing_integration);
+        b.practice("EVA", practice_category::evaluating_integration);
+        b.enactment("DES", "TOP").on("2020-02-01");
+        b.enactment("STR", "TOP").on("2020-03-01");
+        b.enactment("MAN", "MID").on("2020-04-01");
+        b.enactment("EVA", "MID").on("2020-05-01");
+        built m{b.build()};
         WHEN("the check runs on the pooled table") {
             auto check = analysis::check_every_tier(analysis::practice_matrix(m.s).pooled);
             THEN("it fails, names the front-line tier and no category") {
@@ -94,20 +100,25 @@ SCENARIO("when front-line managers performed no practice, the every-tier check f
             }
         }
         WHEN("a front-line manager then evaluates once") {
-            m.enact(m.practice("EVA", practice_category::evaluating_integration), *m.s.find_person("FRONT"), "2020-06-01");
+            b.enactment("EVA", "FRONT").on("2020-06-01");
+            m = built{b.build()};
             THEN("the check passes") { CHECK(analysis::check_every_tier(analysis::practice_matrix(m.s).pooled).passed); }
         }
     }
 }
 
 SCENARIO("when no manager evaluated integration, the check fails and names the evaluating category") {
-    mini_study m;
-    auto top = m.manager("TOP", management_tier::top_level);
-    auto mid = m.manager("MID", management_tier::mid_level);
-    auto front = m.manager("FRONT", management_tier::front_line);
-    m.enact(m.practice("DES", practice_category::designing), top, "2020-02-01");
-    m.enact(m.practice("STR", practice_category::structuring), mid, "2020-03-01");
-    m.enact(m.practice("MAN", practice_category::managing_integration), front, "2020-04-01");
+    builder b = mini_study();
+    b.manager("TOP", management_tier::top_level).of("ORG");
+    b.manager("MID", management_tier::mid_level).of("ORG");
+    b.manager("FRONT", management_tier::front_line).of("ORG");
+    b.practice("DES", practice_category::designing);
+    b.practice("STR", practice_category::structuring);
+    b.practice("MAN", practice_category::managing_integration);
+    b.enactment("DES", "TOP").on("2020-02-01");
+    b.enactment("STR", "MID").on("2020-03-01");
+    b.enactment("MAN", "FRONT").on("2020-04-01");
+    const built m{b.build()};
     auto check = analysis::check_every_tier(analysis::practice_matrix(m.s).pooled);
     CHECK_FALSE(check.passed);
     CHECK(check.missing_tiers.empty());
@@ -117,11 +128,15 @@ SCENARIO("when no manager evaluated integration, the check fails and names the e
 }
 
 SCENARIO("a manager who appears in two cells is counted once in the margins") {
-    mini_study m;
-    auto mid = m.manager("MID", management_tier::mid_level);
-    m.enact(m.practice("MAN-a", practice_category::managing_integration), mid, "2020-02-01");
-    m.enact(m.practice("MAN-b", practice_category::managing_integration), mid, "2020-03-01");
-    m.enact(m.practice("EVA", practice_category::evaluating_integration), mid, "2020-04-01");
+    builder b = mini_study();
+    b.manager("MID", management_tier::mid_level).of("ORG");
+    b.practice("MAN-a", practice_category::managing_integration);
+    b.practice("MAN-b", practice_category::managing_integration);
+    b.practice("EVA", practice_category::evaluating_integration);
+    b.enactment("MAN-a", "MID").on("2020-02-01");
+    b.enactment("MAN-b", "MID").on("2020-03-01");
+    b.enactment("EVA", "MID").on("2020-04-01");
+    const built m{b.build()};
     auto t = analysis::practice_matrix(m.s).pooled;
     // Two managing enactments by one manager; one evaluating; the mid-level margin has 3 by 1.
     CHECK(t.at(practice_category::managing_integration, management_tier::mid_level) == cell(2, 1));
@@ -131,14 +146,15 @@ SCENARIO("a manager who appears in two cells is counted once in the margins") {
 }
 
 SCENARIO("sub-practice rows appear only on demand and sum to their category") {
-    mini_study m;
-    auto mid = m.manager("MID", management_tier::mid_level);
-    auto front = m.manager("FRONT", management_tier::front_line);
-    auto prepare = m.practice("MAN-prepare", practice_category::managing_integration);
-    auto coach = m.practice("MAN-coach", practice_category::managing_integration);
-    m.enact(prepare, mid, "2020-02-01");
-    m.enact(prepare, front, "2020-02-02");
-    m.enact(coach, front, "2020-03-01");
+    builder b = mini_study();
+    b.manager("MID", management_tier::mid_level).of("ORG");
+    b.manager("FRONT", management_tier::front_line).of("ORG");
+    b.practice("MAN-prepare", practice_category::managing_integration);
+    b.practice("MAN-coach", practice_category::managing_integration);
+    b.enactment("MAN-prepare", "MID").on("2020-02-01");
+    b.enactment("MAN-prepare", "FRONT").on("2020-02-02");
+    b.enactment("MAN-coach", "FRONT").on("2020-03-01");
+    const built m{b.build()};
     CHECK(analysis::practice_matrix(m.s).pooled.sub_practices.empty());
     analysis::practice_matrix_options o;
     o.sub_practices = true;
@@ -153,17 +169,20 @@ SCENARIO("sub-practice rows appear only on demand and sum to their category") {
 
 SCENARIO("a wave or a case narrows what the matrix counts") {
     GIVEN("two organizations in two cases and an enactment in each year") {
-        mini_study m;
-        auto other = m.add_org("OTHER");
-        auto mid = m.manager("MID", management_tier::mid_level);
-        auto mid2 = m.manager("MID2", management_tier::mid_level, other);
-        auto design = m.practice("DES", practice_category::designing);
-        m.enact(design, mid, "2020-02-01");
-        m.enact(design, mid, "2021-02-01");
-        m.enact(design, mid2, "2021-03-01", std::nullopt, {}, other);
-        auto c1 = m.study_case("case-1", m.org);
-        auto c2 = m.study_case("case-2", other);
-        auto w2021 = m.wave("W2021", "2021-01-01", "2021-12-31");
+        builder b = mini_study();
+        b.organization("OTHER").name("OTHER organization");
+        b.manager("MID", management_tier::mid_level).of("ORG");
+        b.manager("MID2", management_tier::mid_level).of("OTHER");
+        b.practice("DES", practice_category::designing);
+        b.enactment("DES", "MID").on("2020-02-01");
+        b.enactment("DES", "MID").on("2021-02-01");
+        b.enactment("DES", "MID2").on("2021-03-01").of("OTHER");
+        b.study_case("case-1").of("ORG");
+        b.study_case("case-2").of("OTHER");
+        b.wave("W2021", "2021-01-01", "2021-12-31");
+        const built m{b.build()};
+        const auto c1 = *m.s.find_case("case-1"), c2 = *m.s.find_case("case-2");
+        const auto w2021 = *m.s.find_wave("W2021");
         THEN("per case tables split the pooled one") {
             auto r = analysis::practice_matrix(m.s);
             REQUIRE(r.cases.size() == 2);

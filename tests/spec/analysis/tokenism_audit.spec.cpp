@@ -2,13 +2,14 @@
 
 #include <support/catch.hpp>
 
-#include "builder.hpp"
+#include "mini_study.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
 using analysis::indicator;
+using partnerqi::test::built;
 using partnerqi::test::mini_study;
 
 namespace {
@@ -16,19 +17,32 @@ namespace {
 // ORG has managers TOP, MID, FRONT and a provider DOC; team T-PAIR has advisors A1 and A2,
 // team T-LONE has advisor B1 only.
 struct audit_fixture {
-    mini_study m;
+    builder lines = mini_study();
+    built m;
     person_id top, mid, front, doc, a1, a2, b1;
     team_id pair, lone;
     audit_fixture() {
-        top = m.manager("TOP", management_tier::top_level);
-        mid = m.manager("MID", management_tier::mid_level);
-        front = m.manager("FRONT", management_tier::front_line);
-        doc = m.provider("DOC");
-        a1 = m.advisor("A1");
-        a2 = m.advisor("A2");
-        b1 = m.advisor("B1");
-        pair = m.team("T-PAIR", {mid, doc, a1, a2});
-        lone = m.team("T-LONE", {front, doc, b1});
+        lines.manager("TOP", management_tier::top_level).of("ORG");
+        lines.manager("MID", management_tier::mid_level).of("ORG");
+        lines.manager("FRONT", management_tier::front_line).of("ORG");
+        lines.provider("DOC").of("ORG");
+        for (const char* code : {"A1", "A2", "B1"}) lines.advisor(code).of("ORG");
+        lines.team("T-PAIR").of("ORG").name("T-PAIR").member("MID").member("DOC").member("A1").member("A2");
+        lines.team("T-LONE").of("ORG").name("T-LONE").member("FRONT").member("DOC").member("B1");
+        build();
+    }
+    // Builds the case study from the lines written so far and looks up the ids above.
+    void build() {
+        m = built{lines.build()};
+        top = m.person("TOP");
+        mid = m.person("MID");
+        front = m.person("FRONT");
+        doc = m.person("DOC");
+        a1 = m.person("A1");
+        a2 = m.person("A2");
+        b1 = m.person("B1");
+        pair = *m.s.find_team("T-PAIR");
+        lone = *m.s.find_team("T-LONE");
     }
     analysis::tokenism_audit_report run(const analysis::filter& f = {}, const analysis::audit_options& o = {}) const {
         return analysis::tokenism_audit(m.s, f, o);
@@ -78,9 +92,14 @@ SCENARIO("neither team of the study's two cases is flagged as lone-advisor") {
 SCENARIO("an advisor whose only ties are information-level is flagged") {
     GIVEN("A1 only informed, A2 co-designing at collaboration level") {
         audit_fixture f;
-        auto e1 = f.m.engage(f.mid, f.a1, engagement_kind::informs, engagement_level::information, "2020-03-01");
-        auto e2 = f.m.engage(f.a1, f.mid, engagement_kind::gives_feedback_to, engagement_level::information, "2020-04-01");
-        f.m.engage(f.mid, f.a2, engagement_kind::co_designs_with, engagement_level::collaboration, "2020-03-01");
+        f.lines.engagement("MID", "A1").kind(engagement_kind::informs).level(engagement_level::information)
+            .on("2020-03-01");
+        f.lines.engagement("A1", "MID").kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::information).on("2020-04-01");
+        f.lines.engagement("MID", "A2").kind(engagement_kind::co_designs_with)
+            .level(engagement_level::collaboration).on("2020-03-01");
+        f.build();
+        const auto e1 = f.m.s.engagements()[0].id, e2 = f.m.s.engagements()[1].id;
         auto r = f.run();
         THEN("A1 is flagged with both engagements as records") {
             const auto* a1 = r.find(f.a1);
@@ -103,9 +122,13 @@ SCENARIO("an advisor whose only ties are information-level is flagged") {
 SCENARIO("an advisor no manager prepared, coached or supported is flagged") {
     GIVEN("A1 prepared by a manager, A2 supported only by a provider, B1 coached through a managing practice") {
         audit_fixture f;
-        f.m.engage(f.front, f.a1, engagement_kind::prepares, engagement_level::consultation, "2020-02-01");
-        f.m.engage(f.doc, f.a2, engagement_kind::supports, engagement_level::collaboration, "2020-02-01");
-        f.m.enact(f.m.practice("MAN-coach", practice_category::managing_integration), f.front, "2020-02-02", f.lone, {f.b1});
+        f.lines.engagement("FRONT", "A1").kind(engagement_kind::prepares)
+            .level(engagement_level::consultation).on("2020-02-01");
+        f.lines.engagement("DOC", "A2").kind(engagement_kind::supports)
+            .level(engagement_level::collaboration).on("2020-02-01");
+        f.lines.practice("MAN-coach", practice_category::managing_integration);
+        f.lines.enactment("MAN-coach", "FRONT").on("2020-02-02").team("T-LONE").target("B1");
+        f.build();
         auto r = f.run();
         THEN("A2 is flagged because the provider is not a manager") {
             CHECK(r.find(f.a2)->fired(indicator::not_prepared_or_supported));
@@ -115,7 +138,9 @@ SCENARIO("an advisor no manager prepared, coached or supported is flagged") {
             CHECK_FALSE(r.find(f.b1)->fired(indicator::not_prepared_or_supported));
         }
         THEN("a designing practice aimed at A2 does not count as preparing them") {
-            f.m.enact(f.m.practice("DES", practice_category::designing), f.top, "2020-03-01", std::nullopt, {f.a2});
+            f.lines.practice("DES", practice_category::designing);
+            f.lines.enactment("DES", "TOP").on("2020-03-01").target("A2");
+            f.build();
             CHECK(f.run().find(f.a2)->fired(indicator::not_prepared_or_supported));
         }
     }
@@ -124,8 +149,11 @@ SCENARIO("an advisor no manager prepared, coached or supported is flagged") {
 SCENARIO("a team with no evaluating practice in the window is flagged") {
     GIVEN("an evaluation of T-PAIR in 2020 and none of T-LONE") {
         audit_fixture f;
-        f.m.enact(f.m.practice("EVA", practice_category::evaluating_integration), f.mid, "2020-06-01", f.pair);
-        auto w2021 = f.m.wave("W2021", "2021-01-01", "2021-12-31");
+        f.lines.practice("EVA", practice_category::evaluating_integration);
+        f.lines.enactment("EVA", "MID").on("2020-06-01").team("T-PAIR");
+        f.lines.wave("W2021", "2021-01-01", "2021-12-31");
+        f.build();
+        const auto w2021 = *f.m.s.find_wave("W2021");
         auto r = f.run();
         THEN("T-LONE is flagged and T-PAIR is not") {
             CHECK(r.find(f.lone)->fired(indicator::no_evaluation_on_team));
@@ -142,10 +170,15 @@ SCENARIO("a team with no evaluating practice in the window is flagged") {
 SCENARIO("an advisor whose input reached no QI activity at collaboration level or above is flagged") {
     GIVEN("A1 in an activity that reached collaboration, A2 in one that stopped at consultation, B1 feeding an activity at partnership") {
         audit_fixture f;
-        f.m.activity("ACT-COLLAB", {f.a1}, engagement_level::collaboration, f.pair);
-        auto low = f.m.activity("ACT-LOW", {f.a2}, engagement_level::consultation, f.pair);
-        auto none = f.m.activity("ACT-NONE", {}, std::nullopt, f.lone);
-        f.m.engage(f.b1, f.front, engagement_kind::gives_feedback_to, engagement_level::partnership, "2020-05-01", none);
+        f.lines.activity("ACT-COLLAB").of("ORG").team("T-PAIR").title("ACT-COLLAB").advisor("A1")
+            .level_reached(engagement_level::collaboration);
+        f.lines.activity("ACT-LOW").of("ORG").team("T-PAIR").title("ACT-LOW").advisor("A2")
+            .level_reached(engagement_level::consultation);
+        f.lines.activity("ACT-NONE").of("ORG").team("T-LONE").title("ACT-NONE");
+        f.lines.engagement("B1", "FRONT").kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::partnership).on("2020-05-01").activity("ACT-NONE");
+        f.build();
+        const auto low = *f.m.s.find_activity("ACT-LOW");
         auto r = f.run();
         THEN("A2 is flagged with the activity as record") {
             const auto* a2 = r.find(f.a2);
@@ -170,12 +203,11 @@ SCENARIO("an advisor whose input reached no QI activity at collaboration level o
 
 SCENARIO("the same few advisors on most teams are flagged as a concentration") {
     GIVEN("three teams that all seat the same two advisors") {
-        mini_study m;
-        auto a = m.advisor("A");
-        auto b = m.advisor("B");
-        m.team("T1", {a, b});
-        m.team("T2", {a, b});
-        m.team("T3", {a, b});
+        builder b = mini_study();
+        b.advisor("A").of("ORG");
+        b.advisor("B").of("ORG");
+        for (const char* team : {"T1", "T2", "T3"}) b.team(team).of("ORG").name(team).member("A").member("B");
+        const built m{b.build()};
         auto r = analysis::tokenism_audit(m.s);
         THEN("the top two advisors hold all six seats, above the 50% threshold") {
             REQUIRE(r.study_hits.size() == 1);
@@ -185,16 +217,24 @@ SCENARIO("the same few advisors on most teams are flagged as a concentration") {
         }
     }
     GIVEN("three teams with two different advisors each") {
-        mini_study m;
-        for (int t = 1; t <= 3; ++t)
-            m.team("T" + std::to_string(t), {m.advisor("A" + std::to_string(t)), m.advisor("B" + std::to_string(t))});
+        builder b = mini_study();
+        for (int t = 1; t <= 3; ++t) {
+            const std::string n = std::to_string(t);
+            b.advisor("A" + n).of("ORG");
+            b.advisor("B" + n).of("ORG");
+            b.team("T" + n).of("ORG").name("T" + n).member("A" + n).member("B" + n);
+        }
+        const built m{b.build()};
         THEN("the top two hold 2 of 6 seats and nothing fires") {
             CHECK(analysis::tokenism_audit(m.s).study_hits.empty());
         }
     }
     GIVEN("a single team") {
-        mini_study m;
-        m.team("T1", {m.advisor("A"), m.advisor("B")});
+        builder b = mini_study();
+        b.advisor("A").of("ORG");
+        b.advisor("B").of("ORG");
+        b.team("T1").of("ORG").name("T1").member("A").member("B");
+        const built m{b.build()};
         THEN("one team says nothing about concentration") { CHECK(analysis::tokenism_audit(m.s).study_hits.empty()); }
     }
 }

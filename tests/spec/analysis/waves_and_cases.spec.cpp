@@ -2,7 +2,7 @@
 
 #include <support/catch.hpp>
 
-#include "builder.hpp"
+#include "mini_study.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/summary.hpp"
 #include "partnerqi/analysis/waves.hpp"
@@ -11,6 +11,7 @@
 using namespace partnerqi;
 using namespace partnerqi::model;
 using analysis::indicator;
+using partnerqi::test::built;
 using partnerqi::test::mini_study;
 
 // The seed's illustrative enactments per case, by wave (the waves are the calendar years):
@@ -121,11 +122,15 @@ SCENARIO("two organizations are compared side by side on the same measures") {
 
 SCENARIO("organizations kept in different case studies can be compared") {
     auto seed = seed_study_illustrated();
-    mini_study m;
-    auto mid = m.manager("MID", management_tier::mid_level);
-    m.team("T", {mid, m.advisor("A")});
-    m.enact(m.practice("DES", practice_category::designing), mid, "2020-02-01");
-    auto mine = m.study_case("mini-case", m.org);
+    builder b = mini_study();
+    b.manager("MID", management_tier::mid_level).of("ORG");
+    b.advisor("A").of("ORG");
+    b.team("T").of("ORG").name("T").member("MID").member("A");
+    b.practice("DES", practice_category::designing);
+    b.enactment("DES", "MID").on("2020-02-01");
+    b.study_case("mini-case").of("ORG");
+    const built m{b.build()};
+    const auto mine = *m.s.find_case("mini-case");
     auto c = analysis::compare_cases({{seed, *seed.find_case("case-2")}, {m.s, mine}});
     REQUIRE(c.columns.size() == 2);
     CHECK(c.columns[0].matrix.total.enactments == 15);

@@ -11,6 +11,7 @@
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/codec.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
+#include "partnerqi/model/builder.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -70,13 +71,9 @@ void patch_header(std::string& file, std::size_t at, std::uint64_t value, std::s
 // A small study whose text payload is easy to edit by hand:
 // "22 serialization::archive 18 0 1 2 TT 0  16436 17531 1 0 1 1 4 ORGX 1 N 1 K 1 0 ..."
 model::case_study small_study() {
-    model::case_study s{"TT", model::date_window::years(2015, 2017)};
-    model::organization o;
-    o.code = "ORGX";
-    o.name = "N";
-    o.kind = "K";
-    (void)s.add(o);
-    return s;
+    model::builder b{"TT", model::date_window::years(2015, 2017)};
+    b.organization("ORGX").name("N").kind("K");
+    return b.build();
 }
 
 }  // namespace

@@ -26,7 +26,6 @@
 #pragma once
 
 #include <fstream>
-#include <optional>
 #include <sstream>
 #include <string>
 
@@ -40,62 +39,34 @@ namespace model = partnerqi::model;
 inline const std::string odd_code = "X \"quoted\", \\odd";
 
 inline model::case_study small_study() {
-    model::case_study s{"Illustrative export study", model::date_window::years(2015, 2017)};
-    model::organization centre;
-    centre.code = "HCO-T";
-    centre.name = "Illustrative centre";
-    centre.provenance = model::provenance::illustrative;
-    const auto hco = s.add(centre);
-    model::organization east;
-    east.code = "HCO, \"east\"";
-    east.name = "Illustrative eastern centre";
-    east.provenance = model::provenance::illustrative;
-    const auto other_org = s.add(east);
-
-    auto person = [&](const std::string& code, model::person_role role,
-                      std::optional<model::management_tier> tier = std::nullopt,
-                      model::organization_id org = {}) {
-        model::person p;
-        p.code = code;
-        p.role = role;
-        p.tier = tier;
-        p.organization = org.valid() ? org : hco;
-        p.provenance = model::provenance::illustrative;
-        if (code == "A-1") p.display_name = "Ada\nLine";  // personal data, shown only on request
-        if (role == model::person_role::other) p.role_label = "ICL";
-        return s.add(p);
-    };
-    using model::management_tier;
-    using model::person_role;
-    const auto a1 = person("A-1", person_role::patient_advisor);
-    const auto a2 = person("A-2", person_role::patient_advisor);
-    const auto fl = person("M-FL", person_role::manager, management_tier::front_line);
-    const auto mid = person("M-MID", person_role::manager, management_tier::mid_level);
-    const auto top = person("M-TOP", person_role::manager, management_tier::top_level);
-    const auto p1 = person("P-1", person_role::provider);
-    const auto x = person(odd_code, person_role::other, std::nullopt, other_org);
-
-    auto engage = [&](model::person_id from, model::person_id to, const char* on,
-                      model::engagement_kind kind, model::engagement_level level) {
-        model::engagement e;
-        e.from = from;
-        e.to = to;
-        e.on = model::date::from_iso(on);
-        e.kind = kind;
-        e.level = level;
-        e.provenance = model::provenance::illustrative;
-        s.add(e);
-    };
     using model::engagement_kind;
     using model::engagement_level;
-    engage(fl, a1, "2016-02-01", engagement_kind::prepares, engagement_level::collaboration);
-    engage(a1, fl, "2016-03-01", engagement_kind::gives_feedback_to, engagement_level::consultation);
-    engage(fl, mid, "2016-04-01", engagement_kind::reports_to, engagement_level::information);
-    engage(mid, top, "2016-04-15", engagement_kind::reports_to, engagement_level::information);
-    engage(fl, a1, "2016-05-01", engagement_kind::supports, engagement_level::partnership);
-    engage(p1, a2, "2016-06-01", engagement_kind::consults, engagement_level::consultation);
-    engage(x, p1, "2016-07-01", engagement_kind::informs, engagement_level::information);
-    return s;
+    using model::management_tier;
+    model::builder b{"Illustrative export study", model::date_window::years(2015, 2017)};
+    b.default_provenance(model::provenance::illustrative);
+    b.organization("HCO-T").name("Illustrative centre");
+    b.organization("HCO, \"east\"").name("Illustrative eastern centre");
+
+    b.advisor("A-1").of("HCO-T").display_name("Ada\nLine");  // personal data, shown only on request
+    b.advisor("A-2").of("HCO-T");
+    b.manager("M-FL", management_tier::front_line).of("HCO-T");
+    b.manager("M-MID", management_tier::mid_level).of("HCO-T");
+    b.manager("M-TOP", management_tier::top_level).of("HCO-T");
+    b.provider("P-1").of("HCO-T");
+    b.person(odd_code, model::person_role::other).of("HCO, \"east\"").role_label("ICL");
+
+    auto engage = [&](const std::string& from, const std::string& to, const char* on,
+                      engagement_kind kind, engagement_level level) {
+        b.engagement(from, to).on(on).kind(kind).level(level);
+    };
+    engage("M-FL", "A-1", "2016-02-01", engagement_kind::prepares, engagement_level::collaboration);
+    engage("A-1", "M-FL", "2016-03-01", engagement_kind::gives_feedback_to, engagement_level::consultation);
+    engage("M-FL", "M-MID", "2016-04-01", engagement_kind::reports_to, engagement_level::information);
+    engage("M-MID", "M-TOP", "2016-04-15", engagement_kind::reports_to, engagement_level::information);
+    engage("M-FL", "A-1", "2016-05-01", engagement_kind::supports, engagement_level::partnership);
+    engage("P-1", "A-2", "2016-06-01", engagement_kind::consults, engagement_level::consultation);
+    engage(odd_code, "P-1", "2016-07-01", engagement_kind::informs, engagement_level::information);
+    return b.build();
 }
 
 /// The whole content of a file (binary, so CRLF stays CRLF).

@@ -16,34 +16,28 @@ namespace {
 // nurse and two advisors, and a QI team holding the nurse, one manager and both advisors
 // (illustrative).
 struct small_study {
-    case_study s{"A small partnership", date_window::years(2015, 2017)};
-    organization_id org, other_org;
-    person_id director, coordinator_manager, nurse, pa1, pa2;
-    team_id team;
+    case_study s = written();
+    organization_id org = *s.find_organization("HCO-A"), other_org = *s.find_organization("HCO-B");
+    person_id director = *s.find_person("M-TOP-01"), coordinator_manager = *s.find_person("M-FL-01"),
+              nurse = *s.find_person("PR-01"), pa1 = *s.find_person("PA-01"), pa2 = *s.find_person("PA-02");
+    team_id team = *s.find_team("T-1");
 
-    small_study() {
-        organization o;
-        o.code = "HCO-A";
-        o.name = "Health centre A";
-        org = s.add(o);
-        o.code = "HCO-B";
-        o.name = "Health centre B";
-        other_org = s.add(o);
-        director = add_person("M-TOP-01", person_role::manager, management_tier::top_level);
-        coordinator_manager = add_person("M-FL-01", person_role::manager, management_tier::front_line);
-        nurse = add_person("PR-01", person_role::provider);
-        pa1 = add_person("PA-01", person_role::patient_advisor);
-        pa2 = add_person("PA-02", person_role::patient_advisor);
-        qi_team t;
-        t.code = "T-1";
-        t.organization = org;
-        t.members = {{nurse, "nurse", {}, {}, false},
-                     {coordinator_manager, "program manager", {}, {}, false},
-                     {pa1, "patient advisor", date::from_iso("2015-09-01"), {}, false},
-                     {pa2, "patient advisor", date::from_iso("2015-09-01"), {}, false}};
-        team = s.add(t);
+    static case_study written() {
+        builder b{"A small partnership", date_window::years(2015, 2017)};
+        b.organization("HCO-A").name("Health centre A");
+        b.organization("HCO-B").name("Health centre B");
+        b.manager("M-TOP-01", management_tier::top_level).of("HCO-A");
+        b.manager("M-FL-01", management_tier::front_line).of("HCO-A");
+        b.provider("PR-01").of("HCO-A");
+        b.advisor("PA-01").of("HCO-A");
+        b.advisor("PA-02").of("HCO-A");
+        b.team("T-1").of("HCO-A").member("PR-01", "nurse").member("M-FL-01", "program manager")
+            .member("PA-01", "patient advisor").joined("2015-09-01")
+            .member("PA-02", "patient advisor").joined("2015-09-01");
+        return b.build();
     }
 
+    // Adds a person of HCO-A straight through case_study::add, whose checks the scenarios test.
     person_id add_person(const char* code, person_role role,
                          std::optional<management_tier> tier = std::nullopt) {
         person p;

@@ -13,7 +13,9 @@
 using namespace partnerqi;
 using network::engagement_graph;
 using network::graph_filter;
-using network_fixtures::study_builder;
+using network_fixtures::built;
+using network_fixtures::consults;
+using network_fixtures::illustrative_study;
 using model::engagement_kind;
 using model::engagement_level;
 using model::management_tier;
@@ -22,12 +24,16 @@ using model::person_role;
 SCENARIO("parallel engagement events between two people become one tie that aggregates them",
          "[network][graph]") {
     GIVEN("an advisor consulted three times by a manager, on three dates, at three levels") {
-        study_builder b;
-        auto m = b.manager("M-MID", management_tier::mid_level);
-        auto a = b.advisor("PA-1");
-        b.engage(m, a, "2016-03-01", engagement_kind::consults, engagement_level::consultation);
-        b.engage(m, a, "2015-06-01", engagement_kind::informs, engagement_level::information);
-        b.engage(m, a, "2017-01-10", engagement_kind::co_designs_with, engagement_level::collaboration);
+        model::builder lines = illustrative_study();
+        lines.manager("M-MID", management_tier::mid_level).of("HCO-T");
+        lines.advisor("PA-1").of("HCO-T");
+        consults(lines, "M-MID", "PA-1", "2016-03-01");
+        lines.engagement("M-MID", "PA-1").on("2015-06-01").kind(engagement_kind::informs)
+            .level(engagement_level::information);
+        lines.engagement("M-MID", "PA-1").on("2017-01-10").kind(engagement_kind::co_designs_with)
+            .level(engagement_level::collaboration);
+        const built b{lines.build()};
+        const auto m = b.person("M-MID"), a = b.person("PA-1");
         WHEN("the network of the whole study is built") {
             engagement_graph g(b.study);
             THEN("there is one tie, from the manager to the advisor, carrying all three events") {
@@ -55,11 +61,13 @@ SCENARIO("parallel engagement events between two people become one tie that aggr
 SCENARIO("every person is a vertex by default, and only active people when asked",
          "[network][graph]") {
     GIVEN("two advisors, one engaged by a manager and one nobody engaged") {
-        study_builder b;
-        auto m = b.manager("M-TOP", management_tier::top_level);
-        auto a1 = b.advisor("PA-1");
-        auto a2 = b.advisor("PA-2");
-        b.engage(m, a1);
+        model::builder lines = illustrative_study();
+        lines.manager("M-TOP", management_tier::top_level).of("HCO-T");
+        lines.advisor("PA-1").of("HCO-T");
+        lines.advisor("PA-2").of("HCO-T");
+        consults(lines, "M-TOP", "PA-1");
+        const built b{lines.build()};
+        const auto m = b.person("M-TOP"), a1 = b.person("PA-1"), a2 = b.person("PA-2");
         THEN("by default the isolated advisor is a vertex too") {
             engagement_graph g(b.study);
             CHECK(g.num_people() == 3);
@@ -81,21 +89,21 @@ SCENARIO("the network is built in canonical order whatever the order records wer
          "[network][graph]") {
     // Vertices sorted by code, ties by (source, target): the same study entered in two orders
     // gives the same vertex order and the same ties.
-    auto fill = [](study_builder& b, bool reversed) {
+    auto fill = [](bool reversed) {
+        model::builder b = illustrative_study();
         std::vector<std::string> codes = {"C-PROV", "A-PA", "M-TOP", "B-PA"};
         if (reversed) std::reverse(codes.begin(), codes.end());
         for (const auto& c : codes) {
-            if (c == "M-TOP") b.manager(c, management_tier::top_level);
-            else b.person(c, c == "C-PROV" ? person_role::provider : person_role::patient_advisor);
+            if (c == "M-TOP") b.manager(c, management_tier::top_level).of("HCO-T");
+            else b.person(c, c == "C-PROV" ? person_role::provider : person_role::patient_advisor).of("HCO-T");
         }
         std::vector<std::pair<std::string, std::string>> ties = {
             {"M-TOP", "A-PA"}, {"A-PA", "M-TOP"}, {"C-PROV", "B-PA"}, {"B-PA", "A-PA"}, {"M-TOP", "B-PA"}};
         if (reversed) std::reverse(ties.begin(), ties.end());
-        for (const auto& [u, v] : ties) b.engage(*b.study.find_person(u), *b.study.find_person(v));
+        for (const auto& [u, v] : ties) consults(b, u, v);
+        return built{b.build()};
     };
-    study_builder first, second;
-    fill(first, false);
-    fill(second, true);
+    const built first = fill(false), second = fill(true);
     engagement_graph g1(first.study), g2(second.study), g1_again(first.study);
     auto codes = [](const engagement_graph& g) {
         std::vector<std::string> out;
@@ -136,17 +144,24 @@ SCENARIO("the network is built in canonical order whatever the order records wer
 SCENARIO("filters select the window, the kinds, the minimum level, the organizations and the roles",
          "[network][graph]") {
     GIVEN("a manager who engaged an advisor three times and a provider once, and a second organization") {
-        study_builder b;
-        auto m = b.manager("M-MID", management_tier::mid_level);
-        auto a = b.advisor("PA-1");
-        auto p = b.person("PROV-1", person_role::provider);
-        auto org2 = b.organization("HCO-2");
-        auto other = b.person("PA-9", person_role::patient_advisor, std::nullopt, org2);
-        b.engage(m, a, "2015-06-01", engagement_kind::informs, engagement_level::information);
-        b.engage(m, a, "2016-03-01", engagement_kind::consults, engagement_level::consultation);
-        b.engage(m, a, "2017-01-10", engagement_kind::co_designs_with, engagement_level::collaboration);
-        b.engage(m, p, "2016-05-05", engagement_kind::informs, engagement_level::information);
-        b.engage(other, m, "2016-07-07", engagement_kind::gives_feedback_to, engagement_level::consultation);
+        model::builder lines = illustrative_study();
+        lines.manager("M-MID", management_tier::mid_level).of("HCO-T");
+        lines.advisor("PA-1").of("HCO-T");
+        lines.provider("PROV-1").of("HCO-T");
+        lines.organization("HCO-2").name("Illustrative centre HCO-2");
+        lines.advisor("PA-9").of("HCO-2");
+        lines.engagement("M-MID", "PA-1").on("2015-06-01").kind(engagement_kind::informs)
+            .level(engagement_level::information);
+        consults(lines, "M-MID", "PA-1", "2016-03-01");
+        lines.engagement("M-MID", "PA-1").on("2017-01-10").kind(engagement_kind::co_designs_with)
+            .level(engagement_level::collaboration);
+        lines.engagement("M-MID", "PROV-1").on("2016-05-05").kind(engagement_kind::informs)
+            .level(engagement_level::information);
+        lines.engagement("PA-9", "M-MID").on("2016-07-07").kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::consultation);
+        const built b{lines.build()};
+        const auto m = b.person("M-MID"), a = b.person("PA-1"), p = b.person("PROV-1"),
+                   other = b.person("PA-9");
 
         THEN("a window keeps only the events inside it: 2016 has one event to the advisor") {
             graph_filter f;
@@ -195,12 +210,12 @@ SCENARIO("filters select the window, the kinds, the minimum level, the organizat
 }
 
 SCENARIO("requests that make no sense are refused with an invalid request error", "[network][graph]") {
-    study_builder b;
-    auto a = b.advisor("PA-1");
-    model::wave w;
-    w.code = "W1";
-    w.window = model::date_window::years(2016, 2016);
-    auto wave = b.study.add(w);
+    model::builder lines = illustrative_study();
+    lines.advisor("PA-1").of("HCO-T");
+    lines.wave("W1", model::date_window::years(2016, 2016));
+    const built b{lines.build()};
+    const auto a = b.person("PA-1");
+    const auto wave = *b.study.find_wave("W1");
 
     THEN("a window outside the study window is refused, naming both windows") {
         graph_filter f;

@@ -10,21 +10,26 @@
 using namespace partnerqi;
 using network::engagement_graph;
 using network_fixtures::close_to;
-using network_fixtures::study_builder;
+using network_fixtures::built;
+using network_fixtures::consults;
+using network_fixtures::illustrative_study;
 using model::management_tier;
 using model::person_id;
 using model::person_role;
 
 SCENARIO("in a reciprocated star the hub brokers every pair of leaves", "[network][measures]") {
     GIVEN("a coordinator who engages four advisors, each of whom gives feedback back") {
-        study_builder b;
-        auto hub = b.person("COORD", person_role::partnership_coordinator);
-        std::vector<person_id> leaves;
+        model::builder lines = illustrative_study();
+        lines.person("COORD", person_role::partnership_coordinator).of("HCO-T");
         for (const char* c : {"PA-1", "PA-2", "PA-3", "PA-4"}) {
-            leaves.push_back(b.advisor(c));
-            b.engage(hub, leaves.back());
-            b.engage(leaves.back(), hub);
+            lines.advisor(c).of("HCO-T");
+            consults(lines, "COORD", c);
+            consults(lines, c, "COORD");
         }
+        const built b{lines.build()};
+        const auto hub = b.person("COORD");
+        std::vector<person_id> leaves;
+        for (const char* c : {"PA-1", "PA-2", "PA-3", "PA-4"}) leaves.push_back(b.person(c));
         engagement_graph g(b.study);
         THEN("the hub has 4 ties in and 4 out, each leaf 1 and 1") {
             auto d = network::degrees(g);
@@ -65,14 +70,17 @@ SCENARIO("in a reciprocated star the hub brokers every pair of leaves", "[networ
 
 SCENARIO("an advisor's voice reaches a top-level manager through a chain", "[network][measures]") {
     GIVEN("advisor -> provider -> mid-level manager -> top-level manager") {
-        study_builder b;
-        auto a = b.advisor("A-PA");
-        auto p = b.person("B-PROV", person_role::provider);
-        auto mid = b.manager("C-MID", management_tier::mid_level);
-        auto top = b.manager("D-TOP", management_tier::top_level);
-        b.engage(a, p);
-        b.engage(p, mid);
-        b.engage(mid, top);
+        model::builder lines = illustrative_study();
+        lines.advisor("A-PA").of("HCO-T");
+        lines.provider("B-PROV").of("HCO-T");
+        lines.manager("C-MID", management_tier::mid_level).of("HCO-T");
+        lines.manager("D-TOP", management_tier::top_level).of("HCO-T");
+        consults(lines, "A-PA", "B-PROV");
+        consults(lines, "B-PROV", "C-MID");
+        consults(lines, "C-MID", "D-TOP");
+        const built b{lines.build()};
+        const auto a = b.person("A-PA"), p = b.person("B-PROV"), mid = b.person("C-MID"),
+                   top = b.person("D-TOP");
         engagement_graph g(b.study);
         THEN("the path to the nearest manager ends at the mid-level manager, the path to the top continues") {
             auto reach = network::advisor_paths(g);
@@ -115,10 +123,11 @@ SCENARIO("an advisor's voice reaches a top-level manager through a chain", "[net
 }
 
 SCENARIO("an advisor who only receives ties has no path to management", "[network][measures]") {
-    study_builder b;
-    auto a = b.advisor("PA-1");
-    auto m = b.manager("M-TOP", management_tier::top_level);
-    b.engage(m, a);
+    model::builder lines = illustrative_study();
+    lines.advisor("PA-1").of("HCO-T");
+    lines.manager("M-TOP", management_tier::top_level).of("HCO-T");
+    consults(lines, "M-TOP", "PA-1");
+    const built b{lines.build()};
     engagement_graph g(b.study);
     auto reach = network::advisor_paths(g);
     REQUIRE(reach.size() == 1);
@@ -131,18 +140,18 @@ SCENARIO("brokers are the people whose removal cuts advisors off from every mana
     GIVEN("A1 -> K -> M, A2 -> A1, and A3 with its own tie to a second manager and to K") {
         // A2's only way up is A2 -> A1 -> K -> M: both A1 and K cut A2 off. A1's only way is
         // through K. A3 reaches M2 directly, so nobody cuts A3 off.
-        study_builder b;
-        auto a1 = b.advisor("A1");
-        auto a2 = b.advisor("A2");
-        auto a3 = b.advisor("A3");
-        auto k = b.person("K", person_role::partnership_coordinator);
-        auto m = b.manager("M", management_tier::front_line);
-        auto m2 = b.manager("M2", management_tier::mid_level);
-        b.engage(a1, k);
-        b.engage(k, m);
-        b.engage(a2, a1);
-        b.engage(a3, k);
-        b.engage(a3, m2);
+        model::builder lines = illustrative_study();
+        for (const char* c : {"A1", "A2", "A3"}) lines.advisor(c).of("HCO-T");
+        lines.person("K", person_role::partnership_coordinator).of("HCO-T");
+        lines.manager("M", management_tier::front_line).of("HCO-T");
+        lines.manager("M2", management_tier::mid_level).of("HCO-T");
+        consults(lines, "A1", "K");
+        consults(lines, "K", "M");
+        consults(lines, "A2", "A1");
+        consults(lines, "A3", "K");
+        consults(lines, "A3", "M2");
+        const built b{lines.build()};
+        const auto a1 = b.person("A1"), a2 = b.person("A2"), k = b.person("K");
         engagement_graph g(b.study);
         auto br = network::brokers(g);
         REQUIRE(br.size() == 2);
@@ -155,14 +164,13 @@ SCENARIO("brokers are the people whose removal cuts advisors off from every mana
 
 SCENARIO("two separate groups are two weak components", "[network][measures]") {
     GIVEN("A -> B, and C and D engaging each other") {
-        study_builder b;
-        auto a = b.advisor("A");
-        auto bb = b.advisor("B");
-        auto c = b.advisor("C");
-        auto d = b.advisor("D");
-        b.engage(a, bb);
-        b.engage(c, d);
-        b.engage(d, c);
+        model::builder lines = illustrative_study();
+        for (const char* code : {"A", "B", "C", "D"}) lines.advisor(code).of("HCO-T");
+        consults(lines, "A", "B");
+        consults(lines, "C", "D");
+        consults(lines, "D", "C");
+        const built b{lines.build()};
+        const auto a = b.person("A"), bb = b.person("B"), c = b.person("C"), d = b.person("D");
         engagement_graph g(b.study);
         THEN("weakly: {A, B} and {C, D}, numbered in code order") {
             auto w = network::weak_components(g);
@@ -188,12 +196,14 @@ SCENARIO("two separate groups are two weak components", "[network][measures]") {
 }
 
 SCENARIO("a reciprocated tie counts once each way", "[network][measures]") {
-    study_builder b;
-    auto a = b.advisor("PA-1");
-    auto m = b.manager("M-FL", management_tier::front_line);
-    b.engage(a, m);
-    b.engage(m, a);
-    b.engage(m, a, "2016-09-09");
+    model::builder lines = illustrative_study();
+    lines.advisor("PA-1").of("HCO-T");
+    lines.manager("M-FL", management_tier::front_line).of("HCO-T");
+    consults(lines, "PA-1", "M-FL");
+    consults(lines, "M-FL", "PA-1");
+    consults(lines, "M-FL", "PA-1", "2016-09-09");
+    const built b{lines.build()};
+    const auto m = b.person("M-FL");
     engagement_graph g(b.study);
     auto d = network::degrees(g);
     CHECK(d.out.at(m) == 1);           // one distinct neighbour
@@ -233,10 +243,11 @@ SCENARIO("betweenness and closeness agree with NetworkX on a 30-person network",
 
 SCENARIO("betweenness does not depend on the number of threads", "[network][measures][threads]") {
     // A 600-person illustrative network, so that sources fall into many chunks.
-    study_builder b;
-    std::vector<person_id> people;
+    model::builder lines = illustrative_study();
+    std::vector<std::string> people;
     for (int i = 0; i < 600; ++i) {
-        people.push_back(b.person("P" + std::to_string(1000 + i), person_role::other));
+        people.push_back("P" + std::to_string(1000 + i));
+        lines.person(people.back(), person_role::other).of("HCO-T");
     }
     std::uint64_t state = 12345;
     auto next = [&state]() {
@@ -246,8 +257,9 @@ SCENARIO("betweenness does not depend on the number of threads", "[network][meas
     for (int e = 0; e < 2400; ++e) {
         std::size_t u = next() % people.size();
         std::size_t v = next() % people.size();
-        if (u != v) b.engage(people[u], people[v]);
+        if (u != v) consults(lines, people[u], people[v]);
     }
+    const built b{lines.build()};
     engagement_graph g(b.study);
     auto one = network::betweenness(g, 1);
     auto two = network::betweenness(g, 2);
@@ -287,8 +299,9 @@ SCENARIO("sampled betweenness is reproducible and exact when every person is a p
 }
 
 SCENARIO("a measure asked for a person who is not in the network is refused", "[network][measures]") {
-    study_builder b;
-    b.advisor("PA-1");
+    model::builder lines = illustrative_study();
+    lines.advisor("PA-1").of("HCO-T");
+    const built b{lines.build()};
     engagement_graph g(b.study);
     auto c = network::closeness(g);
     CHECK_THROWS_AS(c.at(person_id{4242}), invalid_request_error);

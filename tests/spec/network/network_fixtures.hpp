@@ -14,49 +14,29 @@ namespace network_fixtures {
 
 namespace model = partnerqi::model;
 
-/// An illustrative case study over 2015-2017 with one organization, filled by hand.
-struct study_builder {
-    model::case_study study{"illustrative network", model::date_window::years(2015, 2017)};
-    model::organization_id org;
+/// A builder of an illustrative case study over 2015-2017 with one organization, HCO-T; every
+/// record it writes is illustrative.
+inline model::builder illustrative_study() {
+    model::builder b{"illustrative network", model::date_window::years(2015, 2017)};
+    b.default_provenance(model::provenance::illustrative);
+    b.organization("HCO-T").name("Illustrative centre HCO-T");
+    return b;
+}
 
-    study_builder() { org = organization("HCO-T"); }
+/// The engagement the specification uses when its kind and level do not matter: `from`
+/// consults `to` (both by code) at the consultation level, on 2016-01-15 unless told.
+inline model::engagement_line consults(model::builder& b, const std::string& from, const std::string& to,
+                                       const char* on = "2016-01-15") {
+    return b.engagement(from, to).kind(model::engagement_kind::consults)
+        .level(model::engagement_level::consultation).on(on);
+}
 
-    model::organization_id organization(const std::string& code) {
-        model::organization o;
-        o.code = code;
-        o.name = "Illustrative centre " + code;
-        o.provenance = model::provenance::illustrative;
-        return study.add(o);
-    }
-
-    model::person_id person(const std::string& code, model::person_role role,
-                            std::optional<model::management_tier> tier = std::nullopt,
-                            std::optional<model::organization_id> in = std::nullopt) {
-        model::person p;
-        p.code = code;
-        p.role = role;
-        p.tier = tier;
-        p.organization = in ? *in : org;
-        p.provenance = model::provenance::illustrative;
-        return study.add(p);
-    }
-    model::person_id advisor(const std::string& code) { return person(code, model::person_role::patient_advisor); }
-    model::person_id manager(const std::string& code, model::management_tier tier) {
-        return person(code, model::person_role::manager, tier);
-    }
-
-    model::engagement_id engage(model::person_id from, model::person_id to, const char* on = "2016-01-15",
-                                model::engagement_kind kind = model::engagement_kind::consults,
-                                model::engagement_level level = model::engagement_level::consultation) {
-        model::engagement e;
-        e.from = from;
-        e.to = to;
-        e.on = model::date::from_iso(on);
-        e.kind = kind;
-        e.level = level;
-        e.provenance = model::provenance::illustrative;
-        return study.add(e);
-    }
+/// A case study written with the builder, HCO-T's id, and its people's ids by code.
+struct built {
+    model::case_study study;  ///< the case study built
+    model::organization_id org = *study.find_organization("HCO-T");  ///< HCO-T
+    /// The id of the person with this code.
+    [[nodiscard]] model::person_id person(const std::string& code) const { return *study.find_person(code); }
 };
 
 /// True when a and b agree to 1e-9 relative (or both are within 1e-12 of zero).
@@ -109,16 +89,14 @@ inline networkx_expected read_networkx(const std::string& file) {
 /// (role "other"), one engagement per edge, and a second event on every third edge (the
 /// unweighted measures must not change).
 inline model::case_study study_of(const networkx_expected& x) {
-    study_builder b;
-    for (const auto& n : x.node_rows) b.person(n.code, model::person_role::other);
+    model::builder b = illustrative_study();
+    for (const auto& n : x.node_rows) b.person(n.code, model::person_role::other).of("HCO-T");
     std::size_t i = 0;
     for (const auto& [u, v] : x.edge_list) {
-        auto from = *b.study.find_person(u);
-        auto to = *b.study.find_person(v);
-        b.engage(from, to, "2016-02-01");
-        if (i++ % 3 == 0) b.engage(from, to, "2017-05-01", model::engagement_kind::supports);
+        consults(b, u, v, "2016-02-01");
+        if (i++ % 3 == 0) consults(b, u, v, "2017-05-01").kind(model::engagement_kind::supports);
     }
-    return b.study;
+    return b.build();
 }
 
 }  // namespace network_fixtures
