@@ -284,7 +284,7 @@ int info(const std::vector<std::string>& args) {
     const std::string file = cl.text("file");
     const io::file_info envelope = io::read_file_info(file);
     const model::case_study study = load(file);
-    std::cout << "File: " << file << " (" << io::to_string(envelope.format) << ", "
+    std::cout << "File: " << file << " (" << io::describe(envelope.format) << ", "
               << envelope.payload_bytes << " bytes of payload, written by partnerqi "
               << envelope.writer_major << '.' << envelope.writer_minor << '.' << envelope.writer_patch
               << ")\n\n"
@@ -468,7 +468,7 @@ int convert(const std::vector<std::string>& args) {
     const io::encoding encoding = parse_encoding(cl.text("to"));
     const model::case_study study = load(cl.text("file"));
     save(study, cl.text("out"), encoding);
-    std::cout << "wrote " << cl.text("out") << " (" << io::to_string(encoding) << ")\n";
+    std::cout << "wrote " << cl.text("out") << " (" << io::describe(encoding) << ")\n";
     return exit_ok;
 }
 
