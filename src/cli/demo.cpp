@@ -16,7 +16,8 @@ int demo(const std::vector<std::string>& args) {
                     "managers, practices, engagements,\nwaves, interviews) marked illustrative.");
     cl.options.add_options()("out,o", po::value<std::string>()->required(),
                              "the case-study file to write")(
-        "to", po::value<std::string>()->default_value("text"),
+        "to",
+        po::value<std::string>()->default_value(std::string(to_string(io::save_options{}.format))),
         ("payload encoding: " + accepted_spellings<io::encoding>()).c_str());
     if (!cl.parse(args)) return exit_ok;
     const auto encoding = parse_option<io::encoding>("to", cl.text("to"));
