@@ -25,7 +25,8 @@ set(DOXYGEN_WARN_LOGFILE "${PROJECT_BINARY_DIR}/docs/warnings.log")
 set(DOXYGEN_DISTRIBUTE_GROUP_DOC YES)
 # Macro-generated declarations are documented by the macro itself, not by prose elsewhere:
 # PARTNERQI_DETAIL_RECORD_FIELDS / _EQUALITY (records.hpp: fields() and operator==/!= of every
-# record) and PARTNERQI_DETAIL_ENUM_TRAITS (enums.hpp: enum_traits<E> and to_string(E)) carry
+# record), PARTNERQI_DETAIL_ENUM_TRAITS (enum_traits.hpp: enum_traits<E> of every public enum)
+# and PARTNERQI_DETAIL_ENUM_TO_STRING (enums.hpp: to_string(E) of the model's enums) carry
 # `/** */` comments inside their bodies. With MACRO_EXPANSION (and EXPAND_ONLY_PREDEF off),
 # Doxygen expands every use, keeps those comments and substitutes the macro's arguments in
 # them, so each record's page lists its own fields() with its members named, and each enum's
@@ -35,6 +36,9 @@ set(DOXYGEN_DISTRIBUTE_GROUP_DOC YES)
 # PARTNERQI_DETAIL_* and the detail namespaces out of the reference.
 set(DOXYGEN_EXCLUDE_SYMBOLS "detail" "*::detail::*" "PARTNERQI_DETAIL_*")
 set(DOXYGEN_ENABLE_PREPROCESSING YES)
+# The headers include each other as "partnerqi/...": search them where the compiler does, so that
+# a macro defined in one header (PARTNERQI_DETAIL_ENUM_TRAITS) is expanded in every header using it.
+set(DOXYGEN_INCLUDE_PATH "${PROJECT_SOURCE_DIR}/include")
 set(DOXYGEN_MACRO_EXPANSION YES)
 set(DOXYGEN_EXPAND_ONLY_PREDEF NO)
 set(DOXYGEN_PREDEFINED "PARTNERQI_EXPORT=" "PARTNERQI_NO_EXPORT=" "PARTNERQI_DEPRECATED=" "PARTNERQI_DEPRECATED_EXPORT=")

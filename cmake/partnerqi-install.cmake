@@ -11,6 +11,10 @@ install(TARGETS partnerqi
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
   RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
   INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+# The command-line tool, when it is built, as bin/partnerqi.
+if(TARGET partnerqi_cli)
+  install(TARGETS partnerqi_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/partnerqi" "${PROJECT_BINARY_DIR}/include/partnerqi"
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.hpp")

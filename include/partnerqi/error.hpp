@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 
 namespace partnerqi {
@@ -62,7 +63,14 @@ enum class load_error_category {
     invalid_content         ///< decoded, but breaks an invariant (dangling reference, bad enum)
 };
 
-/// The name of a load_error category, for example "truncated".
+PARTNERQI_DETAIL_ENUM_TRAITS(load_error_category, 6, load_error_category::not_a_case_study_file,
+                             load_error_category::damaged, load_error_category::truncated,
+                             load_error_category::newer_format,
+                             load_error_category::limit_exceeded,
+                             load_error_category::invalid_content)
+
+/// The spelling of a load_error category: its enumerator's name with hyphens for underscores,
+/// for example "not-a-case-study-file"; parse<load_error_category> reads it back.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(load_error_category category) noexcept;
 
 /// A case-study file that could not be loaded; the caller's data is untouched.

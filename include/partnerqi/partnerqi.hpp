@@ -3,6 +3,7 @@
 #pragma once
 
 #include "partnerqi/version.hpp"
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/model.hpp"
 #include "partnerqi/network.hpp"

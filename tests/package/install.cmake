@@ -1,5 +1,6 @@
 # Installs a partnerqi build tree into a fresh prefix and checks that the package files are there.
-#   cmake -DBUILD_DIR=<build> -DPREFIX=<prefix> -DCONFIG=<config> -DLIBDIR=<libdir> -P install.cmake
+#   cmake -DBUILD_DIR=<build> -DPREFIX=<prefix> -DCONFIG=<config> -DLIBDIR=<libdir>
+#         [-DTOOL=<the command-line tool's path under the prefix>] -P install.cmake
 foreach(_var BUILD_DIR PREFIX LIBDIR)
   if(NOT DEFINED ${_var})
     message(FATAL_ERROR "install.cmake needs -D${_var}=...")
@@ -26,7 +27,8 @@ foreach(_file
     "${LIBDIR}/pkgconfig/partnerqi.pc"
     "include/partnerqi/partnerqi.hpp"
     "include/partnerqi/version.hpp"
-    "include/partnerqi/export.hpp")
+    "include/partnerqi/export.hpp"
+    ${TOOL})
   if(NOT EXISTS "${PREFIX}/${_file}")
     list(APPEND _missing "${_file}")
   endif()

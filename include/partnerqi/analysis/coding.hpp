@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 
@@ -30,6 +31,24 @@ enum class coding_count : std::uint8_t {
     sources,   ///< distinct data sources coded
     people     ///< distinct participants of the coded sources
 };
+
+}  // namespace partnerqi::analysis
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::coding_columns, 3, analysis::coding_columns::tier,
+                             analysis::coding_columns::study_case, analysis::coding_columns::wave)
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::coding_count, 3, analysis::coding_count::segments,
+                             analysis::coding_count::sources, analysis::coding_count::people)
+}  // namespace partnerqi
+
+namespace partnerqi::analysis {
+
+/// The spelling of what the columns stand for: "tier", "case" or "wave"; "invalid" for a value
+/// that is not an enumerator.
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(coding_columns columns) noexcept;
+/// The spelling of what a cell counts: "segments", "sources" or "people"; "invalid" for a value
+/// that is not an enumerator.
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(coding_count count) noexcept;
 
 /// The selection shared by every coding query.
 struct coding_selection {

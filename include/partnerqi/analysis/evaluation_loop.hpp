@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 
@@ -30,7 +31,17 @@ enum class loop_status : std::uint8_t {
     pending   ///< none yet, but the delay runs past the end of the study window
 };
 
-/// "closed", "open" or "pending".
+}  // namespace partnerqi::analysis
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::loop_status, 3, analysis::loop_status::closed,
+                             analysis::loop_status::open, analysis::loop_status::pending)
+}  // namespace partnerqi
+
+namespace partnerqi::analysis {
+
+/// The spelling of a status: "closed", "open" or "pending"; "invalid" for a value that is not
+/// an enumerator.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(loop_status status) noexcept;
 
 /// One evaluating enactment and the adjustment that followed it, if any.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 
@@ -47,7 +48,18 @@ enum class practice_grouping : std::uint8_t { typical_change_management, new_dai
 
 /// The grouping a category belongs to (model::is_typical_change_management).
 [[nodiscard]] PARTNERQI_EXPORT practice_grouping grouping_of(model::practice_category category) noexcept;
-/// "typical change management" or "new daily practice".
+}  // namespace partnerqi::analysis
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::practice_grouping, 2,
+                             analysis::practice_grouping::typical_change_management,
+                             analysis::practice_grouping::new_daily_practice)
+}  // namespace partnerqi
+
+namespace partnerqi::analysis {
+
+/// The spelling of a grouping: "typical-change-management" or "new-daily-practice"; "invalid"
+/// for a value that is not an enumerator.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(practice_grouping grouping) noexcept;
 
 /// The matrix of one case, or of every case pooled.

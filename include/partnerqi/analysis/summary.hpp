@@ -4,8 +4,11 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "partnerqi/analysis/coding.hpp"
@@ -66,5 +69,21 @@ struct study_summary {
 /// The summary as readable text: profile, matrix and check, audit, evaluation loop, network,
 /// waves, cases and coding, each under a heading.
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const study_summary& summary);
+
+/// One table of a summary as a CSV file: its file name and what writes it.
+struct csv_table {
+    std::string_view file_name;                ///< e.g. "tokenism-audit.csv"
+    std::function<void(std::ostream&)> write;  ///< its write_csv(); refers to the summary
+};
+
+/// Every table the summary holds, in the order of to_text(), each with its CSV file name:
+/// practice-matrix.csv, tokenism-audit.csv, evaluation-loop.csv, then those present of
+/// network-summary.csv, waves.csv, cases.csv, code-frequencies.csv, codes-by-tier.csv,
+/// code-cooccurrence.csv, coder-agreement.csv and practice-evidence.csv. The write functions
+/// refer to `summary`, which must outlive them.
+/// @code
+/// for (const auto& t : analysis::csv_tables(s)) io::save_csv(dir / t.file_name, t.write);
+/// @endcode
+[[nodiscard]] PARTNERQI_EXPORT std::vector<csv_table> csv_tables(const study_summary& summary);
 
 }  // namespace partnerqi::analysis

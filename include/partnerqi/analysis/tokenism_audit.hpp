@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "partnerqi/analysis/filter.hpp"
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 
@@ -29,11 +30,31 @@ enum class indicator : std::uint8_t {
     concentrated_advisors       ///< study: the same few advisors hold most team seats
 };
 
-/// The number of indicators.
-inline constexpr std::size_t indicator_count = 7;
-
 /// What an indicator is about.
 enum class indicator_scope : std::uint8_t { advisor, team, study };
+
+}  // namespace partnerqi::analysis
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::indicator, 7, analysis::indicator::lone_advisor,
+                             analysis::indicator::never_above_consultation,
+                             analysis::indicator::not_prepared_or_supported,
+                             analysis::indicator::no_path_to_decision_maker,
+                             analysis::indicator::no_evaluation_on_team,
+                             analysis::indicator::input_without_impact,
+                             analysis::indicator::concentrated_advisors)
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::indicator_scope, 3, analysis::indicator_scope::advisor,
+                             analysis::indicator_scope::team, analysis::indicator_scope::study)
+}  // namespace partnerqi
+
+namespace partnerqi::analysis {
+
+/// The spelling of what an indicator is about: "advisor", "team" or "study"; "invalid" for a
+/// value that is not an enumerator.
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(indicator_scope scope) noexcept;
+
+/// The number of indicators.
+inline constexpr std::size_t indicator_count = enum_traits<indicator>::values.size();
 
 /// The fixed description of an indicator.
 struct indicator_definition {
@@ -48,7 +69,8 @@ struct indicator_definition {
 [[nodiscard]] PARTNERQI_EXPORT const std::array<indicator_definition, indicator_count>& indicator_definitions() noexcept;
 /// The definition of one indicator.
 [[nodiscard]] PARTNERQI_EXPORT const indicator_definition& definition(indicator id) noexcept;
-/// The indicator's name, e.g. "lone-advisor".
+/// The indicator's name, its spelling, e.g. "lone-advisor"; "invalid" for a value that is not
+/// an enumerator.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(indicator id) noexcept;
 
 /// The statement every audit output carries: these are heuristics, not findings of the study.
@@ -79,6 +101,20 @@ struct audit_options {
 
 /// The kind of record that triggered an indicator.
 enum class record_kind : std::uint8_t { person, team, engagement, enactment, activity };
+
+}  // namespace partnerqi::analysis
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::record_kind, 5, analysis::record_kind::person,
+                             analysis::record_kind::team, analysis::record_kind::engagement,
+                             analysis::record_kind::enactment, analysis::record_kind::activity)
+}  // namespace partnerqi
+
+namespace partnerqi::analysis {
+
+/// The spelling of a record kind: "person", "team", "engagement", "enactment" or "activity";
+/// "invalid" for a value that is not an enumerator.
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(record_kind kind) noexcept;
 
 /// A record that triggered an indicator.
 struct record_ref {

@@ -15,6 +15,7 @@
 #include <iosfwd>
 #include <string_view>
 
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
@@ -28,8 +29,20 @@ enum class encoding : std::uint8_t {
     xml = 3             ///< readable by people and diff tools; larger and slower
 };
 
-/// The name of an encoding: "portable text", "native binary" or "XML".
+}  // namespace partnerqi::io
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(io::encoding, 3, io::encoding::portable_text,
+                             io::encoding::native_binary, io::encoding::xml)
+}  // namespace partnerqi
+
+namespace partnerqi::io {
+
+/// The spelling of an encoding, as the command line takes it and parse<encoding> reads it back:
+/// "text", "binary" or "xml"; "invalid" for a value that is not an enumerator.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(encoding value) noexcept;
+/// The encoding in words, for people: "portable text", "native binary" or "XML".
+[[nodiscard]] PARTNERQI_EXPORT std::string_view describe(encoding value) noexcept;
 
 /// What to write when saving.
 struct save_options {

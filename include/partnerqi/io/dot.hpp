@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
@@ -63,6 +64,19 @@ enum class picture_format {
     svg,  ///< scalable vector graphics rendered by Graphviz, for the web and papers
     png   ///< a bitmap rendered by Graphviz, for slides and documents
 };
+
+}  // namespace partnerqi::io
+
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(io::picture_format, 3, io::picture_format::dot,
+                             io::picture_format::svg, io::picture_format::png)
+}  // namespace partnerqi
+
+namespace partnerqi::io {
+
+/// The spelling of a picture format, which is also its Graphviz output format and the usual file
+/// extension: "dot", "svg" or "png"; "invalid" for a value that is not an enumerator.
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(picture_format format) noexcept;
 
 /// Where to find Graphviz.
 struct render_options {

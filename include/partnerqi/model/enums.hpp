@@ -3,7 +3,8 @@
 ///
 /// Every enum E has `to_string(E)` (the canonical spelling, lower case with hyphens),
 /// `parse<E>(text)` (which throws partnerqi::parse_error listing the accepted spellings), and
-/// `enum_traits<E>::values` (every value, in order).
+/// `enum_traits<E>::values` (every value, in order), through the mechanism every public enum of
+/// partnerqi shares (partnerqi/enum_traits.hpp).
 #pragma once
 
 #include <array>
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "partnerqi/enum_traits.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/export.hpp"
 
@@ -110,121 +112,101 @@ enum class arnstein_rung : std::uint8_t {
 /// The three groups of Arnstein's ladder.
 enum class arnstein_group : std::uint8_t { nonparticipation, tokenism, citizen_power };
 
-/// Every value of an enum, in order, and the enum's name in messages.
-template <class Enum>
-struct enum_traits;
+}  // namespace partnerqi::model
 
-// Declares enum_traits<E> and to_string(E) for one enum. The `/** */` comments document what
-// it generates, once for every enum: Doxygen expands the macro and substitutes E and the values.
-#define PARTNERQI_DETAIL_ENUM_TRAITS(E, N, ...)                                               \
-    /** @brief The N values of E in declaration order, and its name for messages. */         \
-    template <>                                                                               \
-    struct enum_traits<E> {                                                                   \
-        /** @brief The enum's name as parse_error messages print it: unknown E "...". */     \
-        static constexpr std::string_view name = #E;                                          \
-        /** @brief Every enumerator once, in declaration order, for parse and is_valid. */   \
-        static constexpr std::array<E, N> values = {__VA_ARGS__};                             \
-    };                                                                                        \
-    /** @brief The canonical spelling of `value`, an E: its enumerator's name with hyphens   \
-        for underscores, as files and tables write it and parse<E> reads it back.            \
-        Returns "invalid" for a value that is not an enumerator (see is_valid). */          \
+namespace partnerqi {
+PARTNERQI_DETAIL_ENUM_TRAITS(model::management_tier, 3, model::management_tier::top_level,
+                             model::management_tier::mid_level, model::management_tier::front_line)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::person_role, 7, model::person_role::patient_advisor,
+                             model::person_role::provider, model::person_role::manager,
+                             model::person_role::partnership_coordinator, model::person_role::coach,
+                             model::person_role::researcher, model::person_role::other)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::practice_category, 4, model::practice_category::designing,
+                             model::practice_category::structuring,
+                             model::practice_category::managing_integration,
+                             model::practice_category::evaluating_integration)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::engagement_level, 4, model::engagement_level::information,
+                             model::engagement_level::consultation,
+                             model::engagement_level::collaboration,
+                             model::engagement_level::partnership)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::engagement_kind, 12, model::engagement_kind::recruits,
+                             model::engagement_kind::trains, model::engagement_kind::prepares,
+                             model::engagement_kind::coaches, model::engagement_kind::supports,
+                             model::engagement_kind::informs, model::engagement_kind::consults,
+                             model::engagement_kind::co_designs_with,
+                             model::engagement_kind::gives_feedback_to,
+                             model::engagement_kind::evaluates, model::engagement_kind::reports_to,
+                             model::engagement_kind::other)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::activity_level, 2, model::activity_level::clinical_team,
+                             model::activity_level::other)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::activity_kind, 6, model::activity_kind::defining_quality_criteria,
+                             model::activity_kind::co_designing_care_process,
+                             model::activity_kind::improvement_project,
+                             model::activity_kind::giving_feedback_on_care,
+                             model::activity_kind::education, model::activity_kind::other)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::team_level, 3, model::team_level::clinical_team,
+                             model::team_level::organizational_committee,
+                             model::team_level::system)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::source_kind, 4, model::source_kind::interview,
+                             model::source_kind::focus_group, model::source_kind::document,
+                             model::source_kind::observation)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::group_composition, 5, model::group_composition::patients,
+                             model::group_composition::providers,
+                             model::group_composition::patients_and_providers,
+                             model::group_composition::managers, model::group_composition::mixed)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::provenance, 3, model::provenance::reported,
+                             model::provenance::user_entered, model::provenance::illustrative)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::setting, 4, model::setting::rural, model::setting::urban,
+                             model::setting::semi_urban, model::setting::mixed)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::carman_level, 3, model::carman_level::consultation,
+                             model::carman_level::involvement,
+                             model::carman_level::partnership_and_shared_leadership)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::iap2_level, 5, model::iap2_level::inform,
+                             model::iap2_level::consult, model::iap2_level::involve,
+                             model::iap2_level::collaborate, model::iap2_level::empower)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::arnstein_rung, 8, model::arnstein_rung::manipulation,
+                             model::arnstein_rung::therapy, model::arnstein_rung::informing,
+                             model::arnstein_rung::consultation, model::arnstein_rung::placation,
+                             model::arnstein_rung::partnership,
+                             model::arnstein_rung::delegated_power,
+                             model::arnstein_rung::citizen_control)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::arnstein_group, 3, model::arnstein_group::nonparticipation,
+                             model::arnstein_group::tokenism, model::arnstein_group::citizen_power)
+}  // namespace partnerqi
+
+namespace partnerqi::model {
+
+// The traits, parse and is_valid of every enum, under the names the model has always used.
+using partnerqi::accepted_spellings;
+using partnerqi::enum_traits;
+using partnerqi::is_valid;
+using partnerqi::parse;
+
+// Declares to_string(E) for one enum. The `/** */` comment documents what it generates, once
+// for every enum: Doxygen expands the macro and substitutes E.
+#define PARTNERQI_DETAIL_ENUM_TO_STRING(E)                                                     \
+    /** @brief The canonical spelling of `value`, an E: its enumerator's name with hyphens    \
+        for underscores, as files and tables write it and parse<E> reads it back.             \
+        Returns "invalid" for a value that is not an enumerator (see is_valid). */           \
     [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(E value) noexcept;
 
-PARTNERQI_DETAIL_ENUM_TRAITS(management_tier, 3, management_tier::top_level,
-                             management_tier::mid_level, management_tier::front_line)
-PARTNERQI_DETAIL_ENUM_TRAITS(person_role, 7, person_role::patient_advisor, person_role::provider,
-                             person_role::manager, person_role::partnership_coordinator,
-                             person_role::coach, person_role::researcher, person_role::other)
-PARTNERQI_DETAIL_ENUM_TRAITS(practice_category, 4, practice_category::designing,
-                             practice_category::structuring,
-                             practice_category::managing_integration,
-                             practice_category::evaluating_integration)
-PARTNERQI_DETAIL_ENUM_TRAITS(engagement_level, 4, engagement_level::information,
-                             engagement_level::consultation, engagement_level::collaboration,
-                             engagement_level::partnership)
-PARTNERQI_DETAIL_ENUM_TRAITS(engagement_kind, 12, engagement_kind::recruits,
-                             engagement_kind::trains, engagement_kind::prepares,
-                             engagement_kind::coaches, engagement_kind::supports,
-                             engagement_kind::informs, engagement_kind::consults,
-                             engagement_kind::co_designs_with, engagement_kind::gives_feedback_to,
-                             engagement_kind::evaluates, engagement_kind::reports_to,
-                             engagement_kind::other)
-PARTNERQI_DETAIL_ENUM_TRAITS(activity_level, 2, activity_level::clinical_team, activity_level::other)
-PARTNERQI_DETAIL_ENUM_TRAITS(activity_kind, 6, activity_kind::defining_quality_criteria,
-                             activity_kind::co_designing_care_process,
-                             activity_kind::improvement_project,
-                             activity_kind::giving_feedback_on_care, activity_kind::education,
-                             activity_kind::other)
-PARTNERQI_DETAIL_ENUM_TRAITS(team_level, 3, team_level::clinical_team,
-                             team_level::organizational_committee, team_level::system)
-PARTNERQI_DETAIL_ENUM_TRAITS(source_kind, 4, source_kind::interview, source_kind::focus_group,
-                             source_kind::document, source_kind::observation)
-PARTNERQI_DETAIL_ENUM_TRAITS(group_composition, 5, group_composition::patients,
-                             group_composition::providers,
-                             group_composition::patients_and_providers, group_composition::managers,
-                             group_composition::mixed)
-PARTNERQI_DETAIL_ENUM_TRAITS(provenance, 3, provenance::reported, provenance::user_entered,
-                             provenance::illustrative)
-PARTNERQI_DETAIL_ENUM_TRAITS(setting, 4, setting::rural, setting::urban, setting::semi_urban,
-                             setting::mixed)
-PARTNERQI_DETAIL_ENUM_TRAITS(carman_level, 3, carman_level::consultation, carman_level::involvement,
-                             carman_level::partnership_and_shared_leadership)
-PARTNERQI_DETAIL_ENUM_TRAITS(iap2_level, 5, iap2_level::inform, iap2_level::consult,
-                             iap2_level::involve, iap2_level::collaborate, iap2_level::empower)
-PARTNERQI_DETAIL_ENUM_TRAITS(arnstein_rung, 8, arnstein_rung::manipulation, arnstein_rung::therapy,
-                             arnstein_rung::informing, arnstein_rung::consultation,
-                             arnstein_rung::placation, arnstein_rung::partnership,
-                             arnstein_rung::delegated_power, arnstein_rung::citizen_control)
-PARTNERQI_DETAIL_ENUM_TRAITS(arnstein_group, 3, arnstein_group::nonparticipation,
-                             arnstein_group::tokenism, arnstein_group::citizen_power)
-#undef PARTNERQI_DETAIL_ENUM_TRAITS
-
-namespace detail {
-[[noreturn]] PARTNERQI_EXPORT void throw_unknown_enum_text(std::string_view enum_name,
-                                                           std::string_view text,
-                                                           std::string_view accepted);
-}  // namespace detail
-
-/// The accepted spellings of an enum, comma separated, for messages and help texts.
-template <class Enum>
-[[nodiscard]] std::string accepted_spellings() {
-    std::string out;
-    for (Enum value : enum_traits<Enum>::values) {
-        if (!out.empty()) out += ", ";
-        out += to_string(value);
-    }
-    return out;
-}
-
-/// Parses the canonical spelling of an enum value (as to_string writes it); also accepts
-/// underscores for hyphens. Throws partnerqi::parse_error naming the text and the accepted
-/// spellings.
-/// @code
-/// auto t = parse<management_tier>("front-line");
-/// @endcode
-template <class Enum>
-[[nodiscard]] Enum parse(std::string_view text) {
-    for (Enum value : enum_traits<Enum>::values) {
-        std::string_view name = to_string(value);
-        if (name.size() != text.size()) continue;
-        bool same = true;
-        for (std::size_t i = 0; i < name.size() && same; ++i) {
-            char c = text[i] == '_' ? '-' : text[i];
-            same = (c == name[i]);
-        }
-        if (same) return value;
-    }
-    detail::throw_unknown_enum_text(enum_traits<Enum>::name, text, accepted_spellings<Enum>());
-}
-
-/// True when `value` is one of the enumerators of Enum (for data read from outside).
-template <class Enum>
-[[nodiscard]] constexpr bool is_valid(Enum value) noexcept {
-    for (Enum v : enum_traits<Enum>::values) {
-        if (v == value) return true;
-    }
-    return false;
-}
+PARTNERQI_DETAIL_ENUM_TO_STRING(management_tier)
+PARTNERQI_DETAIL_ENUM_TO_STRING(person_role)
+PARTNERQI_DETAIL_ENUM_TO_STRING(practice_category)
+PARTNERQI_DETAIL_ENUM_TO_STRING(engagement_level)
+PARTNERQI_DETAIL_ENUM_TO_STRING(engagement_kind)
+PARTNERQI_DETAIL_ENUM_TO_STRING(activity_level)
+PARTNERQI_DETAIL_ENUM_TO_STRING(activity_kind)
+PARTNERQI_DETAIL_ENUM_TO_STRING(team_level)
+PARTNERQI_DETAIL_ENUM_TO_STRING(source_kind)
+PARTNERQI_DETAIL_ENUM_TO_STRING(group_composition)
+PARTNERQI_DETAIL_ENUM_TO_STRING(provenance)
+PARTNERQI_DETAIL_ENUM_TO_STRING(setting)
+PARTNERQI_DETAIL_ENUM_TO_STRING(carman_level)
+PARTNERQI_DETAIL_ENUM_TO_STRING(iap2_level)
+PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_rung)
+PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_group)
+#undef PARTNERQI_DETAIL_ENUM_TO_STRING
 
 /// What a practice category is for, in the study's words.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view purpose(practice_category category) noexcept;

@@ -356,25 +356,25 @@ evidence_report practice_evidence(const case_study& study, const filter& f) {
     return r;
 }
 
+std::string_view to_string(coding_columns columns) noexcept {
+    switch (columns) {
+        case coding_columns::tier: return "tier";
+        case coding_columns::study_case: return "case";
+        case coding_columns::wave: return "wave";
+    }
+    return "invalid";
+}
+
+std::string_view to_string(coding_count count) noexcept {
+    switch (count) {
+        case coding_count::segments: return "segments";
+        case coding_count::sources: return "sources";
+        case coding_count::people: return "people";
+    }
+    return "invalid";
+}
+
 namespace {
-
-std::string_view columns_name(coding_columns c) {
-    switch (c) {
-    case coding_columns::tier: return "tier";
-    case coding_columns::study_case: return "case";
-    case coding_columns::wave: return "wave";
-    }
-    return "column";
-}
-
-std::string_view count_name(coding_count c) {
-    switch (c) {
-    case coding_count::segments: return "coded segments";
-    case coding_count::sources: return "sources";
-    case coding_count::people: return "people";
-    }
-    return "count";
-}
 
 std::string kappa_text(const std::optional<double>& k) { return k ? detail::fixed(*k, 3) : "undefined"; }
 
@@ -402,7 +402,7 @@ detail::table frequency_table(const code_frequency_table& f) {
 
 std::string to_text(const code_matrix& m) {
     std::ostringstream out;
-    out << "Matrix coding: code x " << columns_name(m.columns) << ", counting " << count_name(m.count) << ", "
+    out << "Matrix coding: code x " << to_string(m.columns) << ", counting " << to_string(m.count) << ", "
         << m.scope << "\n";
     out << matrix_table(m).to_text();
     return out.str();

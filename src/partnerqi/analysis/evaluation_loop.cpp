@@ -20,7 +20,7 @@ std::string_view to_string(loop_status status) noexcept {
     case loop_status::open: return "open";
     case loop_status::pending: return "pending";
     }
-    return "open";
+    return "invalid";
 }
 
 namespace {

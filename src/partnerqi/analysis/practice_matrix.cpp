@@ -18,8 +18,11 @@ practice_grouping grouping_of(practice_category category) noexcept {
 }
 
 std::string_view to_string(practice_grouping grouping) noexcept {
-    return grouping == practice_grouping::typical_change_management ? "typical change management"
-                                                                    : "new daily practice";
+    switch (grouping) {
+        case practice_grouping::typical_change_management: return "typical-change-management";
+        case practice_grouping::new_daily_practice: return "new-daily-practice";
+    }
+    return "invalid";
 }
 
 namespace {

@@ -82,4 +82,23 @@ std::string to_text(const study_summary& s) {
     return out.str();
 }
 
+std::vector<csv_table> csv_tables(const study_summary& s) {
+    std::vector<csv_table> tables;
+    auto add = [&](std::string_view name, const auto& table) {
+        tables.push_back({name, [&table](std::ostream& out) { write_csv(out, table); }});
+    };
+    add("practice-matrix.csv", s.matrix);
+    add("tokenism-audit.csv", s.audit);
+    add("evaluation-loop.csv", s.loop);
+    if (s.network) add("network-summary.csv", *s.network);
+    if (s.waves) add("waves.csv", *s.waves);
+    if (s.cases) add("cases.csv", *s.cases);
+    if (s.frequencies) add("code-frequencies.csv", *s.frequencies);
+    if (s.codes_by_tier) add("codes-by-tier.csv", *s.codes_by_tier);
+    if (s.cooccurrence) add("code-cooccurrence.csv", *s.cooccurrence);
+    if (s.agreement) add("coder-agreement.csv", *s.agreement);
+    if (s.evidence) add("practice-evidence.csv", *s.evidence);
+    return tables;
+}
+
 }  // namespace partnerqi::analysis

@@ -90,7 +90,29 @@ bool kind_supports(engagement_kind k) {
 
 const std::array<indicator_definition, indicator_count>& indicator_definitions() noexcept { return definitions; }
 const indicator_definition& definition(indicator id) noexcept { return definitions[at(id)]; }
-std::string_view to_string(indicator id) noexcept { return definitions[at(id)].name; }
+std::string_view to_string(indicator id) noexcept {
+    return is_valid(id) ? definitions[at(id)].name : "invalid";
+}
+
+std::string_view to_string(indicator_scope scope) noexcept {
+    switch (scope) {
+        case indicator_scope::advisor: return "advisor";
+        case indicator_scope::team: return "team";
+        case indicator_scope::study: return "study";
+    }
+    return "invalid";
+}
+
+std::string_view to_string(record_kind kind) noexcept {
+    switch (kind) {
+        case record_kind::person: return "person";
+        case record_kind::team: return "team";
+        case record_kind::engagement: return "engagement";
+        case record_kind::enactment: return "enactment";
+        case record_kind::activity: return "activity";
+    }
+    return "invalid";
+}
 
 std::string_view tokenism_disclaimer() noexcept {
     return "These indicators are library heuristics drawn from the literature (Arnstein's degrees of "
@@ -382,26 +404,6 @@ std::string records_text(const std::vector<record_ref>& records) {
     return out;
 }
 
-std::string_view kind_name(record_kind k) {
-    switch (k) {
-    case record_kind::person: return "person";
-    case record_kind::team: return "team";
-    case record_kind::engagement: return "engagement";
-    case record_kind::enactment: return "enactment";
-    case record_kind::activity: return "activity";
-    }
-    return "record";
-}
-
-std::string_view scope_name(indicator_scope s) {
-    switch (s) {
-    case indicator_scope::advisor: return "advisor";
-    case indicator_scope::team: return "team";
-    case indicator_scope::study: return "study";
-    }
-    return "study";
-}
-
 }  // namespace
 
 std::string to_text(const tokenism_audit_report& r) {
@@ -410,7 +412,7 @@ std::string to_text(const tokenism_audit_report& r) {
     out << "Note: " << tokenism_disclaimer() << "\n\nIndicators:\n";
     for (const indicator_definition& d : definitions) {
         if (!r.options.enabled[at(d.id)]) continue;
-        out << "  " << d.name << " (" << scope_name(d.scope) << "): " << d.rationale << ". Source: " << d.source << ".";
+        out << "  " << d.name << " (" << to_string(d.scope) << "): " << d.rationale << ". Source: " << d.source << ".";
         if (d.id == indicator::no_path_to_decision_maker && !r.path_indicator_evaluated)
             out << " Not evaluated: no engagement network available.";
         out << "\n";
@@ -460,7 +462,7 @@ void write_csv(std::ostream& out, const tokenism_audit_report& r) {
         for (const indicator_hit& h : list) {
             std::string recs;
             for (const record_ref& ref : h.records)
-                recs += (recs.empty() ? "" : "; ") + std::string(kind_name(ref.kind)) + ":" + ref.label;
+                recs += (recs.empty() ? "" : "; ") + std::string(to_string(ref.kind)) + ":" + ref.label;
             t.add({kind, subject, std::string(to_string(h.id)), detail::fixed(h.weight, 2), h.threshold, h.detail, recs});
         }
     };

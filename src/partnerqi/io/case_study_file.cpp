@@ -164,6 +164,15 @@ void check_loadable_path(const fs::path& file) {
 
 std::string_view to_string(encoding value) noexcept {
     switch (value) {
+        case encoding::portable_text: return "text";
+        case encoding::native_binary: return "binary";
+        case encoding::xml: return "xml";
+    }
+    return "invalid";
+}
+
+std::string_view describe(encoding value) noexcept {
+    switch (value) {
         case encoding::portable_text: return "portable text";
         case encoding::native_binary: return "native binary";
         case encoding::xml: return "XML";

@@ -233,6 +233,15 @@ std::string read_start(const std::filesystem::path& file, std::size_t limit) {
 
 }  // namespace
 
+std::string_view to_string(picture_format format) noexcept {
+    switch (format) {
+        case picture_format::dot: return "dot";
+        case picture_format::svg: return "svg";
+        case picture_format::png: return "png";
+    }
+    return "invalid";
+}
+
 void render(std::string_view dot_text, picture_format format, const std::filesystem::path& out,
             const render_options& options) {
     const std::string what = "picture " + out.string();
@@ -267,7 +276,7 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
     }
 
     const std::string program_text = program->string();
-    const std::string format_arg = format == picture_format::svg ? "-Tsvg" : "-Tpng";
+    const std::string format_arg = "-T" + std::string(to_string(format));
     const std::string out_arg = "-o" + picture.string();
     const std::string source_arg = source.string();
     std::vector<char*> argv{const_cast<char*>(program_text.c_str()),

@@ -1,16 +1,6 @@
 #include "partnerqi/model/enums.hpp"
 
-#include <string>
-
 namespace partnerqi::model {
-
-namespace detail {
-void throw_unknown_enum_text(std::string_view enum_name, std::string_view text,
-                             std::string_view accepted) {
-    throw parse_error("unknown " + std::string(enum_name) + " \"" + std::string(text) +
-                      "\"; use one of: " + std::string(accepted));
-}
-}  // namespace detail
 
 std::string_view to_string(management_tier v) noexcept {
     switch (v) {

@@ -220,12 +220,12 @@ SCENARIO("the matrix prints as a table and exports as CSV") {
     auto r = analysis::practice_matrix(seed_study_illustrated());
     std::string text = analysis::to_text(r);
     CHECK(text.find("managing-integration") != std::string::npos);
-    CHECK(text.find("typical change management") != std::string::npos);
+    CHECK(text.find("typical-change-management") != std::string::npos);
     std::ostringstream csv;
     analysis::write_csv(csv, r);
     std::string out = csv.str();
     CHECK(out.rfind("table,category,grouping,tier,practice,enactments,managers\r\n", 0) == 0);
     // case-1, managing integration at mid level: 4 enactments by 2 managers (see above).
-    CHECK(out.find("case-1,managing-integration,new daily practice,mid-level,,4,2\r\n") != std::string::npos);
+    CHECK(out.find("case-1,managing-integration,new-daily-practice,mid-level,,4,2\r\n") != std::string::npos);
     CHECK(out.find("pooled,all,all,all,,30,8\r\n") != std::string::npos);
 }

@@ -203,3 +203,33 @@ SCENARIO("the summary leaves out side-by-side columns beyond its cap and says so
     CHECK(sum.notes[0].find("3 waves") != std::string::npos);
     CHECK(analysis::to_text(sum).find("== Left out ==") != std::string::npos);
 }
+
+SCENARIO("the summary lists its tables as CSV files, only those it holds") {
+    GIVEN("the summary of the study's cases with illustrative detail") {
+        auto sum = analysis::summary(seed_study_illustrated());
+        auto tables = analysis::csv_tables(sum);
+        THEN("every part has its file, in the order of the text") {
+            std::string names;
+            for (const auto& t : tables) names += std::string(t.file_name) + " ";
+            CHECK(names ==
+                  "practice-matrix.csv tokenism-audit.csv evaluation-loop.csv network-summary.csv "
+                  "waves.csv cases.csv code-frequencies.csv codes-by-tier.csv "
+                  "code-cooccurrence.csv coder-agreement.csv practice-evidence.csv ");
+        }
+        THEN("each file is written by the table's own CSV export") {
+            REQUIRE(tables.size() > 1);
+            std::ostringstream out;
+            tables[1].write(out);
+            CHECK(out.str().rfind("subject_kind,subject,indicator", 0) == 0);
+        }
+    }
+    GIVEN("the summary of the reported facts only") {
+        auto sum = analysis::summary(seed_study_reported());
+        THEN("there is no file for waves or coding") {
+            for (const auto& t : analysis::csv_tables(sum)) {
+                CHECK(t.file_name != "waves.csv");
+                CHECK(t.file_name != "code-frequencies.csv");
+            }
+        }
+    }
+}

@@ -80,7 +80,7 @@ model::case_study small_study() {
 
 SCENARIO("a file cut short anywhere is refused as truncated") {
     for (io::encoding format : all_encodings) {
-        GIVEN("a study saved in " + std::string(io::to_string(format))) {
+        GIVEN("a study saved in " + std::string(io::describe(format))) {
             const std::string bytes = saved_bytes(full_study(), format);
             THEN("every cut inside the header or the payload is refused as truncated") {
                 // Every offset of the header, then about 300 offsets spread over the payload.
@@ -97,7 +97,7 @@ SCENARIO("a file cut short anywhere is refused as truncated") {
 
 SCENARIO("a file with any changed byte is refused before its case study is handed over") {
     for (io::encoding format : all_encodings) {
-        GIVEN("a study saved in " + std::string(io::to_string(format))) {
+        GIVEN("a study saved in " + std::string(io::describe(format))) {
             const std::string bytes = saved_bytes(full_study(), format);
             THEN("a changed byte in the signature makes it not a case-study file") {
                 for (std::size_t at = 0; at < 8; ++at) {
@@ -292,7 +292,7 @@ SCENARIO("decoded content that breaks the model is refused as invalid content") 
         model::case_study_data data = small_study().data();
         data.all<model::organization>()[0].setting = static_cast<model::setting>(9);
         for (io::encoding format : all_encodings) {
-            THEN("it is refused in " + std::string(io::to_string(format))) {
+            THEN("it is refused in " + std::string(io::describe(format))) {
                 const std::string bytes = sealed(io::detail::encode_payload(data, format), format);
                 CHECK(refusal(bytes) == category::invalid_content);
                 CHECK(message_of(bytes).find("setting") != std::string::npos);

@@ -121,7 +121,7 @@ SCENARIO("no person code or display name survives in a saved de-identified file"
         for (io::encoding format : {io::encoding::portable_text, io::encoding::native_binary,
                                     io::encoding::xml}) {
             const std::string bytes = saved_bytes(copy, format);
-            THEN("no code or name appears in the " + std::string(io::to_string(format)) + " bytes") {
+            THEN("no code or name appears in the " + std::string(io::describe(format)) + " bytes") {
                 // Person codes shorter than three characters could occur by chance in any text;
                 // the study has none.
                 for (const auto& p : original.people()) {

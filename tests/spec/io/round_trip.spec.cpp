@@ -58,7 +58,7 @@ SCENARIO("a case study saved in any encoding loads back identical, through memor
     GIVEN("the full illustrative study") {
         const model::case_study original = full_study();
         for (io::encoding format : all_encodings) {
-            WHEN("it is saved to memory in " + std::string(io::to_string(format)) + " and loaded") {
+            WHEN("it is saved to memory in " + std::string(io::describe(format)) + " and loaded") {
                 const model::case_study loaded = load_bytes(saved_bytes(original, format));
                 THEN("every record, id and code is the same") {
                     CHECK(loaded == original);
@@ -76,7 +76,7 @@ SCENARIO("a case study saved in any encoding loads back identical, through a fil
         const model::case_study original = full_study();
         const scratch_dir dir;
         for (io::encoding format : all_encodings) {
-            WHEN("it is saved to a file in " + std::string(io::to_string(format)) + " and loaded") {
+            WHEN("it is saved to a file in " + std::string(io::describe(format)) + " and loaded") {
                 const std::string file = dir.file("study.pqi");
                 io::save(original, file, {format});
                 const model::case_study loaded = io::load(file);
@@ -100,7 +100,7 @@ SCENARIO("a case study saved, loaded and saved again gives the same bytes") {
     GIVEN("the full illustrative study") {
         const model::case_study original = full_study();
         for (io::encoding format : all_encodings) {
-            WHEN("it goes through " + std::string(io::to_string(format)) + " twice") {
+            WHEN("it goes through " + std::string(io::describe(format)) + " twice") {
                 const std::string first = saved_bytes(original, format);
                 const std::string second = saved_bytes(load_bytes(first), format);
                 THEN("both files are byte for byte identical") {
@@ -116,7 +116,7 @@ SCENARIO("an empty case study round-trips in every encoding") {
     GIVEN("a case study with a title and a window but no records") {
         const model::case_study empty{"nothing yet", model::date_window::years(2020, 2020)};
         for (io::encoding format : all_encodings) {
-            THEN("it loads back identical from " + std::string(io::to_string(format))) {
+            THEN("it loads back identical from " + std::string(io::describe(format))) {
                 CHECK(load_bytes(saved_bytes(empty, format)) == empty);
             }
         }

@@ -88,7 +88,7 @@ SCENARIO("the file checksum is the standard CRC-32 however the bytes are split")
 
 SCENARIO("a large study survives saving and loading, and damage anywhere in it is refused") {
     for (io::encoding format : {io::encoding::portable_text, io::encoding::native_binary}) {
-        GIVEN("an illustrative study of 2,000 people saved in " + std::string(io::to_string(format))) {
+        GIVEN("an illustrative study of 2,000 people saved in " + std::string(io::describe(format))) {
             const std::string bytes = saved_bytes(large_study(), format);
             REQUIRE(bytes.size() > std::size_t{512} << 10);
             THEN("it loads back equal to the original") {

@@ -1,5 +1,6 @@
 // The closed vocabularies of the model: names, conversions both ways, and the mappings between
-// engagement frameworks.
+// engagement frameworks. That every value of every enum reads back from its spelling is in
+// tests/spec/enums.
 #include <support/catch.hpp>
 
 #include <string>
@@ -9,18 +10,6 @@
 using namespace partnerqi::model;
 
 namespace {
-
-// Every value of an enum survives to_string then parse, and no two values share a spelling.
-template <class Enum>
-void check_round_trip() {
-    for (Enum value : enum_traits<Enum>::values) {
-        std::string text(to_string(value));
-        CHECK(text != "invalid");
-        CHECK(parse<Enum>(text) == value);
-        for (Enum other : enum_traits<Enum>::values)
-            if (other != value) CHECK(to_string(other) != to_string(value));
-    }
-}
 
 template <class Enum>
 std::string parse_error_message(const char* text) {
@@ -35,7 +24,6 @@ std::string parse_error_message(const char* text) {
 }  // namespace
 
 SCENARIO("each management tier is written and read back by its name", "[model][enums]") {
-    check_round_trip<management_tier>();
     CHECK(to_string(management_tier::top_level) == "top-level");
     CHECK(to_string(management_tier::mid_level) == "mid-level");
     CHECK(to_string(management_tier::front_line) == "front-line");
@@ -43,14 +31,12 @@ SCENARIO("each management tier is written and read back by its name", "[model][e
 }
 
 SCENARIO("each person role is written and read back by its name", "[model][enums]") {
-    check_round_trip<person_role>();
     CHECK(parse<person_role>("patient-advisor") == person_role::patient_advisor);
     CHECK(parse<person_role>("partnership_coordinator") == person_role::partnership_coordinator);
     CHECK(enum_traits<person_role>::values.size() == 7);
 }
 
 SCENARIO("the four practice categories come in the study's order with their purposes", "[model][enums]") {
-    check_round_trip<practice_category>();
     const auto& c = enum_traits<practice_category>::values;
     REQUIRE(c.size() == 4);
     CHECK(c[0] == practice_category::designing);
@@ -73,25 +59,9 @@ SCENARIO("designing and structuring are typical change management, managing and 
 }
 
 SCENARIO("engagement levels are ordered from information to partnership", "[model][enums]") {
-    check_round_trip<engagement_level>();
     CHECK(engagement_level::information < engagement_level::consultation);
     CHECK(engagement_level::consultation < engagement_level::collaboration);
     CHECK(engagement_level::collaboration < engagement_level::partnership);
-}
-
-SCENARIO("every other vocabulary converts both ways", "[model][enums]") {
-    check_round_trip<engagement_kind>();
-    check_round_trip<activity_level>();
-    check_round_trip<activity_kind>();
-    check_round_trip<team_level>();
-    check_round_trip<source_kind>();
-    check_round_trip<group_composition>();
-    check_round_trip<provenance>();
-    check_round_trip<setting>();
-    check_round_trip<carman_level>();
-    check_round_trip<iap2_level>();
-    check_round_trip<arnstein_rung>();
-    check_round_trip<arnstein_group>();
 }
 
 SCENARIO("unknown text is refused with a message that lists the accepted names", "[model][enums]") {

@@ -1,0 +1,137 @@
+// What every subcommand of the partnerqi tool shares: exit codes, the usage error, option
+// parsing, progress timing, loading and saving with progress, and error printing.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include <partnerqi/enum_traits.hpp>
+#include <partnerqi/error.hpp>
+#include <partnerqi/io/case_study_file.hpp>
+#include <partnerqi/io/csv.hpp>
+#include <partnerqi/model/case_study.hpp>
+#include <partnerqi/model/date.hpp>
+
+namespace partnerqi::cli {
+
+namespace po = boost::program_options;
+
+/// Exit codes: 0 success, 1 usage error, 2 bad input (a file that cannot be read or is damaged,
+/// a request that does not fit the file).
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_usage = 1;
+inline constexpr int exit_bad_input = 2;
+
+/// A command line that makes no sense: exit code 1.
+class usage_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Prints "error: ..." for the exception being handled and returns its exit code; call it only
+/// inside a catch block.
+[[nodiscard]] int report_current_exception() noexcept;
+
+/// One step of work, said on stderr with how long it took: always when stderr is a terminal,
+/// otherwise only when the step took more than a second (so scripts and logs stay quiet on small
+/// files). A step destroyed before finish() says " failed" on a terminal.
+class progress {
+public:
+    explicit progress(std::string label);
+    ~progress();
+    progress(const progress&) = delete;
+    progress& operator=(const progress&) = delete;
+    void finish();
+
+private:
+    std::string label_;
+    bool terminal_;
+    bool finished_ = false;
+    double start_;
+};
+
+/// Runs `work` as one step of progress and returns what it returns.
+template <class Work>
+auto timed(const std::string& label, Work&& work) {
+    progress step(label);
+    if constexpr (std::is_void_v<decltype(work())>) {
+        work();
+        step.finish();
+    } else {
+        auto result = work();
+        step.finish();
+        return result;
+    }
+}
+
+/// What a subcommand accepts: its options, its positional arguments and its help text.
+struct command_line {
+    std::string synopsis;     ///< e.g. "partnerqi info FILE"
+    std::string description;  ///< a paragraph under the synopsis
+    po::options_description options{"Options"};
+    po::options_description hidden;  ///< the positional arguments, named in the synopsis
+    po::positional_options_description positional;
+    po::variables_map values;
+
+    command_line(std::string synopsis_text, std::string description_text);
+    /// Parses the arguments; false when --help was asked for (the help is printed then).
+    bool parse(const std::vector<std::string>& args);
+    [[nodiscard]] bool has(const char* name) const { return values.count(name) > 0; }
+    [[nodiscard]] std::string text(const char* name) const {
+        return values[name].as<std::string>();
+    }
+};
+
+/// The positional FILE argument, required.
+void add_file(command_line& cl, const char* what = "the case-study file to read");
+
+/// A date given with --option; a malformed one is a usage error.
+[[nodiscard]] model::date parse_date(const std::string& option, const std::string& text);
+
+/// A value of an enum given with --option, in the library's spelling; a wrong one is a usage
+/// error that lists the accepted spellings.
+template <class Enum>
+[[nodiscard]] Enum parse_option(const std::string& option, const std::string& text) {
+    try {
+        return partnerqi::parse<Enum>(text);
+    } catch (const partnerqi::parse_error& e) {
+        throw usage_error("--" + option + " " + text + ": " + e.what());
+    }
+}
+
+/// The spellings of an enum joined for a help text: "text|binary|xml".
+template <class Enum>
+[[nodiscard]] std::string choices() {
+    std::string out;
+    for (Enum value : partnerqi::enum_traits<Enum>::values)
+        out += (out.empty() ? "" : "|") + std::string(to_string(value));
+    return out;
+}
+
+/// Loads a case-study file, with progress.
+[[nodiscard]] model::case_study load(const std::string& file);
+/// Saves a case-study file, with progress.
+void save(const model::case_study& study, const std::string& file, io::encoding encoding);
+
+/// --pivots: sampled betweenness for networks too large for the exact computation.
+void add_pivots(command_line& cl);
+/// The metrics options asked for with --pivots.
+[[nodiscard]] io::metrics_options metrics_options_of(const command_line& cl);
+
+/// @name The subcommands, one file each; `args` follow the command's name.
+/// @{
+int demo(const std::vector<std::string>& args);
+int info(const std::vector<std::string>& args);
+int validate(const std::vector<std::string>& args);
+int report(const std::vector<std::string>& args);
+int metrics(const std::vector<std::string>& args);
+int export_command(const std::vector<std::string>& args);
+int convert(const std::vector<std::string>& args);
+int deidentify(const std::vector<std::string>& args);
+/// @}
+
+}  // namespace partnerqi::cli

@@ -1,0 +1,115 @@
+// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, or the tables as CSV.
+#include <filesystem>
+#include <iostream>
+#include <system_error>
+
+#include <partnerqi/analysis/summary.hpp>
+#include <partnerqi/io/csv.hpp>
+#include <partnerqi/io/dot.hpp>
+#include <partnerqi/io/graphml.hpp>
+#include <partnerqi/network/engagement_graph.hpp>
+
+#include "common.hpp"
+#include "scope.hpp"
+
+namespace fs = std::filesystem;
+
+namespace partnerqi::cli {
+
+namespace {
+
+/// Every analysis table of the summary, after the metrics table, as CSV files in a directory.
+void export_tables(const model::case_study& study, const library_scope& scope,
+                   const io::metrics_options& measure, const fs::path& dir) {
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec || !fs::is_directory(dir)) {
+        throw save_error("directory " + dir.string() + ": cannot create it (" + ec.message() +
+                         "); check the path and its permissions");
+    }
+    analysis::summary_options options;
+    options.scope = scope.analysis;
+    const analysis::study_summary s =
+        timed("analysing", [&] { return analysis::summary(study, options); });
+    const network::engagement_graph graph = network::build(study, scope.network);
+    const auto rows =
+        timed("measuring the network", [&] { return io::metrics_of(study, graph, measure); });
+
+    const std::vector<analysis::csv_table> tables = analysis::csv_tables(s);
+    io::save_metrics_csv(dir / "metrics.csv", rows);
+    for (const analysis::csv_table& table : tables)
+        io::save_csv(dir / table.file_name, table.write);
+    std::cout << "wrote " << tables.size() + 1 << " tables into " << dir.string()
+              << ": metrics.csv";
+    for (const analysis::csv_table& table : tables)
+        std::cout << ' ' << table.file_name;
+    std::cout << '\n';
+}
+
+}  // namespace
+
+int export_command(const std::vector<std::string>& args) {
+    const std::string formats = accepted_spellings<io::picture_format>() + ", graphml or csv";
+    command_line cl(
+        "partnerqi export FILE --format " + choices<io::picture_format>() +
+            "|graphml|csv --out PATH [options]",
+        "Exports the engagement network or the tables of a case study.\n"
+        "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
+        "styled by level)\n"
+        "  svg, png the same picture rendered by Graphviz's dot (it must be installed)\n"
+        "  graphml  the network with every measure, for NetworkX, igraph, Gephi, "
+        "Cytoscape\n"
+        "  csv      the metrics table into the file PATH; when PATH is a directory (it "
+        "exists, or\n"
+        "           ends with '/'), every analysis table and the metrics table, one CSV "
+        "file each");
+    add_file(cl);
+    cl.options.add_options()("format,f", po::value<std::string>()->required(), formats.c_str())(
+        "out,o", po::value<std::string>()->required(),
+        "the file (or, for csv, directory) to write");
+    add_scope_options(cl);
+    cl.options.add_options()("names",
+                             "show display names in pictures (personal data: off by default)")(
+        "active-only", "leave out people with no tie in the window");
+    add_pivots(cl);
+    if (!cl.parse(args)) return exit_ok;
+    const io::metrics_options measure = metrics_options_of(cl);
+    const std::string format = cl.text("format");
+    const std::string out = cl.text("out");
+    const bool is_table = format == "graphml" || format == "csv";
+    io::picture_format picture = io::picture_format::dot;
+    if (!is_table) {
+        try {
+            picture = parse<io::picture_format>(format);
+        } catch (const parse_error&) {
+            throw usage_error("--format " + format + ": unknown format; use " + formats);
+        }
+    }
+    const scope_choice choice = scope_of(cl);
+    const model::case_study study = load(cl.text("file"));
+    const library_scope scope = to_library_scope(study, choice);
+
+    if (format == "csv" && (fs::is_directory(out) || out.back() == '/')) {
+        export_tables(study, scope, measure, out);
+        return exit_ok;
+    }
+    network::graph_filter filter = scope.network;
+    filter.only_active = cl.has("active-only");
+    const network::engagement_graph graph = network::build(study, filter);
+    if (format == "graphml") {
+        timed("writing " + out, [&] { io::save_graphml(out, study, graph, measure); });
+    } else if (format == "csv") {
+        const auto rows =
+            timed("measuring the network", [&] { return io::metrics_of(study, graph, measure); });
+        io::save_metrics_csv(out, rows);
+    } else {
+        io::dot_options options;
+        options.show_names = cl.has("names");
+        timed("drawing " + out, [&] { io::save_picture(study, graph, picture, out, options); });
+    }
+    std::cout << "wrote " << out << " (" << format << ": " << graph.num_people() << " people, "
+              << graph.num_ties() << " ties)\n";
+    return exit_ok;
+}
+
+}  // namespace partnerqi::cli

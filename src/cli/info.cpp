@@ -1,0 +1,29 @@
+// partnerqi info: describes a case study.
+#include <iostream>
+
+#include <partnerqi/analysis/profile.hpp>
+
+#include "common.hpp"
+
+namespace partnerqi::cli {
+
+int info(const std::vector<std::string>& args) {
+    command_line cl("partnerqi info FILE",
+                    "Describes a case study: organizations with their setting and program, people "
+                    "by role and\ntier, QI teams with their members and advisors, activities by "
+                    "level, data sources and known\ntotals, the study window, and how many records "
+                    "are reported, user-entered or illustrative.");
+    add_file(cl);
+    if (!cl.parse(args)) return exit_ok;
+    const std::string file = cl.text("file");
+    const io::file_info envelope = io::read_file_info(file);
+    const model::case_study study = load(file);
+    std::cout << "File: " << file << " (" << io::describe(envelope.format) << ", "
+              << envelope.payload_bytes << " bytes of payload, written by partnerqi "
+              << envelope.writer_major << '.' << envelope.writer_minor << '.'
+              << envelope.writer_patch << ")\n\n"
+              << analysis::to_text(analysis::profile(study));
+    return exit_ok;
+}
+
+}  // namespace partnerqi::cli

@@ -1,0 +1,39 @@
+// partnerqi metrics: prints the network measures of every person.
+#include <iostream>
+
+#include <partnerqi/io/csv.hpp>
+#include <partnerqi/network/engagement_graph.hpp>
+
+#include "common.hpp"
+#include "scope.hpp"
+
+namespace partnerqi::cli {
+
+int metrics(const std::vector<std::string>& args) {
+    command_line cl(
+        "partnerqi metrics FILE [--csv] [--from DATE] [--to DATE] [--wave W] [--pivots N]",
+        "Prints one row per person: code, role, tier, organization, in and out degree, "
+        "event-weighted\nin and out degree, betweenness (unnormalized), closeness, "
+        "weak component and steps to a\ntop-level manager, as an aligned table or as "
+        "CSV (RFC 4180).");
+    add_file(cl);
+    add_scope_options(cl);
+    cl.options.add_options()("csv", "print CSV instead of an aligned table");
+    add_pivots(cl);
+    if (!cl.parse(args)) return exit_ok;
+    const io::metrics_options measure = metrics_options_of(cl);
+    const scope_choice choice = scope_of(cl);
+    const model::case_study study = load(cl.text("file"));
+    const network::engagement_graph graph =
+        network::build(study, to_library_scope(study, choice).network);
+    const auto rows =
+        timed("measuring the network", [&] { return io::metrics_of(study, graph, measure); });
+    if (cl.has("csv")) {
+        io::write_metrics_csv(std::cout, rows);
+    } else {
+        std::cout << io::metrics_text(rows);
+    }
+    return exit_ok;
+}
+
+}  // namespace partnerqi::cli
