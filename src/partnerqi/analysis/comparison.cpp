@@ -63,9 +63,9 @@ case_comparison compare_cases(const case_study& study, const std::vector<case_id
     std::unordered_set<case_id> distinct(chosen.begin(), chosen.end());
     need_two(distinct.size());
     case_comparison out;
-    out.scope = resolve(study, scope).label;
+    out.scope = resolve_scope(study, scope).label;
     for (case_id id : chosen) {
-        (void)resolve(study, filter{std::nullopt, std::nullopt, id});  // names an unknown case
+        (void)resolve_scope(study, filter{std::nullopt, std::nullopt, id});  // names an unknown case
         out.columns.push_back(column_of(study, id, scope, o));
     }
     return out;
@@ -79,7 +79,7 @@ case_comparison compare_cases(const std::vector<case_ref>& cases, const std::opt
     for (const case_ref& ref : cases) {
         filter f;
         f.window = window;
-        (void)resolve(ref.study.get(), filter{window, std::nullopt, ref.study_case});
+        (void)resolve_scope(ref.study.get(), filter{window, std::nullopt, ref.study_case});
         out.columns.push_back(column_of(ref.study.get(), ref.study_case, f, o));
     }
     return out;

@@ -72,7 +72,7 @@ wave_snapshot wave_snapshot_of(const case_study& study, wave_id wave, const filt
     filter f;
     f.wave = wave;
     f.study_case = scope.study_case;
-    resolved_filter resolved = resolve(study, f);  // checks the wave and the case
+    (void)resolve_scope(study, f);  // checks the wave and the case
     const model::wave& w = study.get(wave);
     wave_snapshot s;
     s.wave = wave;
@@ -84,7 +84,6 @@ wave_snapshot wave_snapshot_of(const case_study& study, wave_id wave, const filt
     s.every_tier = check_every_tier(s.matrix);
     s.audit = summarize(tokenism_audit(study, f, audit_for(o)));
     if (o.with_network) s.network = network_summary_of(study, f, o.network);
-    (void)resolved;
     return s;
 }
 
@@ -108,7 +107,7 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
     c.flagged_advisors = diff(after.audit.flagged_advisors, before.audit.flagged_advisors);
     c.flagged_teams = diff(after.audit.flagged_teams, before.audit.flagged_teams);
     if (before.network && after.network) {
-        const network_summary &b = *before.network, &a = *after.network;
+        const network::network_summary &b = *before.network, &a = *after.network;
         c.people = diff(a.people, b.people);
         c.ties = diff(a.ties, b.ties);
         c.events = diff(a.events, b.events);
@@ -120,18 +119,13 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
 }
 
 wave_report wave_analysis(const case_study& study, const filter& scope, const period_options& o) {
-    resolved_filter resolved = resolve(study, scope);
+    resolved_filter resolved = resolve_scope(study, scope);
     wave_report r;
     r.scope = resolved.label;
-    std::vector<const wave*> chosen;
-    for (const wave& w : study.waves())
-        if (w.window.overlaps(resolved.window)) chosen.push_back(&w);
-    std::sort(chosen.begin(), chosen.end(), [](const wave* a, const wave* b) {
-        return a->window.first() != b->window.first() ? a->window.first() < b->window.first() : a->code < b->code;
-    });
     filter per_wave;
     per_wave.study_case = scope.study_case;
-    for (const wave* w : chosen) r.waves.push_back(wave_snapshot_of(study, w->id, per_wave, o));
+    for (const wave* w : waves_in_window_order(study))
+        if (w->window.overlaps(resolved.window)) r.waves.push_back(wave_snapshot_of(study, w->id, per_wave, o));
     for (std::size_t i = 0; i + 1 < r.waves.size(); ++i) r.changes.push_back(compare_waves(r.waves[i], r.waves[i + 1]));
     return r;
 }

@@ -18,7 +18,7 @@ struct column_view {
     const practice_tier_table* matrix = nullptr;
     const every_tier_check* check = nullptr;
     const audit_summary* audit = nullptr;
-    const std::optional<network_summary>* network = nullptr;
+    const std::optional<partnerqi::network::network_summary>* network = nullptr;
     std::optional<std::pair<std::size_t, std::size_t>> loops;  ///< evaluations, closed
 };
 
@@ -72,20 +72,20 @@ inline table side_by_side(const std::vector<column_view>& cols) {
                 return c.network && c.network->has_value() ? value(**c.network) : std::string("-");
             });
         };
-        net("network people", [](const network_summary& n) { return num(n.people); });
-        net("network ties", [](const network_summary& n) { return num(n.ties); });
-        net("network density", [](const network_summary& n) { return fixed(n.density, 3); });
-        net("network reciprocity", [](const network_summary& n) {
+        net("network people", [](const network::network_summary& n) { return num(n.people); });
+        net("network ties", [](const network::network_summary& n) { return num(n.ties); });
+        net("network density", [](const network::network_summary& n) { return fixed(n.density, 3); });
+        net("network reciprocity", [](const network::network_summary& n) {
             return n.reciprocity ? fixed(*n.reciprocity, 3) : std::string("n/a");
         });
-        net("weak components", [](const network_summary& n) { return num(n.weak_components); });
-        net("advisors reaching a decision-maker", [](const network_summary& n) {
+        net("weak components", [](const network::network_summary& n) { return num(n.weak_components); });
+        net("advisors reaching a decision-maker", [](const network::network_summary& n) {
             return num(n.advisors_reaching_decision_makers) + " of " + num(n.advisors);
         });
-        net("advisors reaching a top-level manager", [](const network_summary& n) {
+        net("advisors reaching a top-level manager", [](const network::network_summary& n) {
             return num(n.advisors_reaching_top_level) + " of " + num(n.advisors);
         });
-        net("brokers", [](const network_summary& n) { return num(n.brokers); });
+        net("brokers", [](const network::network_summary& n) { return num(n.brokers); });
     }
     return t;
 }
