@@ -24,16 +24,14 @@ case_column column_of(const case_study& study, case_id id, const filter& window_
     col.label = c.label;
     col.organization = study.get(c.organization).code;
     col.study = study.title();
-    col.matrix = practice_matrix(study, f).pooled;
-    col.matrix.label = c.code;
-    col.every_tier = check_every_tier(col.matrix);
-    audit_options a = o.audit;
-    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
-    col.audit = summarize(tokenism_audit(study, f, a));
+    detail::period_measures m = detail::measure_period(study, f, o, c.code);
+    col.matrix = std::move(m.matrix);
+    col.every_tier = m.every_tier;
+    col.audit = std::move(m.audit);
+    col.network = std::move(m.network);
     auto loop = evaluation_loop(study, f);
     col.evaluations = loop.evaluations;
     col.closed_loops = loop.closed;
-    if (o.with_network) col.network = network_summary_of(study, f, o.network);
     return col;
 }
 

@@ -14,12 +14,6 @@ using namespace partnerqi::model;
 
 namespace {
 
-audit_options audit_for(const period_options& o) {
-    audit_options a = o.audit;
-    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
-    return a;
-}
-
 std::int64_t diff(std::size_t after, std::size_t before) {
     return static_cast<std::int64_t>(after) - static_cast<std::int64_t>(before);
 }
@@ -68,22 +62,39 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
 
 }  // namespace
 
+namespace detail {
+
+period_measures measure_period(const case_study& study, const filter& f, const period_options& o,
+                               const std::string& label) {
+    period_measures m;
+    m.matrix = practice_matrix(study, f).pooled;
+    m.matrix.label = label;
+    m.every_tier = check_every_tier(m.matrix);
+    audit_options a = o.audit;
+    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
+    m.audit = summarize(tokenism_audit(study, f, a));
+    if (o.with_network) m.network = network_summary_of(study, f, o.network);
+    return m;
+}
+
+}  // namespace detail
+
 wave_snapshot wave_snapshot_of(const case_study& study, wave_id wave, const filter& scope, const period_options& o) {
     filter f;
     f.wave = wave;
     f.study_case = scope.study_case;
     (void)resolve_scope(study, f);  // checks the wave and the case
     const model::wave& w = study.get(wave);
+    detail::period_measures m = detail::measure_period(study, f, o, w.code);
     wave_snapshot s;
     s.wave = wave;
     s.code = w.code;
     s.label = w.label;
     s.window = w.window;
-    s.matrix = practice_matrix(study, f).pooled;
-    s.matrix.label = w.code;
-    s.every_tier = check_every_tier(s.matrix);
-    s.audit = summarize(tokenism_audit(study, f, audit_for(o)));
-    if (o.with_network) s.network = network_summary_of(study, f, o.network);
+    s.matrix = std::move(m.matrix);
+    s.every_tier = m.every_tier;
+    s.audit = std::move(m.audit);
+    s.network = std::move(m.network);
     return s;
 }
 

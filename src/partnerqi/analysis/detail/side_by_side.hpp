@@ -9,8 +9,22 @@
 #include "partnerqi/analysis/network_summary.hpp"
 #include "partnerqi/analysis/practice_matrix.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
+#include "partnerqi/analysis/waves.hpp"
 
 namespace partnerqi::analysis::detail {
+
+/// The measures of one period or case: what a wave snapshot and a case column have in common.
+struct period_measures {
+    practice_tier_table matrix;
+    every_tier_check every_tier;
+    audit_summary audit;
+    std::optional<partnerqi::network::network_summary> network;
+};
+
+/// The matrix (labelled `label`), its every-tier check, the audit summary and, when asked, the
+/// network summary of the scope `f`; without the network the path indicator is not evaluated.
+period_measures measure_period(const model::case_study& study, const filter& f, const period_options& o,
+                               const std::string& label);
 
 /// What one column shows; pointers borrow from the result being rendered.
 struct column_view {
