@@ -14,4 +14,5 @@
 #include "partnerqi/model/ids.hpp"
 #include "partnerqi/model/practice_catalog.hpp"
 #include "partnerqi/model/records.hpp"
+#include "partnerqi/model/scope.hpp"
 #include "partnerqi/model/seed_study.hpp"

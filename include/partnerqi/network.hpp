@@ -9,4 +9,7 @@
 #include "partnerqi/network/comparison.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 #include "partnerqi/network/measures.hpp"
+#include "partnerqi/network/metrics_table.hpp"
+#include "partnerqi/network/reach.hpp"
 #include "partnerqi/network/snapshots.hpp"
+#include "partnerqi/network/summary.hpp"

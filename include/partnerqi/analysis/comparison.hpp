@@ -33,7 +33,7 @@ struct case_column {
     /// @{
     std::size_t evaluations = 0, closed_loops = 0;  ///< from the evaluation loop
     /// @}
-    std::optional<network_summary> network;         ///< people of the case's organization only
+    std::optional<partnerqi::network::network_summary> network;         ///< people of the case's organization only
 };
 
 /// Cases side by side.
@@ -57,7 +57,7 @@ struct case_ref {
                                                              const period_options& options = {});
 
 /// Compares cases from several studies, each over its own study window, or over `window` when
-/// set (it must overlap every study window). Throws partnerqi::invalid_request_error when fewer
+/// set (it must lie inside every study window, model::resolve_scope()'s rule). Throws partnerqi::invalid_request_error when fewer
 /// than two cases are given.
 [[nodiscard]] PARTNERQI_EXPORT case_comparison compare_cases(const std::vector<case_ref>& cases,
                                                              const std::optional<model::date_window>& window = {},

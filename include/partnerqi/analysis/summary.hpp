@@ -49,7 +49,7 @@ struct study_summary {
     every_tier_check every_tier;  ///< on the pooled table
     tokenism_audit_report audit;       ///< the full audit of the scope
     evaluation_loop_report loop;       ///< the evaluation loop of the scope
-    std::optional<network_summary> network;  ///< unset when period_options::with_network is off
+    std::optional<partnerqi::network::network_summary> network;  ///< unset when period_options::with_network is off
     std::optional<wave_report> waves;  ///< unset when off, a wave is chosen, the study has none, or too many
     std::optional<case_comparison> cases;  ///< unset when off, a case is chosen, fewer than two, or too many
     std::optional<code_frequency_table> frequencies;  ///< unset when coding is off or nothing is coded

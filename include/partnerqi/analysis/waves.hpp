@@ -22,7 +22,7 @@ namespace partnerqi::analysis {
 /// Options shared by the per-wave and per-case analyses.
 struct period_options {
     audit_options audit;              ///< for each tokenism audit
-    network_summary_options network;  ///< for each network summary
+    partnerqi::network::network_summary_options network;  ///< for each network summary
     bool with_network = true;  ///< build and summarize the engagement network
 };
 
@@ -35,7 +35,7 @@ struct wave_snapshot {
     practice_tier_table matrix;      ///< pooled over the cases in scope
     every_tier_check every_tier;     ///< check_every_tier() of that table
     audit_summary audit;             ///< the tokenism audit in the wave's window, summarized
-    std::optional<network_summary> network;  ///< unset when period_options::with_network is off
+    std::optional<partnerqi::network::network_summary> network;  ///< unset when period_options::with_network is off
 };
 
 /// What changed from one wave to a later one ("after" minus "before").

@@ -12,7 +12,7 @@
 #include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
-#include "partnerqi/network/engagement_graph.hpp"
+#include "partnerqi/network/engagement_graph_fwd.hpp"
 
 namespace partnerqi::io {
 

@@ -9,7 +9,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/io/csv.hpp"
 #include "partnerqi/model/case_study.hpp"
-#include "partnerqi/network/engagement_graph.hpp"
+#include "partnerqi/network/engagement_graph_fwd.hpp"
 
 namespace partnerqi::io {
 

@@ -10,6 +10,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 #include "partnerqi/network/measures.hpp"
+#include "partnerqi/network/summary.hpp"
 
 namespace partnerqi::network {
 
@@ -17,18 +18,7 @@ namespace partnerqi::network {
 struct organization_network {
     model::organization_id organization;  ///< the organization whose people make the network
     std::string code;                 ///< the organization's code, e.g. "HCO-1"
-    std::size_t people = 0;           ///< vertices: people of the organization kept by the filter
-    std::size_t ties = 0;             ///< directed ties (ordered pairs of people that engaged)
-    std::size_t events = 0;           ///< engagement events the ties aggregate; at least `ties`
-    double density = 0.0;             ///< ties / (people (people - 1)), in [0, 1]; see network::density
-    std::optional<double> reciprocity;  ///< fraction of reciprocated ties, in [0, 1]; unset without ties
-    std::size_t weak_components = 0;  ///< weakly connected components, isolated people included
-    std::size_t strong_components = 0;  ///< strongly connected components, isolated people included
-    std::size_t advisors = 0;         ///< patient advisors in the network
-    std::size_t advisors_reaching_top_level = 0;  ///< advisors with a directed path to a top-level manager
-    std::size_t advisors_reaching_a_manager = 0;  ///< advisors with a directed path to any manager
-    std::size_t brokers = 0;          ///< people who alone connect some advisor to management; see brokers()
-    double max_betweenness = 0.0;     ///< highest normalized betweenness
+    network_summary summary;          ///< counts, density, reach and brokers; exact betweenness
     network_measures measures;        ///< every measure, per person
 };
 
@@ -39,7 +29,8 @@ struct cross_case_comparison {
 };
 
 /// Builds the network of each organization (people of that organization only) with the filter
-/// `base`, and measures it.
+/// `base`, measures it and summarizes the measures (summarize() with the default
+/// decision-maker tiers).
 ///
 /// Throws partnerqi::invalid_request_error when fewer than two distinct organizations are given,
 /// an organization is unknown, or `base` already filters by organization.

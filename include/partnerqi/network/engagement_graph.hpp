@@ -14,6 +14,7 @@
 
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/model/scope.hpp"
 
 namespace partnerqi::network {
 
@@ -55,20 +56,21 @@ struct engagement_tie {
 
 /// Which part of a case study becomes the network. Empty sets mean "all".
 ///
-/// The window is the study window unless `window` or `wave` (not both) narrows it; it must lie
-/// inside the study window. An engagement enters the graph when its date is in the window, its
+/// The time window, the wave and the case (the members of model::scope_filter) are resolved by
+/// the library's one scope rule, model::resolve_scope(): a window inside the study window, a
+/// wave standing for its window, both together keeping the days they share, a case keeping the
+/// people of its organization. An engagement enters the graph when its date is in the window, its
 /// kind is in `kinds`, its level is at least `min_level`, and both people are vertices. A person
-/// is a vertex when their organization is in `organizations` and their role in `roles`; with
-/// `only_active`, only people with at least one tie in the window are kept.
+/// is a vertex when their organization is in `organizations` (and is the case's, when a case is
+/// chosen) and their role in `roles`; with `only_active`, only people with at least one tie in
+/// the window are kept.
 /// @code
 /// graph_filter f;
 /// f.wave = *study.find_wave("W2");
 /// f.min_level = model::engagement_level::collaboration;
 /// engagement_graph g(study, f);
 /// @endcode
-struct graph_filter {
-    std::optional<model::date_window> window;         ///< a window inside the study window
-    std::optional<model::wave_id> wave;               ///< a wave, standing for its window
+struct graph_filter : model::scope_filter {
     std::set<model::engagement_kind> kinds;           ///< engagement kinds kept; empty: all
     model::engagement_level min_level = model::engagement_level::information;  ///< lowest level kept
     std::set<model::organization_id> organizations;   ///< people of these organizations; empty: all
@@ -107,8 +109,9 @@ public:
 
     /// Builds the network of `study` selected by `filter`.
     ///
-    /// Throws partnerqi::invalid_request_error when the filter names an unknown wave or
-    /// organization, gives both a window and a wave, or a window not inside the study window.
+    /// Throws partnerqi::invalid_request_error when model::resolve_scope() refuses the filter's
+    /// window, wave or case, when it names an unknown organization, or when its organizations
+    /// leave out the chosen case's organization.
     explicit engagement_graph(const model::case_study& study, const graph_filter& filter = {});
 
     /// The Boost graph, for any BGL algorithm.
@@ -160,10 +163,5 @@ private:
 /// Builds the network of `study` selected by `filter` (the same as the constructor).
 [[nodiscard]] PARTNERQI_EXPORT engagement_graph build(const model::case_study& study,
                                                       const graph_filter& filter = {});
-
-/// The window a filter selects in a study: the filter's window, its wave's window, or the
-/// study window. Throws partnerqi::invalid_request_error as engagement_graph's constructor does.
-[[nodiscard]] PARTNERQI_EXPORT model::date_window resolve_window(const model::case_study& study,
-                                                                 const graph_filter& filter);
 
 }  // namespace partnerqi::network

@@ -15,6 +15,7 @@
 #include "partnerqi/error.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
+#include "partnerqi/network/reach.hpp"
 
 namespace partnerqi::network {
 
@@ -120,6 +121,11 @@ struct betweenness_result {
 [[nodiscard]] PARTNERQI_EXPORT betweenness_result betweenness(const engagement_graph& g,
                                                               unsigned threads = 0);
 
+/// The seed of every sampled betweenness in the library (the year of Clavel, Pomey and
+/// Ghadiri's study): the network summary, the metrics table and the command-line tool all draw
+/// their pivot people with it, so the same request gives the same figures on every run.
+inline constexpr std::uint64_t pivot_seed = 2019;
+
 /// Sampled betweenness for very large networks: Brandes from `pivots` sources drawn without
 /// replacement with a fixed `seed` (the same seed gives the same pivots on every platform), in
 /// O(pivots E) time.
@@ -133,7 +139,7 @@ struct betweenness_result {
 /// pivots >= n the exact value is returned. Throws partnerqi::invalid_request_error when
 /// pivots is 0 and the network has people.
 [[nodiscard]] PARTNERQI_EXPORT betweenness_result approximate_betweenness(
-    const engagement_graph& g, std::size_t pivots, std::uint64_t seed = 2019, unsigned threads = 0);
+    const engagement_graph& g, std::size_t pivots, std::uint64_t seed = pivot_seed, unsigned threads = 0);
 
 /// Closeness centrality of every person as `networkx.closeness_centrality(G)` on a DiGraph.
 ///
@@ -190,9 +196,9 @@ struct tie_matrices {
 
 /// Whether a patient advisor's voice reaches decision-makers along directed ties.
 ///
-/// A path lists person ids from the advisor to the manager, both included. It is the path a
-/// breadth-first search from the advisor finds visiting ties in vertex order: a shortest one,
-/// ending at the nearest manager with the lowest code among the nearest.
+/// A path lists person ids from the advisor to the manager, both included. It is the path
+/// breadth_first_reach() along the ties from the advisor finds: a shortest one, ending at the
+/// nearest manager with the lowest code among the nearest.
 struct advisor_reach {
     model::person_id advisor;  ///< the patient advisor the paths start from
     std::optional<std::vector<model::person_id>> to_top_level;   ///< to the nearest top-level manager; unset: none reachable
@@ -205,8 +211,8 @@ struct advisor_reach {
     }
 };
 
-/// The reach of every patient advisor of the network, in vertex order. O(A (V + E)) for A
-/// advisors.
+/// The reach of every patient advisor of the network, in vertex order: one
+/// breadth_first_reach() per advisor, O(A (V + E)) for A advisors.
 [[nodiscard]] PARTNERQI_EXPORT std::vector<advisor_reach> advisor_paths(const engagement_graph& g);
 
 /// A person whose removal cuts one or more advisors off from every manager.

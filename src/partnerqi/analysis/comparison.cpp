@@ -24,16 +24,14 @@ case_column column_of(const case_study& study, case_id id, const filter& window_
     col.label = c.label;
     col.organization = study.get(c.organization).code;
     col.study = study.title();
-    col.matrix = practice_matrix(study, f).pooled;
-    col.matrix.label = c.code;
-    col.every_tier = check_every_tier(col.matrix);
-    audit_options a = o.audit;
-    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
-    col.audit = summarize(tokenism_audit(study, f, a));
+    detail::period_measures m = detail::measure_period(study, f, o, c.code);
+    col.matrix = std::move(m.matrix);
+    col.every_tier = m.every_tier;
+    col.audit = std::move(m.audit);
+    col.network = std::move(m.network);
     auto loop = evaluation_loop(study, f);
     col.evaluations = loop.evaluations;
     col.closed_loops = loop.closed;
-    if (o.with_network) col.network = network_summary_of(study, f, o.network);
     return col;
 }
 
@@ -63,9 +61,9 @@ case_comparison compare_cases(const case_study& study, const std::vector<case_id
     std::unordered_set<case_id> distinct(chosen.begin(), chosen.end());
     need_two(distinct.size());
     case_comparison out;
-    out.scope = resolve(study, scope).label;
+    out.scope = resolve_scope(study, scope).label;
     for (case_id id : chosen) {
-        (void)resolve(study, filter{std::nullopt, std::nullopt, id});  // names an unknown case
+        (void)resolve_scope(study, filter{std::nullopt, std::nullopt, id});  // names an unknown case
         out.columns.push_back(column_of(study, id, scope, o));
     }
     return out;
@@ -79,7 +77,7 @@ case_comparison compare_cases(const std::vector<case_ref>& cases, const std::opt
     for (const case_ref& ref : cases) {
         filter f;
         f.window = window;
-        (void)resolve(ref.study.get(), filter{window, std::nullopt, ref.study_case});
+        (void)resolve_scope(ref.study.get(), filter{window, std::nullopt, ref.study_case});
         out.columns.push_back(column_of(ref.study.get(), ref.study_case, f, o));
     }
     return out;

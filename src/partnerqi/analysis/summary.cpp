@@ -9,7 +9,7 @@ using namespace partnerqi::model;
 study_summary summary(const case_study& study, const summary_options& o) {
     study_summary s;
     s.title = study.title();
-    s.scope = resolve(study, o.scope).label;
+    s.scope = resolve_scope(study, o.scope).label;
     s.profile = profile(study);
     s.matrix = practice_matrix(study, o.scope, o.matrix);
     s.every_tier = check_every_tier(s.matrix.pooled);

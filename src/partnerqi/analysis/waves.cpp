@@ -14,12 +14,6 @@ using namespace partnerqi::model;
 
 namespace {
 
-audit_options audit_for(const period_options& o) {
-    audit_options a = o.audit;
-    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
-    return a;
-}
-
 std::int64_t diff(std::size_t after, std::size_t before) {
     return static_cast<std::int64_t>(after) - static_cast<std::int64_t>(before);
 }
@@ -68,23 +62,39 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
 
 }  // namespace
 
+namespace detail {
+
+period_measures measure_period(const case_study& study, const filter& f, const period_options& o,
+                               const std::string& label) {
+    period_measures m;
+    m.matrix = practice_matrix(study, f).pooled;
+    m.matrix.label = label;
+    m.every_tier = check_every_tier(m.matrix);
+    audit_options a = o.audit;
+    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
+    m.audit = summarize(tokenism_audit(study, f, a));
+    if (o.with_network) m.network = network_summary_of(study, f, o.network);
+    return m;
+}
+
+}  // namespace detail
+
 wave_snapshot wave_snapshot_of(const case_study& study, wave_id wave, const filter& scope, const period_options& o) {
     filter f;
     f.wave = wave;
     f.study_case = scope.study_case;
-    resolved_filter resolved = resolve(study, f);  // checks the wave and the case
+    (void)resolve_scope(study, f);  // checks the wave and the case
     const model::wave& w = study.get(wave);
+    detail::period_measures m = detail::measure_period(study, f, o, w.code);
     wave_snapshot s;
     s.wave = wave;
     s.code = w.code;
     s.label = w.label;
     s.window = w.window;
-    s.matrix = practice_matrix(study, f).pooled;
-    s.matrix.label = w.code;
-    s.every_tier = check_every_tier(s.matrix);
-    s.audit = summarize(tokenism_audit(study, f, audit_for(o)));
-    if (o.with_network) s.network = network_summary_of(study, f, o.network);
-    (void)resolved;
+    s.matrix = std::move(m.matrix);
+    s.every_tier = m.every_tier;
+    s.audit = std::move(m.audit);
+    s.network = std::move(m.network);
     return s;
 }
 
@@ -108,7 +118,7 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
     c.flagged_advisors = diff(after.audit.flagged_advisors, before.audit.flagged_advisors);
     c.flagged_teams = diff(after.audit.flagged_teams, before.audit.flagged_teams);
     if (before.network && after.network) {
-        const network_summary &b = *before.network, &a = *after.network;
+        const network::network_summary &b = *before.network, &a = *after.network;
         c.people = diff(a.people, b.people);
         c.ties = diff(a.ties, b.ties);
         c.events = diff(a.events, b.events);
@@ -120,18 +130,13 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
 }
 
 wave_report wave_analysis(const case_study& study, const filter& scope, const period_options& o) {
-    resolved_filter resolved = resolve(study, scope);
+    resolved_filter resolved = resolve_scope(study, scope);
     wave_report r;
     r.scope = resolved.label;
-    std::vector<const wave*> chosen;
-    for (const wave& w : study.waves())
-        if (w.window.overlaps(resolved.window)) chosen.push_back(&w);
-    std::sort(chosen.begin(), chosen.end(), [](const wave* a, const wave* b) {
-        return a->window.first() != b->window.first() ? a->window.first() < b->window.first() : a->code < b->code;
-    });
     filter per_wave;
     per_wave.study_case = scope.study_case;
-    for (const wave* w : chosen) r.waves.push_back(wave_snapshot_of(study, w->id, per_wave, o));
+    for (const wave* w : waves_in_window_order(study))
+        if (w->window.overlaps(resolved.window)) r.waves.push_back(wave_snapshot_of(study, w->id, per_wave, o));
     for (std::size_t i = 0; i + 1 < r.waves.size(); ++i) r.changes.push_back(compare_waves(r.waves[i], r.waves[i + 1]));
     return r;
 }

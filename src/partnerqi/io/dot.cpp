@@ -22,6 +22,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/network/engagement_graph.hpp"
 
 extern char** environ;  // NOLINT: POSIX gives the environment only this way
 

@@ -8,6 +8,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/network/engagement_graph.hpp"
 
 namespace partnerqi::io {
 

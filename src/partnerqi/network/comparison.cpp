@@ -24,7 +24,7 @@ cross_case_comparison compare_organizations(const model::case_study& study,
             " distinct); give two or more distinct organizations");
     }
     cross_case_comparison out;
-    out.window = resolve_window(study, base);
+    out.window = model::resolve_scope(study, base).window;
     for (model::organization_id org : organizations) {
         graph_filter f = base;
         f.organizations = {org};
@@ -33,20 +33,7 @@ cross_case_comparison compare_organizations(const model::case_study& study,
         row.organization = org;
         row.code = study.get(org).code;
         row.measures = measure(g, threads);
-        const network_measures& m = row.measures;
-        row.people = g.num_people();
-        row.ties = m.ties;
-        row.events = m.events;
-        row.density = m.density;
-        row.reciprocity = m.reciprocity;
-        row.weak_components = m.weak.count;
-        row.strong_components = m.strong.count;
-        row.advisors = m.reach.size();
-        row.advisors_reaching_top_level = m.advisors_reaching_top_level();
-        row.advisors_reaching_a_manager = m.advisors_reaching_a_manager();
-        row.brokers = m.brokers.size();
-        const auto& b = m.betweenness.normalized.values;
-        row.max_betweenness = b.empty() ? 0.0 : *std::max_element(b.begin(), b.end());
+        row.summary = summarize(g, row.measures);
         out.organizations.push_back(std::move(row));
     }
     return out;

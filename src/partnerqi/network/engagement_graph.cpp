@@ -331,43 +331,13 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_in_order(
 
 }  // namespace
 
-model::date_window resolve_window(const model::case_study& study, const graph_filter& filter) {
-    const model::date_window& study_window = study.window();
-    if (filter.window && filter.wave) {
-        refuse("network filter: both a window (" + filter.window->to_iso() + ") and a wave (id " +
-               std::to_string(filter.wave->value) + ") are given; give one of them");
-    }
-    if (filter.wave) {
-        const auto& waves = study.waves();
-        auto it = std::lower_bound(waves.begin(), waves.end(), *filter.wave,
-                                   [](const model::wave& w, model::wave_id id) { return w.id < id; });
-        if (it == waves.end() || it->id != *filter.wave) {
-            refuse("network filter: wave id " + std::to_string(filter.wave->value) +
-                   " is not a wave of the case study '" + study.title() +
-                   "'; pick one of its waves (case_study::find_wave)");
-        }
-        if (!study_window.contains(it->window)) {
-            refuse("network filter: wave " + it->code + " (" + it->window.to_iso() +
-                   ") is not inside the study window " + study_window.to_iso());
-        }
-        return it->window;
-    }
-    if (filter.window) {
-        if (!study_window.contains(*filter.window)) {
-            refuse("network filter: the window " + filter.window->to_iso() +
-                   " is not inside the study window " + study_window.to_iso() +
-                   "; narrow it to the study window");
-        }
-        return *filter.window;
-    }
-    return study_window;
-}
-
 engagement_graph::engagement_graph() = default;
 
-engagement_graph::engagement_graph(const model::case_study& study, const graph_filter& filter)
-    : window_(resolve_window(study, filter)), filter_(filter) {
-    for (model::organization_id org : filter.organizations) {
+engagement_graph::engagement_graph(const model::case_study& study, const graph_filter& requested)
+    : filter_(requested) {
+    const model::resolved_scope scope = model::resolve_scope(study, requested);
+    window_ = scope.window;
+    for (model::organization_id org : requested.organizations) {
         const auto& orgs = study.organizations();
         auto it = std::lower_bound(
             orgs.begin(), orgs.end(), org,
@@ -378,6 +348,18 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
                    " is not an organization of the case study '" + study.title() +
                    "'; pick one of its organizations (case_study::find_organization)");
         }
+    }
+    // A chosen case keeps its organization's people; `filter` is the request with that applied.
+    graph_filter filter = requested;
+    for (model::organization_id org : scope.organizations) {
+        if (!requested.organizations.empty() && requested.organizations.count(org) == 0) {
+            refuse("network filter: the case's organization " + study.get(org).code +
+                   " is not among the filter's organizations; add it or leave the case unset");
+        }
+    }
+    if (!scope.whole_study) {
+        filter.organizations.clear();
+        filter.organizations.insert(scope.organizations.begin(), scope.organizations.end());
     }
 
     const std::vector<model::person>& people = study.people();

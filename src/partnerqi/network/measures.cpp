@@ -415,64 +415,36 @@ tie_matrices tie_matrix(const engagement_graph& g) {
 
 std::vector<advisor_reach> advisor_paths(const engagement_graph& g) {
     const auto& bg = g.graph();
-    detail::flat_graph f(g);
-    const std::uint32_t n = f.n;
-    const std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
-    std::vector<std::uint32_t> parent(n, none);
-    std::vector<std::int32_t> dist(n, -1);
-    std::vector<std::uint32_t> queue(n);
+    const std::size_t n = g.num_people();
     std::vector<advisor_reach> out;
-
-    auto path_to = [&](std::uint32_t a, std::uint32_t m) {
+    auto path_of = [&](const reach_result& r, std::size_t to) {
         std::vector<model::person_id> path;
-        for (std::uint32_t x = m; x != a; x = parent[x]) path.push_back(bg[x].person);
-        path.push_back(bg[a].person);
-        std::reverse(path.begin(), path.end());
+        for (engagement_graph::vertex x : r.path_to(static_cast<engagement_graph::vertex>(to)))
+            path.push_back(bg[x].person);
         return path;
     };
-
-    for (std::uint32_t a = 0; a < n; ++a) {
-        if (bg[a].role != model::person_role::patient_advisor) continue;
-        // Level by level, so that among the nearest managers the lowest vertex wins.
-        std::size_t tail = 0;
-        dist[a] = 0;
-        queue[tail++] = a;
-        std::uint32_t nearest_manager = none;
-        std::uint32_t nearest_top = none;
-        std::size_t level_begin = 0;
-        while (level_begin < tail && nearest_top == none) {
-            std::size_t level_end = tail;
-            for (std::size_t k = level_begin; k < level_end; ++k) {
-                std::uint32_t v = queue[k];
-                if (v == a) continue;
-                if (nearest_manager == none || (dist[v] == dist[nearest_manager] && v < nearest_manager)) {
-                    if (is_manager(bg[v])) nearest_manager = v;
-                }
-                if (is_top_level(bg[v]) && (nearest_top == none || v < nearest_top)) nearest_top = v;
-            }
-            if (nearest_top != none) break;
-            for (std::size_t k = level_begin; k < level_end; ++k) {
-                std::uint32_t v = queue[k];
-                for (std::uint32_t i = f.out_offset[v]; i < f.out_offset[v + 1]; ++i) {
-                    std::uint32_t w = f.out_target[i];
-                    if (dist[w] < 0) {
-                        dist[w] = dist[v] + 1;
-                        parent[w] = v;
-                        queue[tail++] = w;
-                    }
-                }
-            }
-            level_begin = level_end;
+    for (std::size_t a = 0; a < n; ++a) {
+        const person_vertex& advisor = bg[static_cast<engagement_graph::vertex>(a)];
+        if (advisor.role != model::person_role::patient_advisor) continue;
+        const reach_result r = breadth_first_reach(
+            g, [&advisor](const person_vertex& p) { return p.person == advisor.person; },
+            tie_direction::along);
+        // The nearest manager (and top-level manager), the lowest vertex among the nearest.
+        std::optional<std::size_t> manager, top;
+        auto nearer = [&r](std::size_t v, const std::optional<std::size_t>& best) {
+            return !best || *r.steps[v] < *r.steps[*best];
+        };
+        for (std::size_t v = 0; v < n; ++v) {
+            if (v == a || !r.steps[v]) continue;
+            const person_vertex& p = bg[static_cast<engagement_graph::vertex>(v)];
+            if (is_manager(p) && nearer(v, manager)) manager = v;
+            if (is_top_level(p) && nearer(v, top)) top = v;
         }
-        advisor_reach r;
-        r.advisor = bg[a].person;
-        if (nearest_manager != none) r.to_any_manager = path_to(a, nearest_manager);
-        if (nearest_top != none) r.to_top_level = path_to(a, nearest_top);
-        out.push_back(std::move(r));
-        for (std::size_t k = 0; k < tail; ++k) {
-            dist[queue[k]] = -1;
-            parent[queue[k]] = none;
-        }
+        advisor_reach reach;
+        reach.advisor = advisor.person;
+        if (manager) reach.to_any_manager = path_of(r, *manager);
+        if (top) reach.to_top_level = path_of(r, *top);
+        out.push_back(std::move(reach));
     }
     return out;
 }

@@ -63,13 +63,7 @@ void difference(const std::vector<T>& a, const std::vector<T>& b, Out out, Less 
 std::vector<network_snapshot> snapshots_by_wave(const model::case_study& study,
                                                 const graph_filter& base, unsigned threads) {
     check_base(base, "snapshots by wave");
-    std::vector<const model::wave*> waves;
-    for (const model::wave& w : study.waves()) waves.push_back(&w);
-    std::sort(waves.begin(), waves.end(), [](const model::wave* a, const model::wave* b) {
-        if (a->window.first() != b->window.first()) return a->window.first() < b->window.first();
-        if (a->window.last() != b->window.last()) return a->window.last() < b->window.last();
-        return a->code < b->code;
-    });
+    const std::vector<const model::wave*> waves = model::waves_in_window_order(study);
     std::vector<network_snapshot> out;
     out.reserve(waves.size());
     for (const model::wave* w : waves) out.push_back(make_snapshot(study, *w, base, threads));
@@ -79,13 +73,10 @@ std::vector<network_snapshot> snapshots_by_wave(const model::case_study& study,
 network_snapshot snapshot(const model::case_study& study, model::wave_id wave,
                           const graph_filter& base, unsigned threads) {
     check_base(base, "network snapshot");
-    graph_filter probe;
+    model::scope_filter probe;
     probe.wave = wave;
-    (void)resolve_window(study, probe);  // refuses an unknown wave with a clear message
-    for (const model::wave& w : study.waves()) {
-        if (w.id == wave) return make_snapshot(study, w, base, threads);
-    }
-    throw invalid_request_error("network snapshot: unknown wave id " + std::to_string(wave.value));
+    (void)model::resolve_scope(study, probe);  // refuses an unknown wave, listing the known ones
+    return make_snapshot(study, study.get(wave), base, threads);
 }
 
 network_change compare(const network_snapshot& before, const network_snapshot& after) {

@@ -64,9 +64,10 @@ SCENARIO("in the study's illustrative cases every advisor's voice reaches a deci
     for (const auto& a : r.advisors) CHECK_FALSE(a.fired(indicator::no_path_to_decision_maker));
     THEN("the reach to top-level managers agrees with the network layer's advisor paths") {
         network::engagement_graph g(s);
-        auto top = analysis::reaches_managers(g, {management_tier::top_level});
+        auto top = network::breadth_first_reach(g, network::managers_of({management_tier::top_level}),
+                                                network::tie_direction::against);
         for (const auto& reach : network::advisor_paths(g))
-            CHECK(top[*g.vertex_of(reach.advisor)] == reach.to_top_level.has_value());
+            CHECK(top.reached(*g.vertex_of(reach.advisor)) == reach.to_top_level.has_value());
     }
 }
 

@@ -10,6 +10,8 @@
 
 #include <support/catch.hpp>
 
+#include "partnerqi/network/reach.hpp"
+
 #include <partnerqi/partnerqi.hpp>
 
 namespace analysis = partnerqi::analysis;
@@ -30,7 +32,8 @@ using every_public_enum =
               model::iap2_level, model::arnstein_rung, model::arnstein_group,
               analysis::coding_columns, analysis::coding_count, analysis::loop_status,
               analysis::indicator, analysis::indicator_scope, analysis::record_kind,
-              analysis::practice_grouping, io::encoding, io::picture_format>;
+              analysis::practice_grouping, io::encoding, io::picture_format,
+              partnerqi::network::tie_direction>;
 
 template <class... Enums>
 std::set<std::string> names_of(enum_list<Enums...>) {

@@ -74,7 +74,7 @@ SCENARIO("the metrics table gives every person's measures as worked out by hand"
         WHEN("the metrics are computed") {
             io::metrics_options two_threads;
             two_threads.threads = 2;
-            const auto rows = io::metrics_of(study, g, two_threads);
+            const auto rows = network::metrics_of(study, g, two_threads);
             THEN("there is one row per person in code order with the hand-worked values") {
                 REQUIRE(rows.size() == 7);
                 CHECK(rows[0].code == "A-1");
@@ -113,7 +113,7 @@ SCENARIO("the metrics CSV matches the golden table", "[io][csv][golden]") {
         const network::engagement_graph g(study);
         WHEN("its metrics are written as CSV") {
             std::ostringstream out;
-            io::write_metrics_csv(out, io::metrics_of(study, g));
+            io::write_metrics_csv(out, network::metrics_of(study, g));
             THEN("the text equals tests/data/golden-exports/small-metrics.csv byte for byte") {
                 CHECK(matches_golden("small-metrics.csv", out.str()));
             }
@@ -127,7 +127,7 @@ SCENARIO("the metrics CSV matches the golden table", "[io][csv][golden]") {
             }
         }
         WHEN("the metrics are shown as text for a terminal") {
-            const std::string text = io::metrics_text(io::metrics_of(study, g));
+            const std::string text = io::metrics_text(network::metrics_of(study, g));
             THEN("each person is a line, with a dash for what is unknown") {
                 CHECK(count_of(text, "\n") == 9);  // header, rule, seven people
                 CHECK(text.find("M-TOP") != std::string::npos);
@@ -281,7 +281,7 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
         WHEN("the picture, the GraphML and the metrics table are saved") {
             io::save_picture(study, g, io::picture_format::dot, dir / "net.dot");
             io::save_graphml(dir / "net.graphml", study, g);
-            io::save_metrics_csv(dir / "metrics.csv", io::metrics_of(study, g));
+            io::save_metrics_csv(dir / "metrics.csv", network::metrics_of(study, g));
             THEN("each file holds exactly what the stream writers give, and nothing else is left") {
                 CHECK(exports_fixture::read_all((dir / "net.dot").string()) == io::to_dot(study, g));
                 std::ostringstream graphml;
@@ -312,7 +312,7 @@ SCENARIO("sampled betweenness is exact when every person is a source", "[io][csv
     const network::engagement_graph g(study);
     io::metrics_options sampled;
     sampled.betweenness_pivots = 7;  // all seven people: Brandes over every source
-    const auto rows = io::metrics_of(study, g, sampled);
+    const auto rows = network::metrics_of(study, g, sampled);
     CHECK(rows[2].betweenness == Approx(2.0));  // M-FL, as worked out by hand
     CHECK(rows[5].betweenness == Approx(1.0));  // P-1
 }

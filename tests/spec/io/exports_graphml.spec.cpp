@@ -163,7 +163,7 @@ SCENARIO("a GraphML export reads back with every attribute of every person and t
 SCENARIO("a metrics table that does not belong to the network is refused", "[io][graphml]") {
     const model::case_study study = exports_fixture::small_study();
     const network::engagement_graph g(study);
-    auto rows = io::metrics_of(study, g);
+    auto rows = network::metrics_of(study, g);
     rows.pop_back();
     std::ostringstream out;
     CHECK_THROWS_AS(io::write_graphml(out, study, g, rows), partnerqi::invalid_request_error);

@@ -243,11 +243,23 @@ SCENARIO("requests that make no sense are refused with an invalid request error"
         f.wave = wave;
         CHECK(engagement_graph(b.study, f).window() == model::date_window::years(2016, 2016));
     }
-    THEN("a window and a wave together are refused") {
+    THEN("a window and a wave together keep the days they share, as every analysis does") {
         graph_filter f;
         f.wave = wave;
-        f.window = model::date_window::years(2016, 2016);
-        CHECK_THROWS_AS(engagement_graph(b.study, f), invalid_request_error);
+        f.window = model::date_window(model::date::from_iso("2016-06-01"), model::date::from_iso("2017-03-31"));
+        CHECK(engagement_graph(b.study, f).window() ==
+              model::date_window(model::date::from_iso("2016-06-01"), model::date::from_iso("2016-12-31")));
+    }
+    THEN("a window and a wave that share no day are refused, naming the wave") {
+        graph_filter f;
+        f.wave = wave;
+        f.window = model::date_window::years(2017, 2017);
+        try {
+            engagement_graph g(b.study, f);
+            FAIL("no exception");
+        } catch (const invalid_request_error& e) {
+            CHECK(std::string(e.what()).find("wave W1") != std::string::npos);
+        }
     }
     THEN("an unknown organization is refused") {
         graph_filter f;

@@ -43,7 +43,7 @@ std::pair<graph_type, std::vector<std::uint32_t>> reference_graph(const model::c
     std::map<std::uint32_t, std::uint32_t> vertex_of;
     for (std::uint32_t v = 0; v < people.size(); ++v) vertex_of[people[v]->id.value] = v;
 
-    const model::date_window window = network::resolve_window(study, filter);
+    const model::date_window window = model::resolve_scope(study, filter).window;
     std::map<std::pair<std::uint32_t, std::uint32_t>, engagement_tie> ties;
     for (const model::engagement& e : study.engagements()) {
         if (!window.contains(e.on) || e.level < filter.min_level) continue;

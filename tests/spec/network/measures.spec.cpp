@@ -136,6 +136,55 @@ SCENARIO("an advisor who only receives ties has no path to management", "[networ
     CHECK(network::brokers(g).empty());
 }
 
+SCENARIO("one breadth-first search answers who reaches whom, along or against the ties", "[network][reach]") {
+    GIVEN("advisor -> provider -> mid-level manager -> top-level manager, and a second advisor only spoken to") {
+        model::builder lines = illustrative_study();
+        lines.advisor("A-PA").of("HCO-T");
+        lines.provider("B-PROV", "nurse").of("HCO-T");
+        lines.manager("C-MID", management_tier::mid_level).of("HCO-T");
+        lines.manager("D-TOP", management_tier::top_level).of("HCO-T");
+        lines.advisor("E-PA").of("HCO-T");
+        consults(lines, "A-PA", "B-PROV");
+        consults(lines, "B-PROV", "C-MID");
+        consults(lines, "C-MID", "D-TOP");
+        consults(lines, "C-MID", "E-PA");
+        const built b{lines.build()};
+        const person_id a = b.person("A-PA"), p = b.person("B-PROV"), mid = b.person("C-MID"),
+                        top = b.person("D-TOP"), quiet = b.person("E-PA");
+        engagement_graph g(b.study);
+        auto v = [&g](person_id x) { return *g.vertex_of(x); };
+        WHEN("the search starts from the top-level manager and follows the ties backwards") {
+            auto r = network::breadth_first_reach(g, network::managers_of({management_tier::top_level}),
+                                                  network::tie_direction::against);
+            THEN("each person's steps are the fewest ties from them to the top") {
+                CHECK(r.steps[v(top)] == std::optional<std::size_t>(0));
+                CHECK(r.steps[v(mid)] == std::optional<std::size_t>(1));
+                CHECK(r.steps[v(p)] == std::optional<std::size_t>(2));
+                CHECK(r.steps[v(a)] == std::optional<std::size_t>(3));
+            }
+            THEN("the advisor who is only spoken to does not reach the top") { CHECK_FALSE(r.reached(v(quiet))); }
+        }
+        WHEN("the search starts from the advisor and follows the ties") {
+            auto r = network::breadth_first_reach(
+                g, [a](const network::person_vertex& x) { return x.person == a; }, network::tie_direction::along);
+            THEN("the path to the top-level manager goes through the provider and the mid-level manager") {
+                CHECK(r.path_to(v(top)) == std::vector<engagement_graph::vertex>{v(a), v(p), v(mid), v(top)});
+            }
+            THEN("the voice also reaches the advisor the mid-level manager speaks to") {
+                CHECK(r.steps[v(quiet)] == std::optional<std::size_t>(3));
+            }
+        }
+        WHEN("the decision-makers are the mid-level and top-level managers") {
+            auto is_decision_maker = network::managers_of({management_tier::mid_level, management_tier::top_level});
+            THEN("managers of those tiers qualify, the provider does not") {
+                CHECK(is_decision_maker(g.person(v(mid))));
+                CHECK(is_decision_maker(g.person(v(top))));
+                CHECK_FALSE(is_decision_maker(g.person(v(p))));
+            }
+        }
+    }
+}
+
 SCENARIO("brokers are the people whose removal cuts advisors off from every manager", "[network][measures]") {
     GIVEN("A1 -> K -> M, A2 -> A1, and A3 with its own tie to a second manager and to K") {
         // A2's only way up is A2 -> A1 -> K -> M: both A1 and K cut A2 off. A1's only way is

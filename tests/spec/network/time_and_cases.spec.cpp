@@ -77,19 +77,19 @@ SCENARIO("the two cases of the illustrated seed study are compared side by side"
     for (const auto& o : cmp.organizations) {
         INFO(o.code);
         // Each case: 16 engagements in 15 ordered pairs; two advisors, both reaching the top.
-        CHECK(o.events == 16);
-        CHECK(o.ties == 15);
-        CHECK(o.advisors == 2);
-        CHECK(o.advisors_reaching_top_level == 2);
-        CHECK(o.brokers == 0);
+        CHECK(o.summary.events == 16);
+        CHECK(o.summary.ties == 15);
+        CHECK(o.summary.advisors == 2);
+        CHECK(o.summary.advisors_reaching_top_level == 2);
+        CHECK(o.summary.brokers == 0);
     }
     THEN("the same 15 ties spread over 13 people in case 1 and 11 in case 2 give different densities") {
         // Case 1: a QI team of 9 plus 4 illustrative people (three managers, a coordinator);
         // case 2: 7 plus 4. Density = 15 / (n (n - 1)).
-        CHECK(cmp.organizations[0].people == 13);
-        CHECK(cmp.organizations[1].people == 11);
-        CHECK(cmp.organizations[0].density == Approx(15.0 / (13 * 12)));
-        CHECK(cmp.organizations[1].density == Approx(15.0 / (11 * 10)));
+        CHECK(cmp.organizations[0].summary.people == 13);
+        CHECK(cmp.organizations[1].summary.people == 11);
+        CHECK(cmp.organizations[0].summary.density == Approx(15.0 / (13 * 12)));
+        CHECK(cmp.organizations[1].summary.density == Approx(15.0 / (11 * 10)));
     }
     THEN("fewer than two organizations, or a repeated one, is refused") {
         auto hco1 = *study.find_organization("HCO-1");

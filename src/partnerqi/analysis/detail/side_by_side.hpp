@@ -9,8 +9,22 @@
 #include "partnerqi/analysis/network_summary.hpp"
 #include "partnerqi/analysis/practice_matrix.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
+#include "partnerqi/analysis/waves.hpp"
 
 namespace partnerqi::analysis::detail {
+
+/// The measures of one period or case: what a wave snapshot and a case column have in common.
+struct period_measures {
+    practice_tier_table matrix;
+    every_tier_check every_tier;
+    audit_summary audit;
+    std::optional<partnerqi::network::network_summary> network;
+};
+
+/// The matrix (labelled `label`), its every-tier check, the audit summary and, when asked, the
+/// network summary of the scope `f`; without the network the path indicator is not evaluated.
+period_measures measure_period(const model::case_study& study, const filter& f, const period_options& o,
+                               const std::string& label);
 
 /// What one column shows; pointers borrow from the result being rendered.
 struct column_view {
@@ -18,7 +32,7 @@ struct column_view {
     const practice_tier_table* matrix = nullptr;
     const every_tier_check* check = nullptr;
     const audit_summary* audit = nullptr;
-    const std::optional<network_summary>* network = nullptr;
+    const std::optional<partnerqi::network::network_summary>* network = nullptr;
     std::optional<std::pair<std::size_t, std::size_t>> loops;  ///< evaluations, closed
 };
 
@@ -72,20 +86,20 @@ inline table side_by_side(const std::vector<column_view>& cols) {
                 return c.network && c.network->has_value() ? value(**c.network) : std::string("-");
             });
         };
-        net("network people", [](const network_summary& n) { return num(n.people); });
-        net("network ties", [](const network_summary& n) { return num(n.ties); });
-        net("network density", [](const network_summary& n) { return fixed(n.density, 3); });
-        net("network reciprocity", [](const network_summary& n) {
+        net("network people", [](const network::network_summary& n) { return num(n.people); });
+        net("network ties", [](const network::network_summary& n) { return num(n.ties); });
+        net("network density", [](const network::network_summary& n) { return fixed(n.density, 3); });
+        net("network reciprocity", [](const network::network_summary& n) {
             return n.reciprocity ? fixed(*n.reciprocity, 3) : std::string("n/a");
         });
-        net("weak components", [](const network_summary& n) { return num(n.weak_components); });
-        net("advisors reaching a decision-maker", [](const network_summary& n) {
+        net("weak components", [](const network::network_summary& n) { return num(n.weak_components); });
+        net("advisors reaching a decision-maker", [](const network::network_summary& n) {
             return num(n.advisors_reaching_decision_makers) + " of " + num(n.advisors);
         });
-        net("advisors reaching a top-level manager", [](const network_summary& n) {
+        net("advisors reaching a top-level manager", [](const network::network_summary& n) {
             return num(n.advisors_reaching_top_level) + " of " + num(n.advisors);
         });
-        net("brokers", [](const network_summary& n) { return num(n.brokers); });
+        net("brokers", [](const network::network_summary& n) { return num(n.brokers); });
     }
     return t;
 }
