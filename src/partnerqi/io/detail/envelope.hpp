@@ -1,4 +1,4 @@
-// The envelope in front of every case-study file: see the README, "File format".
+// The envelope in front of every case-study file: see docs/file-format.md.
 #pragma once
 
 #include <array>
