@@ -20,7 +20,8 @@ set(_debian_packages
   librapidcheck-dev            "RapidCheck (property-based tests)"
   libbenchmark-dev             "Google Benchmark (benchmarks)"
   graphviz                     "Graphviz dot (SVG and PNG pictures)"
-  doxygen                      "Doxygen (the API reference: the 'docs' target)")
+  doxygen                      "Doxygen (the API reference: the 'docs' target)"
+  clang-format-14              "formatting check (the 'format-check' and 'format' targets)")
 set(_other_systems
   "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel catch2-devel rapidcheck-devel google-benchmark-devel graphviz doxygen"
   "brew:   brew install ninja pkg-config boost catch2 rapidcheck google-benchmark graphviz doxygen"

@@ -44,5 +44,7 @@ set(DOXYGEN_EXPAND_ONLY_PREDEF NO)
 set(DOXYGEN_PREDEFINED "PARTNERQI_EXPORT=" "PARTNERQI_NO_EXPORT=" "PARTNERQI_DEPRECATED=" "PARTNERQI_DEPRECATED_EXPORT=")
 set(DOXYGEN_USE_MDFILE_AS_MAINPAGE "${PROJECT_SOURCE_DIR}/README.md")
 set(DOXYGEN_GENERATE_LATEX NO)
+# The README is the main page; the documents it links in docs/ are pages of their own.
 doxygen_add_docs(docs "${PROJECT_SOURCE_DIR}/include/partnerqi" "${PROJECT_SOURCE_DIR}/README.md"
+  "${PROJECT_SOURCE_DIR}/docs/file-format.md" "${PROJECT_SOURCE_DIR}/docs/performance.md"
   COMMENT "API reference into ${PROJECT_BINARY_DIR}/docs/html")

@@ -5,7 +5,7 @@
 // the study reports are marked "reported"; everything added to make the demo run (more
 // managers, practices performed, who engaged whom, waves, interviews) is "illustrative".
 //
-//   partnerqi_study_cases [DIRECTORY]   writes the pictures into DIRECTORY (default: here)
+//   partnerqi_study_cases DIRECTORY   writes the pictures into DIRECTORY, which must exist
 #include <filesystem>
 #include <iostream>
 
@@ -18,8 +18,12 @@ namespace model = partnerqi::model;
 namespace network = partnerqi::network;
 
 int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::cerr << "usage: partnerqi_study_cases DIRECTORY (where the network pictures go)\n";
+        return 1;
+    }
     try {
-        const std::filesystem::path directory = argc > 1 ? argv[1] : ".";
+        const std::filesystem::path directory = argv[1];
         const model::case_study study = model::seed_study_illustrated();
         study.validate();  // the same check a file load runs
 

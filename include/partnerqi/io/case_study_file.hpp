@@ -2,8 +2,8 @@
 /// Case-study files: save and load a whole case study, every record, ids and codes kept.
 ///
 /// A file is a small checked envelope (magic bytes, versions, encoding, payload length and
-/// CRC-32 checksums) in front of a serialized payload; the README's "File format" section
-/// describes it byte by byte. Loading checks the envelope header before decoding a byte, decodes
+/// CRC-32 checksums) in front of a serialized payload; docs/file-format.md describes it byte
+/// by byte. Loading checks the envelope header before decoding a byte, decodes
 /// through size-capped primitives (portable text and native binary as they are read, XML only
 /// after the payload checksum), checks the payload's length and checksum, checks every enum,
 /// date and reference, and validates the result with the same model::case_study::validate()

@@ -95,7 +95,7 @@ class PARTNERQI_EXPORT engagement_graph {
 public:
     /// The Boost.Graph type: an immutable compressed-sparse-row graph with in-edges, chosen over
     /// adjacency_list<vecS, vecS, bidirectionalS> because it builds 15 to 35 times faster
-    /// and runs Boost's betweenness about 2.5 times faster (benchmarks/network).
+    /// and runs Boost's betweenness about 2.5 times faster (tests/bench/bench_representation.cpp).
     using graph_type = boost::compressed_sparse_row_graph<boost::bidirectionalS, person_vertex,
                                                           engagement_tie, boost::no_property,
                                                           std::uint32_t, std::uint32_t>;

@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <ostream>
+#include <streambuf>
 #include <string>
 
 #include "full_study.hpp"
@@ -61,19 +62,25 @@ SCENARIO("a save that fails midway leaves the previous file intact") {
         io::save(earlier, file);
         const std::string before = read_all(file);
         WHEN("a new version is saved and the disk fails after 1000 bytes") {
-            std::ostringstream out(std::ios::out | std::ios::binary);
-            io::save(full_study(), out);
-            const std::string bytes = std::move(out).str();
-            REQUIRE(bytes.size() > 1000);
-            CHECK_THROWS_AS(io::detail::write_file_atomically(file, bytes, 1000), save_error);
+            {
+                const io::detail::simulated_full_disk disk(1000);
+                CHECK_THROWS_AS(io::save(full_study(), file), save_error);
+            }
             THEN("the file still holds the earlier version, byte for byte") {
                 CHECK(read_all(file) == before);
                 CHECK(io::load(file) == earlier);
             }
             THEN("no temporary file is left behind") { CHECK(entries_in(dir.path()) == 1); }
+            THEN("once the disk has room again, the same save succeeds") {
+                io::save(full_study(), file);
+                CHECK(io::load(file) == full_study());
+            }
         }
         WHEN("the disk fails before the first byte") {
-            CHECK_THROWS_AS(io::detail::write_file_atomically(file, "new content", 0), save_error);
+            {
+                const io::detail::simulated_full_disk disk(0);
+                CHECK_THROWS_AS(io::detail::write_file_atomically(file, "new content"), save_error);
+            }
             THEN("the earlier version is intact and no temporary is left") {
                 CHECK(read_all(file) == before);
                 CHECK(entries_in(dir.path()) == 1);
@@ -90,8 +97,11 @@ SCENARIO("a save that fails midway leaves the previous file intact") {
     GIVEN("no file yet and a disk that fails midway") {
         const scratch_dir dir;
         const std::string file = dir.file("new.pqi");
-        CHECK_THROWS_AS(io::detail::write_file_atomically(file, std::string(5000, 'x'), 2500),
-                        save_error);
+        {
+            const io::detail::simulated_full_disk disk(2500);
+            CHECK_THROWS_AS(io::detail::write_file_atomically(file, std::string(5000, 'x')),
+                            save_error);
+        }
         THEN("no file and no temporary exist") {
             CHECK_FALSE(fs::exists(file));
             CHECK(entries_in(dir.path()) == 0);

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <system_error>
 
@@ -41,12 +42,23 @@ fs::path temporary_beside(const fs::path& target, unsigned attempt) {
     return target.parent_path() / name;
 }
 
+// Bytes an atomic write of this thread may put in its file before the disk fails: no limit,
+// except under a simulated_full_disk.
+thread_local std::uint64_t disk_capacity = std::numeric_limits<std::uint64_t>::max();
+
 }  // namespace
+
+simulated_full_disk::simulated_full_disk(std::uint64_t capacity) noexcept
+    : previous_capacity_(disk_capacity) {
+    disk_capacity = capacity;
+}
+
+simulated_full_disk::~simulated_full_disk() { disk_capacity = previous_capacity_; }
 
 #if defined(_WIN32)
 
-void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces,
-                           std::uint64_t fail_after_bytes) {
+void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces) {
+    const std::uint64_t capacity = disk_capacity;
     std::error_code ec;
     if (fs::is_directory(target, ec)) fail(target, "it is a directory");
     const fs::path temp = temporary_beside(target, 0);
@@ -57,7 +69,7 @@ void write_file_atomically(const fs::path& target, const std::vector<std::string
             std::uint64_t written = 0;
             for (std::string_view bytes : pieces) {
                 const std::uint64_t allowed =
-                    std::min<std::uint64_t>(bytes.size(), fail_after_bytes - written);
+                    std::min<std::uint64_t>(bytes.size(), capacity - written);
                 out.write(bytes.data(), static_cast<std::streamsize>(allowed));
                 written += allowed;
                 if (allowed < bytes.size())
@@ -76,8 +88,8 @@ void write_file_atomically(const fs::path& target, const std::vector<std::string
 
 #else
 
-void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces,
-                           std::uint64_t fail_after_bytes) {
+void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces) {
+    const std::uint64_t capacity = disk_capacity;
     std::error_code ec;
     if (fs::is_directory(target, ec)) fail(target, "it is a directory");
 
@@ -108,12 +120,11 @@ void write_file_atomically(const fs::path& target, const std::vector<std::string
         std::size_t done = 0;
         while (done < bytes.size()) {
             std::size_t want = bytes.size() - done;
-            if (written >= fail_after_bytes) {
+            if (written >= capacity) {
                 abandon("writing failed after " + std::to_string(written) + " bytes (" +
                         system_message(ENOSPC) + ")");
             }
-            if (fail_after_bytes - written < want)
-                want = static_cast<std::size_t>(fail_after_bytes - written);
+            if (capacity - written < want) want = static_cast<std::size_t>(capacity - written);
             const ::ssize_t n = ::write(fd, bytes.data() + done, want);
             if (n < 0) {
                 if (errno == EINTR) continue;
@@ -142,9 +153,8 @@ void write_file_atomically(const fs::path& target, const std::vector<std::string
 
 #endif
 
-void write_file_atomically(const fs::path& target, std::string_view bytes,
-                           std::uint64_t fail_after_bytes) {
-    write_file_atomically(target, std::vector<std::string_view>{bytes}, fail_after_bytes);
+void write_file_atomically(const fs::path& target, std::string_view bytes) {
+    write_file_atomically(target, std::vector<std::string_view>{bytes});
 }
 
 }  // namespace partnerqi::io::detail

@@ -3,27 +3,33 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <limits>
 #include <string_view>
 #include <vector>
-
-#include "partnerqi/export.hpp"
 
 namespace partnerqi::io::detail {
 
 /// Writes `bytes` to a new temporary file beside `target`, flushes it to disk, then renames it
 /// over `target` (and flushes the directory). On any failure the temporary is removed, `target`
 /// is left as it was, and partnerqi::save_error is thrown naming the file.
-///
-/// `fail_after_bytes` simulates a failing disk for tests: the write stops with an error once
-/// that many bytes have been written, as a full disk would make it.
-PARTNERQI_EXPORT void write_file_atomically(
-    const std::filesystem::path& target, std::string_view bytes,
-    std::uint64_t fail_after_bytes = std::numeric_limits<std::uint64_t>::max());
+void write_file_atomically(const std::filesystem::path& target, std::string_view bytes);
 
 /// The same for a file made of several pieces, written one after the other.
-PARTNERQI_EXPORT void write_file_atomically(
-    const std::filesystem::path& target, const std::vector<std::string_view>& pieces,
-    std::uint64_t fail_after_bytes = std::numeric_limits<std::uint64_t>::max());
+void write_file_atomically(const std::filesystem::path& target,
+                           const std::vector<std::string_view>& pieces);
+
+/// A failing disk, simulated for the specification of failed saves: while an object of this
+/// type lives, every atomic write made by the same thread stops with an error once it has
+/// written `capacity` bytes of its file, as a full disk would make it. The library never makes
+/// one; it is not exported, so only a program that links the library's objects can.
+class simulated_full_disk {
+public:
+    explicit simulated_full_disk(std::uint64_t capacity) noexcept;
+    ~simulated_full_disk();
+    simulated_full_disk(const simulated_full_disk&) = delete;
+    simulated_full_disk& operator=(const simulated_full_disk&) = delete;
+
+private:
+    std::uint64_t previous_capacity_;
+};
 
 }  // namespace partnerqi::io::detail

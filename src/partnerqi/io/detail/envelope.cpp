@@ -18,7 +18,7 @@ namespace partnerqi::io::detail {
 
 namespace {
 
-// Byte offsets of the version-1 header (README, "File format").
+// Byte offsets of the version-1 header (docs/file-format.md, "Envelope header").
 constexpr std::size_t at_version = 8;
 constexpr std::size_t at_header_length = 10;
 constexpr std::size_t at_encoding = 12;

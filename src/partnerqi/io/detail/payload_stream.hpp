@@ -12,14 +12,13 @@
 #include <string_view>
 #include <vector>
 
-#include "partnerqi/export.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
 
 namespace partnerqi::io::detail {
 
 /// An output stream buffer that keeps what is written in fixed-size chunks and computes the
 /// CRC-32 of each chunk when it is full, while it is still in the cache.
-class PARTNERQI_EXPORT payload_sink : public std::streambuf {
+class payload_sink : public std::streambuf {
 public:
     payload_sink();
 
@@ -57,7 +56,7 @@ private:
 
 /// Something that can say how many payload bytes the decoder has not consumed yet; a collection
 /// can then never reserve more elements than the rest of the input could hold.
-class PARTNERQI_EXPORT input_budget {
+class input_budget {
 public:
     /// Bytes of payload not yet handed to the decoder.
     [[nodiscard]] virtual std::uint64_t remaining() const noexcept = 0;
@@ -71,7 +70,7 @@ enum class payload_end { complete, truncated, trailing_bytes, checksum_mismatch 
 
 /// An input stream buffer that reads exactly the announced payload length from another stream
 /// buffer (the file), through a small buffer, computing the CRC-32 of every byte it reads.
-class PARTNERQI_EXPORT payload_source : public std::streambuf, public input_budget {
+class payload_source : public std::streambuf, public input_budget {
 public:
     /// Reads at most `length` bytes from `upstream`, which must outlive this object. `present`
     /// is how many bytes upstream really holds, when known (a seekable file or string), and 0

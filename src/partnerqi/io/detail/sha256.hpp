@@ -6,21 +6,18 @@
 #include <string>
 #include <string_view>
 
-#include "partnerqi/export.hpp"
-
 namespace partnerqi::io::detail {
 
 /// A SHA-256 digest.
 using sha256_digest = std::array<std::uint8_t, 32>;
 
 /// The SHA-256 digest of some bytes.
-[[nodiscard]] PARTNERQI_EXPORT sha256_digest sha256(std::string_view bytes);
+[[nodiscard]] sha256_digest sha256(std::string_view bytes);
 
 /// The HMAC-SHA-256 of a message under a key.
-[[nodiscard]] PARTNERQI_EXPORT sha256_digest hmac_sha256(std::string_view key,
-                                                         std::string_view message);
+[[nodiscard]] sha256_digest hmac_sha256(std::string_view key, std::string_view message);
 
 /// A digest in lower-case hexadecimal.
-[[nodiscard]] PARTNERQI_EXPORT std::string to_hex(const sha256_digest& digest);
+[[nodiscard]] std::string to_hex(const sha256_digest& digest);
 
 }  // namespace partnerqi::io::detail
