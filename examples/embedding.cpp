@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
 
         // Loading checks the file and validates every record before handing it over.
         model::case_study study = io::load(file);
-        const std::size_t before = study.engagements().size();
+        const std::size_t before = study.all<model::engagement>().size();
 
         // A front-line manager prepared a patient advisor for a meeting: a builder started from
         // the loaded study names both by code, and the case study checks the record (both
@@ -32,12 +32,12 @@ int main(int argc, char** argv) {
         entry.engagement("C1-M-FRONT", "C1-PA2").kind(model::engagement_kind::prepares)
             .level(model::engagement_level::collaboration).on("2017-10-02");
         study = entry.build();
-        std::cout << "engagements: " << before << " -> " << study.engagements().size() << '\n';
+        std::cout << "engagements: " << before << " -> " << study.all<model::engagement>().size() << '\n';
 
         // Saving writes a temporary file and renames it: the old file survives any failure.
         io::save(study, file);
         const model::case_study again = io::load(file);
-        std::cout << "read back: " << again.engagements().size() << " engagements, "
+        std::cout << "read back: " << again.all<model::engagement>().size() << " engagements, "
                   << (again == study ? "identical" : "DIFFERENT") << '\n';
         return again == study ? 0 : 2;
     } catch (const partnerqi::error& e) {

@@ -15,7 +15,7 @@ namespace network = partnerqi::network;
 int main() {
     try {
         const model::case_study study = model::seed_study_illustrated();
-        const model::person_id advisor = *study.find_person("C1-PA1");
+        const model::person_id advisor = study.require<model::person>("C1-PA1");
 
         // One network per wave; a tie aggregates every engagement of the wave between two people.
         for (const network::network_snapshot& snap : network::snapshots_by_wave(study)) {
@@ -42,7 +42,7 @@ int main() {
 
         // The same waves through the analysis layer: matrix, audit and network, side by side.
         analysis::filter case_1;
-        case_1.study_case = *study.find_case("case-1");
+        case_1.study_case = study.require<model::study_case>("case-1");
         std::cout << '\n' << analysis::to_text(analysis::wave_analysis(study, case_1));
         return 0;
     } catch (const partnerqi::error& e) {

@@ -35,7 +35,7 @@ int main() {
         const analysis::tokenism_audit_report audit = analysis::tokenism_audit(study);
         std::cout << analysis::to_text(audit);
 
-        const analysis::team_audit* flagged = audit.find(*study.find_team("T-CARDIO"));
+        const analysis::team_audit* flagged = audit.find(study.require<model::qi_team>("T-CARDIO"));
         const bool lone = flagged != nullptr && flagged->fired(analysis::indicator::lone_advisor);
         std::cout << "\nT-CARDIO relies on a lone advisor: " << (lone ? "yes" : "no") << '\n';
         return lone ? 0 : 1;

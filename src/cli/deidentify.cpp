@@ -61,7 +61,7 @@ int deidentify(const std::vector<std::string>& args) {
     const model::case_study shared =
         timed("de-identifying", [&] { return io::deidentify(study, salt); });
     save(shared, cl.text("out"), keep_encoding ? file_encoding(file) : requested);
-    std::cout << "wrote " << cl.text("out") << ": " << shared.people().size()
+    std::cout << "wrote " << cl.text("out") << ": " << shared.all<model::person>().size()
               << " people under pseudonyms; display names and free texts removed\n";
     return exit_ok;
 }

@@ -6,14 +6,14 @@ namespace {
 
 std::string codes_of_waves(const model::case_study& study) {
     std::string out;
-    for (const model::wave& w : study.waves())
+    for (const model::wave& w : study.all<model::wave>())
         out += (out.empty() ? "" : ", ") + w.code;
     return out.empty() ? "the file has no wave" : "its waves are " + out;
 }
 
 std::string codes_of_cases(const model::case_study& study) {
     std::string out;
-    for (const model::study_case& c : study.cases())
+    for (const model::study_case& c : study.all<model::study_case>())
         out += (out.empty() ? "" : ", ") + c.code;
     return out.empty() ? "the file has no case" : "its cases are " + out;
 }
@@ -58,12 +58,12 @@ library_scope to_library_scope(const model::case_study& study, const scope_choic
         s.analysis.window = model::date_window(first, last);
     }
     if (choice.wave) {
-        s.analysis.wave = study.find_wave(*choice.wave);
+        s.analysis.wave = study.find<model::wave>(*choice.wave);
         if (!s.analysis.wave)
             throw not_found_error("no wave \"" + *choice.wave + "\"; " + codes_of_waves(study));
     }
     if (choice.study_case) {
-        s.analysis.study_case = study.find_case(*choice.study_case);
+        s.analysis.study_case = study.find<model::study_case>(*choice.study_case);
         if (!s.analysis.study_case) {
             throw not_found_error("no case \"" + *choice.study_case + "\"; " +
                                   codes_of_cases(study));

@@ -21,8 +21,8 @@ std::uint32_t people_of(const benchmark::State& state) {
 }
 
 void set_counters(benchmark::State& state, const model::case_study& s) {
-    state.counters["people"] = static_cast<double>(s.people().size());
-    state.counters["events"] = static_cast<double>(s.engagements().size());
+    state.counters["people"] = static_cast<double>(s.all<model::person>().size());
+    state.counters["events"] = static_cast<double>(s.all<model::engagement>().size());
 }
 
 void summary(benchmark::State& state) {

@@ -57,7 +57,7 @@ void raw_csr_directed_sorted(benchmark::State& state) {
         boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                            boost::no_property, std::uint32_t, std::uint32_t>;
     for (auto _ : state) {
-        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
+        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.all<model::person>().size());
         benchmark::DoNotOptimize(&g);
     }
     state.counters["ties"] = static_cast<double>(pairs.size());
@@ -71,7 +71,7 @@ void raw_csr_bidirectional(benchmark::State& state) {
                                                      std::uint32_t, std::uint32_t>;
     for (auto _ : state) {
         graph g(boost::edges_are_unsorted_multi_pass, pairs.begin(), pairs.end(),
-                s.people().size());
+                s.all<model::person>().size());
         benchmark::DoNotOptimize(&g);
     }
     state.counters["ties"] = static_cast<double>(pairs.size());
@@ -88,7 +88,7 @@ void raw_csr_from_events(benchmark::State& state) {
     std::size_t ties = 0;
     for (auto _ : state) {
         const auto pairs = bench::sorted_pairs(s);
-        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.people().size());
+        graph g(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.all<model::person>().size());
         ties = pairs.size();
         benchmark::DoNotOptimize(&g);
     }

@@ -20,8 +20,8 @@ namespace partnerqi::bench {
 inline std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted_pairs(
     const model::case_study& s) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    pairs.reserve(s.engagements().size());
-    for (const model::engagement& e : s.engagements())
+    pairs.reserve(s.all<model::engagement>().size());
+    for (const model::engagement& e : s.all<model::engagement>())
         pairs.emplace_back(e.from.value - 1, e.to.value - 1);
     std::sort(pairs.begin(), pairs.end());
     pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());

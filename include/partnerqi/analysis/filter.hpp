@@ -11,8 +11,8 @@ namespace partnerqi::analysis {
 /// and every case, pooled. The rule is model::resolve_scope()'s, the same as the network's.
 /// @code
 /// analysis::filter f;
-/// f.wave = *study.find_wave("W2");
-/// f.study_case = *study.find_case("case-1");
+/// f.wave = study.require<model::wave>("W2");
+/// f.study_case = study.require<model::study_case>("case-1");
 /// @endcode
 using filter = model::scope_filter;
 

@@ -237,31 +237,6 @@ public:
         return referrers_of(kind_index<record_for_id<Id>>, id.value);
     }
 
-    // TRANSITIONAL accessors, removed once every caller uses all<Record>() and find<Record>().
-    [[nodiscard]] const std::vector<organization>& organizations() const noexcept { return all<organization>(); }
-    [[nodiscard]] std::optional<id_of<organization>> find_organization(std::string_view c) const { return find<organization>(c); }
-    [[nodiscard]] const std::vector<person>& people() const noexcept { return all<person>(); }
-    [[nodiscard]] std::optional<id_of<person>> find_person(std::string_view c) const { return find<person>(c); }
-    [[nodiscard]] const std::vector<qi_team>& teams() const noexcept { return all<qi_team>(); }
-    [[nodiscard]] std::optional<id_of<qi_team>> find_team(std::string_view c) const { return find<qi_team>(c); }
-    [[nodiscard]] const std::vector<qi_activity>& activities() const noexcept { return all<qi_activity>(); }
-    [[nodiscard]] std::optional<id_of<qi_activity>> find_activity(std::string_view c) const { return find<qi_activity>(c); }
-    [[nodiscard]] const std::vector<practice>& practices() const noexcept { return all<practice>(); }
-    [[nodiscard]] std::optional<id_of<practice>> find_practice(std::string_view c) const { return find<practice>(c); }
-    [[nodiscard]] const std::vector<practice_enactment>& enactments() const noexcept { return all<practice_enactment>(); }
-    [[nodiscard]] const std::vector<engagement>& engagements() const noexcept { return all<engagement>(); }
-    [[nodiscard]] const std::vector<wave>& waves() const noexcept { return all<wave>(); }
-    [[nodiscard]] std::optional<id_of<wave>> find_wave(std::string_view c) const { return find<wave>(c); }
-    [[nodiscard]] const std::vector<data_source>& sources() const noexcept { return all<data_source>(); }
-    [[nodiscard]] std::optional<id_of<data_source>> find_source(std::string_view c) const { return find<data_source>(c); }
-    [[nodiscard]] const std::vector<source_total>& totals() const noexcept { return all<source_total>(); }
-    [[nodiscard]] const std::vector<code>& codes() const noexcept { return all<code>(); }
-    [[nodiscard]] std::optional<id_of<code>> find_code(std::string_view c) const { return find<code>(c); }
-    [[nodiscard]] const std::vector<coded_segment>& segments() const noexcept { return all<coded_segment>(); }
-    [[nodiscard]] const std::vector<memo>& memos() const noexcept { return all<memo>(); }
-    [[nodiscard]] const std::vector<study_case>& cases() const noexcept { return all<study_case>(); }
-    [[nodiscard]] std::optional<id_of<study_case>> find_case(std::string_view c) const { return find<study_case>(c); }
-
     /// A short label for a person in messages and tables: their code.
     [[nodiscard]] const std::string& code_of(person_id id) const { return get(id).code; }
 

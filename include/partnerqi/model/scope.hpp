@@ -17,8 +17,8 @@ namespace partnerqi::model {
 /// means the whole study window and every case, pooled. resolve_scope() states the rule.
 /// @code
 /// model::scope_filter s;
-/// s.wave = *study.find_wave("W2");
-/// s.study_case = *study.find_case("case-1");
+/// s.wave = study.require<wave>("W2");
+/// s.study_case = study.require<study_case>("case-1");
 /// @endcode
 struct scope_filter {
     std::optional<date_window> window;  ///< inside the study window; unset: the study window

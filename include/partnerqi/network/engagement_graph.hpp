@@ -66,7 +66,7 @@ struct engagement_tie {
 /// the window are kept.
 /// @code
 /// graph_filter f;
-/// f.wave = *study.find_wave("W2");
+/// f.wave = study.require<model::wave>("W2");
 /// f.min_level = model::engagement_level::collaboration;
 /// engagement_graph g(study, f);
 /// @endcode
@@ -88,7 +88,7 @@ struct graph_filter : model::scope_filter {
 /// Building costs O(P log P + E) for P people and E engagement events.
 /// @code
 /// engagement_graph g(model::seed_study_illustrated());
-/// auto v = g.vertex_of(*study.find_person("C1-PA1"));
+/// auto v = g.vertex_of(study.require<model::person>("C1-PA1"));
 /// for (auto e : boost::make_iterator_range(out_edges(*v, g.graph()))) { ... }
 /// @endcode
 class PARTNERQI_EXPORT engagement_graph {

@@ -25,7 +25,7 @@ namespace partnerqi::network {
 /// Lookups by person id take O(log n).
 /// @code
 /// auto c = closeness(g);
-/// double pa1 = c.at(*study.find_person("C1-PA1"));
+/// double pa1 = c.at(study.require<model::person>("C1-PA1"));
 /// @endcode
 template <class T>
 struct person_values {

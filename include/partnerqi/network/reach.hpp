@@ -66,7 +66,7 @@ struct reach_result {
 /// auto r = network::breadth_first_reach(g,
 /// network::managers_of({model::management_tier::top_level}),
 ///                                       network::tie_direction::against);
-/// bool pa1_reaches_the_top = r.reached(*g.vertex_of(*study.find_person("C1-PA1")));
+/// bool pa1_reaches_the_top = r.reached(*g.vertex_of(study.require<model::person>("C1-PA1")));
 /// @endcode
 [[nodiscard]] PARTNERQI_EXPORT reach_result breadth_first_reach(const engagement_graph& g,
                                                                 const person_predicate& start,

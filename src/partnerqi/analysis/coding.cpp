@@ -59,7 +59,7 @@ class code_rows {
 public:
     code_rows(const case_study& study, const coding_selection& sel) : study_(study), sel_(sel) {
         if (sel.codes.empty()) {
-            for (const code& c : study.codes()) add(c.id);
+            for (const code& c : study.all<code>()) add(c.id);
         } else {
             for (code_id id : sel.codes) {
                 (void)study.get(id);  // throws not_found_error naming the id
@@ -74,7 +74,7 @@ public:
     void rows_of(code_id id, std::vector<std::size_t>& out) const {
         out.clear();
         std::optional<code_id> at = id;
-        for (std::size_t depth = 0; at && depth <= study_.codes().size(); ++depth) {
+        for (std::size_t depth = 0; at && depth <= study_.all<code>().size(); ++depth) {
             auto it = row_.find(*at);
             if (it != row_.end()) out.push_back(it->second);
             if (!sel_.include_descendants) break;
@@ -115,7 +115,7 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
         for (case_id id : sources.where().resolved().cases) m.column_labels.push_back(study.get(id).code);
         break;
     case coding_columns::wave:
-        for (const wave& w : study.waves()) {
+        for (const wave& w : study.all<wave>()) {
             wave_column.emplace(w.id, m.column_labels.size());
             m.column_labels.push_back(w.code);
         }
@@ -148,7 +148,7 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
             if (s.wave) {
                 cols.push_back(wave_column.at(*s.wave));
             } else if (s.on) {
-                for (const wave& w : study.waves())
+                for (const wave& w : study.all<wave>())
                     if (w.window.contains(*s.on)) cols.push_back(wave_column.at(w.id));
             }
             break;
@@ -161,7 +161,7 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
 
     std::unordered_set<std::uint64_t> seen;
     std::vector<std::size_t> hit_rows;
-    for (const coded_segment& seg : study.segments()) {
+    for (const coded_segment& seg : study.all<coded_segment>()) {
         if (!rows.keeps(seg)) continue;
         const data_source* s = sources.of(seg);
         if (!s) continue;
@@ -196,7 +196,7 @@ code_frequency_table code_frequencies(const case_study& study, const filter& f, 
     std::unordered_map<std::string, std::uint32_t> coder_ids;
     std::unordered_set<std::uint64_t> seen_source, seen_person, seen_coder;
     std::vector<std::size_t> hit_rows;
-    for (const coded_segment& seg : study.segments()) {
+    for (const coded_segment& seg : study.all<coded_segment>()) {
         if (!rows.keeps(seg)) continue;
         const data_source* s = sources.of(seg);
         if (!s) continue;
@@ -222,7 +222,7 @@ cooccurrence_table code_cooccurrence(const case_study& study, const filter& f, c
     // (source, row) presence, sorted so that each source's rows sit together.
     std::vector<std::pair<std::uint32_t, std::size_t>> present;
     std::vector<std::size_t> hit_rows;
-    for (const coded_segment& seg : study.segments()) {
+    for (const coded_segment& seg : study.all<coded_segment>()) {
         if (!rows.keeps(seg) || !sources.of(seg)) continue;
         rows.rows_of(seg.code, hit_rows);
         for (std::size_t r : hit_rows) present.emplace_back(seg.source.value, r);
@@ -267,7 +267,7 @@ std::optional<double> cohen_kappa(const agreement_counts& c) noexcept {
 
 std::vector<std::string> coders(const case_study& study) {
     std::set<std::string> all;
-    for (const coded_segment& seg : study.segments()) all.insert(seg.coder);
+    for (const coded_segment& seg : study.all<coded_segment>()) all.insert(seg.coder);
     return {all.begin(), all.end()};
 }
 
@@ -276,7 +276,7 @@ kappa_report cohen_kappa(const case_study& study, std::string_view coder_a, std:
     if (coder_a == coder_b)
         throw invalid_request_error("agreement needs two different coders; both are \"" + std::string(coder_a) + "\"");
     bool has_a = false, has_b = false;
-    for (const coded_segment& seg : study.segments()) {
+    for (const coded_segment& seg : study.all<coded_segment>()) {
         has_a = has_a || seg.coder == coder_a;
         has_b = has_b || seg.coder == coder_b;
     }
@@ -298,7 +298,7 @@ kappa_report cohen_kappa(const case_study& study, std::string_view coder_a, std:
     std::unordered_set<std::uint64_t> by_a, by_b;  // (code, source) presence
     std::set<source_id> unit_sources(o.sources.begin(), o.sources.end());
     std::set<code_id> unit_codes(o.codes.begin(), o.codes.end());
-    for (const coded_segment& seg : study.segments()) {
+    for (const coded_segment& seg : study.all<coded_segment>()) {
         bool a = seg.coder == coder_a;
         if (!a && seg.coder != coder_b) continue;
         if (!chosen_sources.empty() ? !chosen_sources.count(seg.source) : !sources.of(seg)) continue;
@@ -342,12 +342,12 @@ evidence_report practice_evidence(const case_study& study, const filter& f) {
     evidence_report r;
     r.scope = where.resolved().label;
     std::unordered_map<enactment_id, std::size_t> index;
-    for (const practice_enactment& e : study.enactments()) {
+    for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!where.has(e)) continue;
         index.emplace(e.id, r.enactments.size());
         r.enactments.push_back({e.id, study.get(e.practice).code, study.code_of(e.manager), e.on, {}});
     }
-    for (const coded_segment& seg : study.segments())
+    for (const coded_segment& seg : study.all<coded_segment>())
         for (enactment_id id : seg.supports) {
             auto it = index.find(id);
             if (it != index.end()) r.enactments[it->second].segments.push_back(seg.id);

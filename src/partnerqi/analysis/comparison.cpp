@@ -57,7 +57,7 @@ case_comparison compare_cases(const case_study& study, const std::vector<case_id
         throw invalid_request_error("a comparison takes its cases from its list; leave the filter's case unset");
     std::vector<case_id> chosen = cases;
     if (chosen.empty())
-        for (const study_case& c : study.cases()) chosen.push_back(c.id);
+        for (const study_case& c : study.all<study_case>()) chosen.push_back(c.id);
     std::unordered_set<case_id> distinct(chosen.begin(), chosen.end());
     need_two(distinct.size());
     case_comparison out;

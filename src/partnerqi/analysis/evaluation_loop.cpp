@@ -50,7 +50,7 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
     std::unordered_map<team_id, std::vector<dated>> by_team;
     std::unordered_map<organization_id, std::vector<dated>> by_org;
     std::vector<const practice_enactment*> evaluations;
-    for (const practice_enactment& e : study.enactments()) {
+    for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!scope.has_place(e.organization, e.team)) continue;
         practice_category c = study.get(e.practice).category;
         if (is_adjustment(c)) {
@@ -117,7 +117,7 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
 
     // Over time: the study's waves inside the window, or calendar years when there are none.
     const date_window& w = scope.window();
-    for (const wave& wv : study.waves())
+    for (const wave& wv : study.all<wave>())
         if (wv.window.overlaps(w)) report.periods.push_back({wv.code, wv.window, 0, 0, 0, 0});
     if (report.periods.empty())
         for (int y = w.first().year(); y <= w.last().year(); ++y)

@@ -18,7 +18,7 @@ scope::scope(const case_study& study, const filter& f) : resolved_(resolve_scope
         if (!every_organization_) {
             organizations_.insert(c.organization);
             if (c.teams.empty()) {
-                for (const qi_team& t : study.teams())
+                for (const qi_team& t : study.all<qi_team>())
                     if (t.organization == c.organization) teams_.insert(t.id);
             } else {
                 teams_.insert(c.teams.begin(), c.teams.end());

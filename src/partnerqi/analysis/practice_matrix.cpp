@@ -132,7 +132,7 @@ practice_matrix_report practice_matrix(const case_study& study, const filter& f,
     std::unordered_map<practice_id, std::size_t> rows;
     std::vector<sub_practice_row> row_template;
     if (options.sub_practices) {
-        for (const practice& p : study.practices()) {
+        for (const practice& p : study.all<practice>()) {
             rows.emplace(p.id, row_template.size());
             sub_practice_row r;
             r.practice = p.id;
@@ -158,7 +158,7 @@ practice_matrix_report practice_matrix(const case_study& study, const filter& f,
     per_case.reserve(report.cases.size());
     for (practice_tier_table& t : report.cases) per_case.emplace_back(t, row_index);
 
-    for (const practice_enactment& e : study.enactments()) {
+    for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!scope.has(e)) continue;
         const person& manager = study.get(e.manager);
         if (!manager.tier) continue;  // the model guarantees a tier; stay safe on foreign data

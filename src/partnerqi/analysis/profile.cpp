@@ -22,7 +22,7 @@ case_study_profile profile(const case_study& study) {
     p.window = study.window();
     // One pass over people and activities, each counted under its organization's profile.
     std::unordered_map<organization_id, std::size_t> at;
-    for (const organization& o : study.organizations()) {
+    for (const organization& o : study.all<organization>()) {
         organization_profile op;
         op.organization = o.id;
         op.code = o.code;
@@ -32,7 +32,7 @@ case_study_profile profile(const case_study& study) {
         at.emplace(o.id, p.organizations.size());
         p.organizations.push_back(std::move(op));
     }
-    for (const person& who : study.people()) {
+    for (const person& who : study.all<person>()) {
         if (!who.organization) continue;
         auto it = at.find(*who.organization);
         if (it == at.end()) continue;
@@ -40,13 +40,13 @@ case_study_profile profile(const case_study& study) {
         ++op.people_by_role[static_cast<std::size_t>(who.role)];
         if (who.tier) ++op.managers_by_tier[static_cast<std::size_t>(*who.tier)];
     }
-    for (const qi_activity& a : study.activities()) {
+    for (const qi_activity& a : study.all<qi_activity>()) {
         auto it = at.find(a.organization);
         if (it == at.end()) continue;
         organization_profile& op = p.organizations[it->second];
         ++(a.level == activity_level::clinical_team ? op.clinical_team_activities : op.other_level_activities);
     }
-    for (const qi_team& t : study.teams()) {
+    for (const qi_team& t : study.all<qi_team>()) {
         team_profile tp;
         tp.team = t.id;
         tp.code = t.code;
@@ -56,21 +56,21 @@ case_study_profile profile(const case_study& study) {
             if (study.get(m.person).role == person_role::patient_advisor) ++tp.advisors;
         p.teams.push_back(std::move(tp));
     }
-    for (const data_source& s : study.sources()) ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
-    p.totals = study.totals();
-    count_provenance(study.organizations(), p.records_by_provenance);
-    count_provenance(study.people(), p.records_by_provenance);
-    count_provenance(study.teams(), p.records_by_provenance);
-    count_provenance(study.activities(), p.records_by_provenance);
-    count_provenance(study.practices(), p.records_by_provenance);
-    count_provenance(study.enactments(), p.records_by_provenance);
-    count_provenance(study.engagements(), p.records_by_provenance);
-    count_provenance(study.sources(), p.records_by_provenance);
-    count_provenance(study.totals(), p.records_by_provenance);
-    count_provenance(study.cases(), p.records_by_provenance);
-    p.engagements = study.engagements().size();
-    p.enactments = study.enactments().size();
-    p.segments = study.segments().size();
+    for (const data_source& s : study.all<data_source>()) ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
+    p.totals = study.all<source_total>();
+    count_provenance(study.all<organization>(), p.records_by_provenance);
+    count_provenance(study.all<person>(), p.records_by_provenance);
+    count_provenance(study.all<qi_team>(), p.records_by_provenance);
+    count_provenance(study.all<qi_activity>(), p.records_by_provenance);
+    count_provenance(study.all<practice>(), p.records_by_provenance);
+    count_provenance(study.all<practice_enactment>(), p.records_by_provenance);
+    count_provenance(study.all<engagement>(), p.records_by_provenance);
+    count_provenance(study.all<data_source>(), p.records_by_provenance);
+    count_provenance(study.all<source_total>(), p.records_by_provenance);
+    count_provenance(study.all<study_case>(), p.records_by_provenance);
+    p.engagements = study.all<engagement>().size();
+    p.enactments = study.all<practice_enactment>().size();
+    p.segments = study.all<coded_segment>().size();
     return p;
 }
 

@@ -22,19 +22,19 @@ study_summary summary(const case_study& study, const summary_options& o) {
         s.notes.push_back(std::to_string(n) + " " + what + ": more than the " + std::to_string(o.max_columns) +
                           " columns a summary shows; analyse a selection instead");
     };
-    if (o.waves && !o.scope.wave && !study.waves().empty()) {
-        if (study.waves().size() <= o.max_columns)
+    if (o.waves && !o.scope.wave && !study.all<wave>().empty()) {
+        if (study.all<wave>().size() <= o.max_columns)
             s.waves = wave_analysis(study, o.scope, o.periods);
         else
-            too_many(study.waves().size(), "waves");
+            too_many(study.all<wave>().size(), "waves");
     }
-    if (o.cases && !o.scope.study_case && study.cases().size() >= 2) {
-        if (study.cases().size() <= o.max_columns)
+    if (o.cases && !o.scope.study_case && study.all<study_case>().size() >= 2) {
+        if (study.all<study_case>().size() <= o.max_columns)
             s.cases = compare_cases(study, {}, o.scope, o.periods);
         else
-            too_many(study.cases().size(), "cases");
+            too_many(study.all<study_case>().size(), "cases");
     }
-    if (o.coding && !study.segments().empty()) {
+    if (o.coding && !study.all<coded_segment>().empty()) {
         s.frequencies = code_frequencies(study, o.scope);
         s.codes_by_tier = matrix_coding(study, o.scope);
         s.cooccurrence = code_cooccurrence(study, o.scope);

@@ -158,7 +158,7 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f, c
         states.back().id = p.id;
         return &states.back();
     };
-    for (const person& p : study.people())
+    for (const person& p : study.all<person>())
         if (p.role == person_role::patient_advisor && p.organization && scope.has_organization(*p.organization))
             candidate(p);
     auto state_of = [&](person_id id) -> advisor_state* {
@@ -174,7 +174,7 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f, c
     };
     std::vector<team_state> teams;
     std::unordered_map<team_id, std::size_t> team_index;
-    for (const qi_team& t : study.teams()) {
+    for (const qi_team& t : study.all<qi_team>()) {
         if (!scope.has_organization(t.organization) || !scope.has_team(t.id)) continue;
         team_index.emplace(t.id, teams.size());
         team_state ts{&t, {}, false};
@@ -191,7 +191,7 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f, c
     }
 
     // Engagements in the window: levels reached, support from managers, input to activities.
-    for (const engagement& e : study.engagements()) {
+    for (const engagement& e : study.all<engagement>()) {
         if (!scope.in_window(e.on)) continue;
         advisor_state* from = state_of(e.from);
         advisor_state* to = state_of(e.to);
@@ -212,7 +212,7 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f, c
     }
 
     // Enactments in scope: managing-integration practices aimed at advisors, evaluations per team.
-    for (const practice_enactment& e : study.enactments()) {
+    for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!scope.has(e)) continue;
         practice_category category = study.get(e.practice).category;
         if (category == practice_category::managing_integration) {
@@ -230,7 +230,7 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f, c
     }
 
     // Activities in scope: the advisors who took part, and the level the activity reached.
-    for (const qi_activity& a : study.activities()) {
+    for (const qi_activity& a : study.all<qi_activity>()) {
         if (!scope.has_place(a.organization, a.team) || !scope.overlaps(a.start, a.end)) continue;
         bool reached = a.level_reached && *a.level_reached >= o.impact_level;
         for (person_id pa : a.advisors) {

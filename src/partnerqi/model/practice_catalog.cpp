@@ -47,7 +47,7 @@ std::vector<practice> default_practice_catalog() {
 std::size_t add_default_practice_catalog(case_study& study) {
     std::size_t added = 0;
     for (practice& p : default_practice_catalog()) {
-        if (study.find_practice(p.code)) continue;
+        if (study.find<practice>(p.code)) continue;
         study.add(std::move(p));
         ++added;
     }

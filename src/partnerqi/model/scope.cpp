@@ -31,28 +31,28 @@ resolved_scope resolve_scope(const case_study& study, const scope_filter& s) {
     r.window = study.window();
     std::string label;
     if (s.study_case) {
-        const study_case* c = find_by_id(study.cases(), *s.study_case);
+        const study_case* c = find_by_id(study.all<study_case>(), *s.study_case);
         if (!c) {
             throw invalid_request_error(
                 "scope: no case has id " + std::to_string(s.study_case->value) +
-                " in the case study '" + study.title() + "'; " + codes_of(study.cases(), "case"));
+                " in the case study '" + study.title() + "'; " + codes_of(study.all<study_case>(), "case"));
         }
         r.cases.push_back(c->id);
         r.whole_study = false;
         r.organizations.push_back(c->organization);
         label = c->code;
     } else {
-        for (const study_case& c : study.cases())
+        for (const study_case& c : study.all<study_case>())
             r.cases.push_back(c.id);
         label = "all cases";
     }
     const wave* w = nullptr;
     if (s.wave) {
-        w = find_by_id(study.waves(), *s.wave);
+        w = find_by_id(study.all<wave>(), *s.wave);
         if (!w) {
             throw invalid_request_error("scope: no wave has id " + std::to_string(s.wave->value) +
                                         " in the case study '" + study.title() + "'; " +
-                                        codes_of(study.waves(), "wave"));
+                                        codes_of(study.all<wave>(), "wave"));
         }
         if (!w->window.overlaps(r.window)) {
             throw invalid_request_error("scope: wave " + w->code + " (" + w->window.to_iso() +
@@ -88,16 +88,16 @@ scope_filter scope_from_options(const case_study& study,
                                 const std::optional<date>& from, const std::optional<date>& to) {
     scope_filter s;
     if (wave_code) {
-        s.wave = study.find_wave(*wave_code);
+        s.wave = study.find<wave>(*wave_code);
         if (!s.wave)
             throw not_found_error("no wave \"" + *wave_code + "\"; " +
-                                  codes_of(study.waves(), "wave"));
+                                  codes_of(study.all<wave>(), "wave"));
     }
     if (case_code) {
-        s.study_case = study.find_case(*case_code);
+        s.study_case = study.find<study_case>(*case_code);
         if (!s.study_case)
             throw not_found_error("no case \"" + *case_code + "\"; " +
-                                  codes_of(study.cases(), "case"));
+                                  codes_of(study.all<study_case>(), "case"));
     }
     if (from || to) {
         const date first = from ? *from : study.window().first();
@@ -115,8 +115,8 @@ scope_filter scope_from_options(const case_study& study,
 
 std::vector<const wave*> waves_in_window_order(const case_study& study) {
     std::vector<const wave*> out;
-    out.reserve(study.waves().size());
-    for (const wave& w : study.waves())
+    out.reserve(study.all<wave>().size());
+    for (const wave& w : study.all<wave>())
         out.push_back(&w);
     std::sort(out.begin(), out.end(), [](const wave* a, const wave* b) {
         if (a->window.first() != b->window.first()) return a->window.first() < b->window.first();

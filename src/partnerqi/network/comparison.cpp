@@ -42,7 +42,7 @@ cross_case_comparison compare_organizations(const model::case_study& study,
 cross_case_comparison compare_cases(const model::case_study& study, const graph_filter& base,
                                     unsigned threads) {
     std::vector<model::organization_id> orgs;
-    for (const model::study_case& c : study.cases()) {
+    for (const model::study_case& c : study.all<model::study_case>()) {
         if (std::find(orgs.begin(), orgs.end(), c.organization) == orgs.end()) orgs.push_back(c.organization);
     }
     return compare_organizations(study, orgs, base, threads);

@@ -138,7 +138,7 @@ void for_each_event(const model::case_study& study, const graph_filter& filter,
     const std::int32_t first = window.first().days_since_epoch();
     // At most 300 years of days (the accepted dates), so an offset takes 17 bits.
     const auto span = static_cast<std::uint32_t>(window.last().days_since_epoch() - first);
-    for (const model::engagement& e : study.engagements()) {
+    for (const model::engagement& e : study.all<model::engagement>()) {
         const auto offset = static_cast<std::uint32_t>(e.on.days_since_epoch() - first);
         if (offset > span || e.level < filter.min_level || (wanted & mask_of(e.kind)) == 0) continue;
         const std::uint32_t from = lookup(e.from.value);
@@ -338,7 +338,7 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
     const model::resolved_scope scope = model::resolve_scope(study, requested);
     window_ = scope.window;
     for (model::organization_id org : requested.organizations) {
-        const auto& orgs = study.organizations();
+        const auto& orgs = study.all<model::organization>();
         auto it = std::lower_bound(
             orgs.begin(), orgs.end(), org,
             [](const model::organization& o, model::organization_id id) { return o.id < id; });
@@ -362,7 +362,7 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
         filter.organizations.insert(scope.organizations.begin(), scope.organizations.end());
     }
 
-    const std::vector<model::person>& people = study.people();
+    const std::vector<model::person>& people = study.all<model::person>();
     if (people.size() >= std::numeric_limits<std::uint32_t>::max()) {
         refuse("network: the case study has too many people for one network");
     }

@@ -8,8 +8,8 @@ int main() {
         const partnerqi::model::case_study study = partnerqi::model::seed_study_reported();
         study.validate();
         std::cout << "partnerqi " << partnerqi::library_version() << ": "
-                  << study.organizations().size() << " organizations\n";
-        return study.organizations().size() == 2 ? 0 : 1;
+                  << study.all<partnerqi::model::organization>().size() << " organizations\n";
+        return study.all<partnerqi::model::organization>().size() == 2 ? 0 : 1;
     } catch (const partnerqi::error& e) {
         std::cerr << "error: " << e.what() << "\n";
         return 2;

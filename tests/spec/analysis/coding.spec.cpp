@@ -58,7 +58,7 @@ SCENARIO("kappa matches a worked example") {
         }
         const built m{b.build()};
         analysis::kappa_options o;
-        for (const data_source& src : m.s.sources()) o.sources.push_back(src.id);
+        for (const data_source& src : m.s.all<data_source>()) o.sources.push_back(src.id);
         auto r = analysis::cohen_kappa(m.s, "A", "B", {}, o);
         THEN("the counts and kappa are those of the example") {
             CHECK(r.counts.both == 20);
@@ -100,7 +100,7 @@ SCENARIO("matrix coding counts segments, sources or people per tier") {
     // The seed has 6 interviews (one per tier and case), each coded by 2 coders with the
     // preparing-advisors code and the evaluating-integration code.
     auto s = seed_study_illustrated();
-    auto prep = *s.find_code("managing-integration/preparing advisors");
+    auto prep = s.require<code>("managing-integration/preparing advisors");
     analysis::matrix_coding_options o;
     o.selection.codes = {prep};
     WHEN("counting segments") {
@@ -128,7 +128,7 @@ SCENARIO("matrix coding counts segments, sources or people per tier") {
         CHECK(analysis::matrix_coding(s, {}, o).cells[0] == std::vector<std::size_t>{0, 12, 0, 0});
     }
     WHEN("a parent code aggregates its children's coding") {
-        auto parent = *s.find_code("managing-integration");
+        auto parent = s.require<code>("managing-integration");
         o.selection.codes = {parent};
         CHECK(analysis::matrix_coding(s, {}, o).cells[0] == std::vector<std::size_t>{0, 0, 0, 0});
         o.selection.include_descendants = true;
@@ -139,8 +139,8 @@ SCENARIO("matrix coding counts segments, sources or people per tier") {
 SCENARIO("code frequencies and co-occurrence count within sources") {
     auto s = seed_study_illustrated();
     auto freq = analysis::code_frequencies(s);
-    auto prep = *s.find_code("managing-integration/preparing advisors");
-    auto eval = *s.find_code("evaluating-integration");
+    auto prep = s.require<code>("managing-integration/preparing advisors");
+    auto eval = s.require<code>("evaluating-integration");
     auto row = [&](code_id id) {
         return *std::find_if(freq.codes.begin(), freq.codes.end(), [&](const auto& c) { return c.code == id; });
     };
@@ -148,7 +148,7 @@ SCENARIO("code frequencies and co-occurrence count within sources") {
     CHECK(row(prep).sources == 6);
     CHECK(row(prep).people == 6);
     CHECK(row(prep).coders == 2);
-    CHECK(row(*s.find_code("designing")).segments == 0);
+    CHECK(row(s.require<code>("designing")).segments == 0);
     auto co = analysis::code_cooccurrence(s);
     REQUIRE(co.pairs.size() == 1);
     CHECK(co.pairs[0].sources == 6);
@@ -168,7 +168,7 @@ SCENARIO("segments link evidence to the practice enactments they support") {
     b.code("preparing");
     b.segment("INT-1", "preparing", "A").supports(backed);
     const built m{b.build()};
-    const auto sid = m.s.segments().front().id;
+    const auto sid = m.s.all<coded_segment>().front().id;
     auto r = analysis::practice_evidence(m.s);
     REQUIRE(r.enactments.size() == 2);
     CHECK(r.enactments[0].segments == std::vector<segment_id>{sid});

@@ -38,7 +38,7 @@ SCENARIO("an evaluation followed by a managing practice within 180 days closes t
     f.lines.enactment("EVA", "MID").on("2020-03-01").team("T1");
     f.lines.enactment("MAN", "MID").on("2020-05-30").team("T1");  // 90 days later
     f.build();
-    const auto follow = f.m.s.enactments().back().id;
+    const auto follow = f.m.s.all<practice_enactment>().back().id;
     auto r = analysis::evaluation_loop(f.m.s);
     REQUIRE(r.teams.size() == 1);
     REQUIRE(r.teams[0].evaluations.size() == 1);

@@ -30,9 +30,9 @@ struct built {
 
     built() = default;
     /// Holds `study`, which has the organization ORG.
-    explicit built(case_study study) : s(std::move(study)), org(*s.find_organization("ORG")) {}
+    explicit built(case_study study) : s(std::move(study)), org(s.require<organization>("ORG")) {}
     /// The id of the person with this code.
-    [[nodiscard]] person_id person(const std::string& code) const { return *s.find_person(code); }
+    [[nodiscard]] person_id person(const std::string& code) const { return s.require<model::person>(code); }
 };
 
 }  // namespace partnerqi::test

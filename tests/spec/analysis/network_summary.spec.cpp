@@ -77,7 +77,7 @@ SCENARIO("the network summary of the study's illustrative cases") {
     // manager co-designs with PA1 twice); the case's organization has 13 people: 9 team members,
     // 3 managers added for illustration and a partnership coordinator.
     analysis::filter f;
-    f.study_case = *s.find_case("case-1");
+    f.study_case = s.require<study_case>("case-1");
     auto n = analysis::network_summary_of(s, f);
     CHECK(n.people == 13);
     CHECK(n.ties == 15);

@@ -181,8 +181,8 @@ SCENARIO("a wave or a case narrows what the matrix counts") {
         b.study_case("case-2").of("OTHER");
         b.wave("W2021", "2021-01-01", "2021-12-31");
         const built m{b.build()};
-        const auto c1 = *m.s.find_case("case-1"), c2 = *m.s.find_case("case-2");
-        const auto w2021 = *m.s.find_wave("W2021");
+        const auto c1 = m.s.require<study_case>("case-1"), c2 = m.s.require<study_case>("case-2");
+        const auto w2021 = m.s.require<wave>("W2021");
         THEN("per case tables split the pooled one") {
             auto r = analysis::practice_matrix(m.s);
             REQUIRE(r.cases.size() == 2);

@@ -41,8 +41,8 @@ struct audit_fixture {
         a1 = m.person("A1");
         a2 = m.person("A2");
         b1 = m.person("B1");
-        pair = *m.s.find_team("T-PAIR");
-        lone = *m.s.find_team("T-LONE");
+        pair = m.s.require<qi_team>("T-PAIR");
+        lone = m.s.require<qi_team>("T-LONE");
     }
     analysis::tokenism_audit_report run(const analysis::filter& f = {}, const analysis::audit_options& o = {}) const {
         return analysis::tokenism_audit(m.s, f, o);
@@ -99,7 +99,7 @@ SCENARIO("an advisor whose only ties are information-level is flagged") {
         f.lines.engagement("MID", "A2").kind(engagement_kind::co_designs_with)
             .level(engagement_level::collaboration).on("2020-03-01");
         f.build();
-        const auto e1 = f.m.s.engagements()[0].id, e2 = f.m.s.engagements()[1].id;
+        const auto e1 = f.m.s.all<engagement>()[0].id, e2 = f.m.s.all<engagement>()[1].id;
         auto r = f.run();
         THEN("A1 is flagged with both engagements as records") {
             const auto* a1 = r.find(f.a1);
@@ -153,7 +153,7 @@ SCENARIO("a team with no evaluating practice in the window is flagged") {
         f.lines.enactment("EVA", "MID").on("2020-06-01").team("T-PAIR");
         f.lines.wave("W2021", "2021-01-01", "2021-12-31");
         f.build();
-        const auto w2021 = *f.m.s.find_wave("W2021");
+        const auto w2021 = f.m.s.require<wave>("W2021");
         auto r = f.run();
         THEN("T-LONE is flagged and T-PAIR is not") {
             CHECK(r.find(f.lone)->fired(indicator::no_evaluation_on_team));
@@ -178,7 +178,7 @@ SCENARIO("an advisor whose input reached no QI activity at collaboration level o
         f.lines.engagement("B1", "FRONT").kind(engagement_kind::gives_feedback_to)
             .level(engagement_level::partnership).on("2020-05-01").activity("ACT-NONE");
         f.build();
-        const auto low = *f.m.s.find_activity("ACT-LOW");
+        const auto low = f.m.s.require<qi_activity>("ACT-LOW");
         auto r = f.run();
         THEN("A2 is flagged with the activity as record") {
             const auto* a2 = r.find(f.a2);

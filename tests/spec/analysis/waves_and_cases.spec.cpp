@@ -130,8 +130,8 @@ SCENARIO("organizations kept in different case studies can be compared") {
     b.enactment("DES", "MID").on("2020-02-01");
     b.study_case("mini-case").of("ORG");
     const built m{b.build()};
-    const auto mine = *m.s.find_case("mini-case");
-    auto c = analysis::compare_cases({{seed, *seed.find_case("case-2")}, {m.s, mine}});
+    const auto mine = m.s.require<study_case>("mini-case");
+    auto c = analysis::compare_cases({{seed, seed.require<study_case>("case-2")}, {m.s, mine}});
     REQUIRE(c.columns.size() == 2);
     CHECK(c.columns[0].matrix.total.enactments == 15);
     CHECK(c.columns[1].matrix.total.enactments == 1);
@@ -141,10 +141,10 @@ SCENARIO("organizations kept in different case studies can be compared") {
 
 SCENARIO("a comparison of fewer than two cases is refused") {
     auto s = seed_study_illustrated();
-    CHECK_THROWS_AS(analysis::compare_cases(s, {*s.find_case("case-1")}), invalid_request_error);
-    CHECK_THROWS_AS(analysis::compare_cases(s, {*s.find_case("case-1"), *s.find_case("case-1")}), invalid_request_error);
+    CHECK_THROWS_AS(analysis::compare_cases(s, {s.require<study_case>("case-1")}), invalid_request_error);
+    CHECK_THROWS_AS(analysis::compare_cases(s, {s.require<study_case>("case-1"), s.require<study_case>("case-1")}), invalid_request_error);
     analysis::filter f;
-    f.study_case = *s.find_case("case-1");
+    f.study_case = s.require<study_case>("case-1");
     CHECK_THROWS_AS(analysis::compare_cases(s, {}, f), invalid_request_error);
 }
 
@@ -184,7 +184,7 @@ SCENARIO("the summary report runs every analysis and says the audit is heuristic
     GIVEN("one case chosen") {
         auto s = seed_study_illustrated();
         analysis::summary_options o;
-        o.scope.study_case = *s.find_case("case-2");
+        o.scope.study_case = s.require<study_case>("case-2");
         auto sum = analysis::summary(s, o);
         THEN("there is nothing to compare it with") {
             CHECK_FALSE(sum.cases);

@@ -32,8 +32,8 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
         const model::case_study original = full_study();
         const model::case_study copy = io::deidentify(original, "a long secret salt");
         THEN("every person's code is a pseudonym with the role prefix") {
-            const auto& before = original.people();
-            const auto& after = copy.people();
+            const auto& before = original.all<model::person>();
+            const auto& after = copy.all<model::person>();
             REQUIRE(after.size() == before.size());
             for (std::size_t i = 0; i < after.size(); ++i) {
                 CHECK(after[i].code != before[i].code);
@@ -42,50 +42,50 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
                 CHECK(after[i].note.empty());
             }
             // X-MGR is a manager: "P-MG-" and ten hexadecimal digits.
-            const auto manager = original.find_person("X-MGR");
+            const auto manager = original.find<model::person>("X-MGR");
             REQUIRE(manager);
             const std::string pseudonym = copy.get(*manager).code;
             CHECK(pseudonym.size() == 15);
             CHECK(pseudonym.rfind("P-MG-", 0) == 0);
         }
         THEN("ids, structure, dates and the codes of teams and organizations stay") {
-            CHECK(copy.people().size() == original.people().size());
-            CHECK(copy.engagements() == original.engagements());
-            CHECK(copy.enactments().size() == original.enactments().size());
-            for (std::size_t i = 0; i < copy.enactments().size(); ++i) {
-                CHECK(copy.enactments()[i].on == original.enactments()[i].on);
-                CHECK(copy.enactments()[i].targets == original.enactments()[i].targets);
+            CHECK(copy.all<model::person>().size() == original.all<model::person>().size());
+            CHECK(copy.all<model::engagement>() == original.all<model::engagement>());
+            CHECK(copy.all<model::practice_enactment>().size() == original.all<model::practice_enactment>().size());
+            for (std::size_t i = 0; i < copy.all<model::practice_enactment>().size(); ++i) {
+                CHECK(copy.all<model::practice_enactment>()[i].on == original.all<model::practice_enactment>()[i].on);
+                CHECK(copy.all<model::practice_enactment>()[i].targets == original.all<model::practice_enactment>()[i].targets);
             }
-            CHECK(copy.teams().size() == original.teams().size());
-            for (std::size_t i = 0; i < copy.teams().size(); ++i) {
-                CHECK(copy.teams()[i].code == original.teams()[i].code);
-                CHECK(copy.teams()[i].members.size() == original.teams()[i].members.size());
+            CHECK(copy.all<model::qi_team>().size() == original.all<model::qi_team>().size());
+            for (std::size_t i = 0; i < copy.all<model::qi_team>().size(); ++i) {
+                CHECK(copy.all<model::qi_team>()[i].code == original.all<model::qi_team>()[i].code);
+                CHECK(copy.all<model::qi_team>()[i].members.size() == original.all<model::qi_team>()[i].members.size());
             }
-            for (std::size_t i = 0; i < copy.organizations().size(); ++i)
-                CHECK(copy.organizations()[i].code == original.organizations()[i].code);
+            for (std::size_t i = 0; i < copy.all<model::organization>().size(); ++i)
+                CHECK(copy.all<model::organization>()[i].code == original.all<model::organization>()[i].code);
             CHECK(copy.window() == original.window());
-            CHECK(copy.segments().size() == original.segments().size());
-            for (std::size_t i = 0; i < copy.people().size(); ++i) {
-                CHECK(copy.people()[i].id == original.people()[i].id);
-                CHECK(copy.people()[i].role == original.people()[i].role);
-                CHECK(copy.people()[i].tier == original.people()[i].tier);
+            CHECK(copy.all<model::coded_segment>().size() == original.all<model::coded_segment>().size());
+            for (std::size_t i = 0; i < copy.all<model::person>().size(); ++i) {
+                CHECK(copy.all<model::person>()[i].id == original.all<model::person>()[i].id);
+                CHECK(copy.all<model::person>()[i].role == original.all<model::person>()[i].role);
+                CHECK(copy.all<model::person>()[i].tier == original.all<model::person>()[i].tier);
             }
         }
         THEN("notes, memo texts, source titles and texts, and segment texts are empty") {
-            for (const auto& m : copy.memos()) CHECK(m.text.empty());
-            for (const auto& s : copy.sources()) {
+            for (const auto& m : copy.all<model::memo>()) CHECK(m.text.empty());
+            for (const auto& s : copy.all<model::data_source>()) {
                 CHECK(s.text.empty());
                 CHECK(s.title.empty());
             }
-            for (const auto& s : copy.segments()) CHECK(s.text.empty());
-            for (const auto& o : copy.organizations()) CHECK(o.note.empty());
-            for (const auto& a : copy.activities()) CHECK(a.note.empty());
+            for (const auto& s : copy.all<model::coded_segment>()) CHECK(s.text.empty());
+            for (const auto& o : copy.all<model::organization>()) CHECK(o.note.empty());
+            for (const auto& a : copy.all<model::qi_activity>()) CHECK(a.note.empty());
         }
         THEN("a memo title that named a person now names the pseudonym") {
-            const auto manager = original.find_person("X-MGR");
+            const auto manager = original.find<model::person>("X-MGR");
             REQUIRE(manager);
             bool found = false;
-            for (const auto& m : copy.memos())
+            for (const auto& m : copy.all<model::memo>())
                 found = found || m.title == "memo about " + copy.get(*manager).code;
             CHECK(found);
         }
@@ -100,13 +100,13 @@ SCENARIO("pseudonyms are stable for a salt and change with it") {
         const model::case_study c = io::deidentify(original, "salt two");
         THEN("the same salt gives the same copy") { CHECK(a == b); }
         THEN("another salt gives other pseudonyms") {
-            for (std::size_t i = 0; i < a.people().size(); ++i)
-                CHECK(a.people()[i].code != c.people()[i].code);
+            for (std::size_t i = 0; i < a.all<model::person>().size(); ++i)
+                CHECK(a.all<model::person>()[i].code != c.all<model::person>()[i].code);
         }
         THEN("pseudonyms are unique") {
             std::set<std::string> codes;
-            for (const auto& p : a.people()) codes.insert(p.code);
-            CHECK(codes.size() == a.people().size());
+            for (const auto& p : a.all<model::person>()) codes.insert(p.code);
+            CHECK(codes.size() == a.all<model::person>().size());
         }
     }
     THEN("an empty salt is refused") {
@@ -124,7 +124,7 @@ SCENARIO("no person code or display name survives in a saved de-identified file"
             THEN("no code or name appears in the " + std::string(io::describe(format)) + " bytes") {
                 // Person codes shorter than three characters could occur by chance in any text;
                 // the study has none.
-                for (const auto& p : original.people()) {
+                for (const auto& p : original.all<model::person>()) {
                     REQUIRE(p.code.size() >= 3);
                     INFO("person " << p.code);
                     CHECK(bytes.find(p.code) == std::string::npos);

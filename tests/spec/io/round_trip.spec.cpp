@@ -64,7 +64,7 @@ SCENARIO("a case study saved in any encoding loads back identical, through memor
                     CHECK(loaded == original);
                     CHECK(loaded.data().all<model::person>().size() == original.data().all<model::person>().size());
                     // A lookup by code still finds the same record id.
-                    CHECK(loaded.find_person("X-MGR") == original.find_person("X-MGR"));
+                    CHECK(loaded.find<model::person>("X-MGR") == original.find<model::person>("X-MGR"));
                 }
             }
         }

@@ -98,51 +98,51 @@ SCENARIO("a small hospital study written with the builder resolves every referen
     GIVEN("the lines of a small hospital study, written out of dependency order") {
         const case_study s = small_hospital().build();
         THEN("every record is in the case study, the practice catalog included") {
-            CHECK(s.organizations().size() == 1);
-            CHECK(s.people().size() == 5);
-            CHECK(s.teams().size() == 1);
-            CHECK(s.practices().size() == default_practice_catalog().size());
-            CHECK(s.enactments().size() == 2);
-            CHECK(s.engagements().size() == 2);
-            CHECK(s.codes().size() == 2);
-            CHECK(s.segments().size() == 1);
-            CHECK(s.memos().size() == 1);
-            CHECK(s.cases().size() == 1);
+            CHECK(s.all<organization>().size() == 1);
+            CHECK(s.all<person>().size() == 5);
+            CHECK(s.all<qi_team>().size() == 1);
+            CHECK(s.all<practice>().size() == default_practice_catalog().size());
+            CHECK(s.all<practice_enactment>().size() == 2);
+            CHECK(s.all<engagement>().size() == 2);
+            CHECK(s.all<code>().size() == 2);
+            CHECK(s.all<coded_segment>().size() == 1);
+            CHECK(s.all<memo>().size() == 1);
+            CHECK(s.all<study_case>().size() == 1);
         }
         THEN("the team's members are the people named, in the order written, with their roles") {
-            const qi_team& team = s.get(*s.find_team("T-MH"));
+            const qi_team& team = s.get(s.require<qi_team>("T-MH"));
             REQUIRE(team.members.size() == 4);
             CHECK(s.code_of(team.members[0].person) == "M-FL-01");
             CHECK(team.members[2].role_in_team == "patient advisor");
             CHECK(team.members[2].joined == date::from_iso("2015-09-01"));
-            CHECK(team.organization == *s.find_organization("HCO-1"));
+            CHECK(team.organization == s.require<organization>("HCO-1"));
         }
         THEN("an engagement joins the people its line names, in its activity") {
-            const engagement& e = s.engagements().front();
+            const engagement& e = s.all<engagement>().front();
             CHECK(s.code_of(e.from) == "M-FL-01");
             CHECK(s.code_of(e.to) == "PA-01");
-            CHECK(e.activity == s.find_activity("A-KAIZEN"));
+            CHECK(e.activity == s.find<qi_activity>("A-KAIZEN"));
             CHECK(e.level == engagement_level::collaboration);
         }
         THEN(
             "an activity and an enactment without an organization take their team's, or the "
             "manager's") {
-            CHECK(s.get(*s.find_activity("A-KAIZEN")).organization ==
-                  *s.find_organization("HCO-1"));
-            CHECK(s.enactments()[1].organization == *s.find_organization("HCO-1"));
-            CHECK(!s.enactments()[1].team);
+            CHECK(s.get(s.require<qi_activity>("A-KAIZEN")).organization ==
+                  s.require<organization>("HCO-1"));
+            CHECK(s.all<practice_enactment>()[1].organization == s.require<organization>("HCO-1"));
+            CHECK(!s.all<practice_enactment>()[1].team);
         }
         THEN(
             "a child code written before its parent hangs under it, and a segment supports its "
             "enactment") {
-            CHECK(s.get(*s.find_code("managing/preparing")).parent == s.find_code("managing"));
-            CHECK(s.segments().front().supports ==
-                  std::vector<enactment_id>{s.enactments().front().id});
+            CHECK(s.get(s.require<code>("managing/preparing")).parent == s.find<code>("managing"));
+            CHECK(s.all<coded_segment>().front().supports ==
+                  std::vector<enactment_id>{s.all<practice_enactment>().front().id});
         }
         THEN("records carry the builder's default provenance unless their line sets one") {
-            CHECK(s.organizations().front().provenance == provenance::reported);
-            CHECK(s.get(*s.find_person("PA-02")).provenance == provenance::illustrative);
-            CHECK(s.get(*s.find_practice("MAN-prepare")).provenance == provenance::illustrative);
+            CHECK(s.all<organization>().front().provenance == provenance::reported);
+            CHECK(s.get(s.require<person>("PA-02")).provenance == provenance::illustrative);
+            CHECK(s.get(s.require<practice>("MAN-prepare")).provenance == provenance::illustrative);
         }
     }
     GIVEN("a builder started from an existing case study") {
@@ -153,9 +153,9 @@ SCENARIO("a small hospital study written with the builder resolves every referen
             THEN(
                 "the new line refers to records of the starting study and the records default to "
                 "user-entered") {
-                REQUIRE(s.engagements().size() == 3);
-                CHECK(s.code_of(s.engagements().back().to) == "PA-02");
-                CHECK(s.engagements().back().provenance == provenance::user_entered);
+                REQUIRE(s.all<engagement>().size() == 3);
+                CHECK(s.code_of(s.all<engagement>().back().to) == "PA-02");
+                CHECK(s.all<engagement>().back().provenance == provenance::user_entered);
             }
         }
     }

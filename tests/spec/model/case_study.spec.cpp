@@ -17,10 +17,10 @@ namespace {
 // (illustrative).
 struct small_study {
     case_study s = written();
-    organization_id org = *s.find_organization("HCO-A"), other_org = *s.find_organization("HCO-B");
-    person_id director = *s.find_person("M-TOP-01"), coordinator_manager = *s.find_person("M-FL-01"),
-              nurse = *s.find_person("PR-01"), pa1 = *s.find_person("PA-01"), pa2 = *s.find_person("PA-02");
-    team_id team = *s.find_team("T-1");
+    organization_id org = s.require<organization>("HCO-A"), other_org = s.require<organization>("HCO-B");
+    person_id director = s.require<person>("M-TOP-01"), coordinator_manager = s.require<person>("M-FL-01"),
+              nurse = s.require<person>("PR-01"), pa1 = s.require<person>("PA-01"), pa2 = s.require<person>("PA-02");
+    team_id team = s.require<qi_team>("T-1");
 
     static case_study written() {
         builder b{"A small partnership", date_window::years(2015, 2017)};
@@ -77,12 +77,12 @@ bool mentions(const std::string& text, const std::string& part) { return text.fi
 SCENARIO("records added to a case study get ids and can be found by id and by code", "[model][case_study]") {
     small_study f;
     THEN("ids are assigned in order and every record is found again") {
-        CHECK(f.s.people().size() == 5);
+        CHECK(f.s.all<person>().size() == 5);
         CHECK(f.s.get(f.pa1).code == "PA-01");
-        CHECK(f.s.find_person("M-TOP-01") == f.director);
-        CHECK(f.s.find_team("T-1") == f.team);
-        CHECK(f.s.find_organization("HCO-B") == f.other_org);
-        CHECK_FALSE(f.s.find_person("nobody").has_value());
+        CHECK(f.s.find<person>("M-TOP-01") == f.director);
+        CHECK(f.s.find<qi_team>("T-1") == f.team);
+        CHECK(f.s.find<organization>("HCO-B") == f.other_org);
+        CHECK_FALSE(f.s.find<person>("nobody").has_value());
         CHECK(f.s.get(f.team).members.size() == 4);
     }
     THEN("an id that names nothing is reported as not found") {
@@ -95,7 +95,7 @@ SCENARIO("records added to a case study get ids and can be found by id and by co
 SCENARIO("every kind of record can be added and looked up", "[model][case_study]") {
     small_study f;
     add_default_practice_catalog(f.s);
-    practice_id prepare = *f.s.find_practice("MAN-prepare");
+    practice_id prepare = f.s.require<practice>("MAN-prepare");
 
     qi_activity a;
     a.code = "ACT-1";
@@ -168,17 +168,17 @@ SCENARIO("every kind of record can be added and looked up", "[model][case_study]
         CHECK(f.s.get(sid).supports.front() == enact);
         CHECK(f.s.get(mid).code == cid);
         CHECK(f.s.get(k).teams.size() == 1);
-        CHECK(f.s.find_code("preparing advisors") == cid);
-        CHECK(f.s.find_source("INT-01") == src);
-        CHECK(f.s.find_wave("W1") == w1);
-        CHECK(f.s.find_case("case-A") == k);
-        CHECK(f.s.find_activity("ACT-1") == act);
+        CHECK(f.s.find<code>("preparing advisors") == cid);
+        CHECK(f.s.find<data_source>("INT-01") == src);
+        CHECK(f.s.find<wave>("W1") == w1);
+        CHECK(f.s.find<study_case>("case-A") == k);
+        CHECK(f.s.find<qi_activity>("ACT-1") == act);
     }
     THEN("the aggregate still validates, and a copy built from its data is equal to it") {
         CHECK_NOTHROW(f.s.validate());
         case_study copy = case_study::from_data(f.s.data());
         CHECK(copy == f.s);
-        CHECK(copy.find_person("PA-02") == f.pa2);
+        CHECK(copy.find<person>("PA-02") == f.pa2);
     }
 }
 
@@ -189,7 +189,7 @@ SCENARIO("codes are unique within their kind", "[model][case_study][invariant]")
         THEN("the person is refused, the message names the code and the rule, and nothing changes") {
             CHECK(mentions(message, "person PA-01"));
             CHECK(mentions(message, "unique"));
-            CHECK(f.s.people().size() == 5);
+            CHECK(f.s.all<person>().size() == 5);
         }
     }
     WHEN("a team takes a person's code") {
@@ -319,7 +319,7 @@ SCENARIO("practices are enacted by managers and engagements join two different p
     small_study f;
     add_default_practice_catalog(f.s);
     practice_enactment en;
-    en.practice = *f.s.find_practice("MAN-coach");
+    en.practice = f.s.require<practice>("MAN-coach");
     en.on = date::from_iso("2016-01-01");
     en.organization = f.org;
     WHEN("a nurse is recorded as enacting a practice") {
@@ -409,7 +409,7 @@ SCENARIO("a record is edited in place only when it and everything that refers to
     small_study f;
     add_default_practice_catalog(f.s);
     practice_enactment en;
-    en.practice = *f.s.find_practice("DES-vision");
+    en.practice = f.s.require<practice>("DES-vision");
     en.manager = f.director;
     en.on = date::from_iso("2015-03-01");
     en.organization = f.org;
@@ -425,8 +425,8 @@ SCENARIO("a record is edited in place only when it and everything that refers to
         p.code = "PA-01b";
         f.s.update(p);
         THEN("lookup by the new code works and the old code is gone") {
-            CHECK(f.s.find_person("PA-01b") == f.pa1);
-            CHECK_FALSE(f.s.find_person("PA-01").has_value());
+            CHECK(f.s.find<person>("PA-01b") == f.pa1);
+            CHECK_FALSE(f.s.find<person>("PA-01").has_value());
         }
     }
     WHEN("the director who enacted a practice is turned into a provider") {
@@ -455,15 +455,15 @@ SCENARIO("a record is removed only when nothing refers to it", "[model][case_stu
             CHECK(mentions(message, "person PA-01"));
             CHECK(mentions(message, "team T-1"));
             CHECK(f.s.get(f.pa1).code == "PA-01");
-            CHECK(f.s.find_person("PA-01") == f.pa1);
+            CHECK(f.s.find<person>("PA-01") == f.pa1);
         }
     }
     WHEN("the team is removed first, then the advisor") {
         f.s.remove(f.team);
         f.s.remove(f.pa1);
         THEN("both are gone, lookups by code fail, and ids of other records are unchanged") {
-            CHECK_FALSE(f.s.find_team("T-1").has_value());
-            CHECK_FALSE(f.s.find_person("PA-01").has_value());
+            CHECK_FALSE(f.s.find<qi_team>("T-1").has_value());
+            CHECK_FALSE(f.s.find<person>("PA-01").has_value());
             CHECK_THROWS_AS(f.s.get(f.pa1), not_found_error);
             CHECK(f.s.get(f.pa2).code == "PA-02");
             CHECK_NOTHROW(f.s.validate());

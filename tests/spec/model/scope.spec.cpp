@@ -36,8 +36,8 @@ SCENARIO("a scope resolves to the days it covers, bounds included, and to its ca
          "[model][scope]") {
     GIVEN("the illustrated seed study: 2015 to 2017, waves W1 to W3 one a year, two cases") {
         const case_study s = seed_study_illustrated();
-        const wave_id w2 = *s.find_wave("W2");
-        const case_id c1 = *s.find_case("case-1");
+        const wave_id w2 = s.require<wave>("W2");
+        const case_id c1 = s.require<study_case>("case-1");
         THEN("an empty scope is the whole study window and every case") {
             const resolved_scope r = resolve_scope(s, {});
             CHECK(r.window == s.window());
@@ -99,8 +99,8 @@ SCENARIO("the command-line options --wave, --case, --from and --to resolve by th
     THEN("codes become ids and a missing --to is the last day of the study") {
         const scope_filter f = scope_from_options(s, std::string("W2"), std::string("case-2"),
                                                   d("2016-03-01"), std::nullopt);
-        CHECK(f.wave == s.find_wave("W2"));
-        CHECK(f.study_case == s.find_case("case-2"));
+        CHECK(f.wave == s.find<wave>("W2"));
+        CHECK(f.study_case == s.find<study_case>("case-2"));
         CHECK(f.window == date_window(d("2016-03-01"), d("2017-12-31")));
         CHECK(resolve_scope(s, f).window == date_window(d("2016-03-01"), d("2016-12-31")));
     }

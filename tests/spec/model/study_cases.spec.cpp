@@ -30,24 +30,24 @@ SCENARIO("the reported study has two cases in two Quebec organizations running a
     const case_study s = seed_study_reported();
     THEN("the window is 2015 to 2017") { CHECK(s.window() == date_window::years(2015, 2017)); }
     THEN("there are two organizations, both integrated university health and social services centres") {
-        REQUIRE(s.organizations().size() == 2);
-        for (const organization& o : s.organizations()) {
+        REQUIRE(s.all<organization>().size() == 2);
+        for (const organization& o : s.all<organization>()) {
             CHECK(o.kind == "integrated university health and social services centre");
             CHECK(o.program == "Partners in Care Program");
             CHECK(o.provenance == provenance::reported);
         }
     }
     THEN("case 1 is rural and case 2 is urban") {
-        REQUIRE(s.cases().size() == 2);
-        CHECK(s.get(s.cases()[0].organization).setting == setting::rural);
-        CHECK(s.get(s.cases()[1].organization).setting == setting::urban);
+        REQUIRE(s.all<study_case>().size() == 2);
+        CHECK(s.get(s.all<study_case>()[0].organization).setting == setting::rural);
+        CHECK(s.get(s.all<study_case>()[1].organization).setting == setting::urban);
     }
     THEN("the aggregate validates") { CHECK_NOTHROW(s.validate()); }
 }
 
 SCENARIO("case 1's mental-health QI team has 9 members, 2 of them patient advisors", "[model][seed]") {
     const case_study s = seed_study_reported();
-    const qi_team& t = s.get(*s.find_team("T1-MH"));
+    const qi_team& t = s.get(s.require<qi_team>("T1-MH"));
     CHECK(t.clinical_area == "mental health");
     CHECK(t.unit == "ambulatory hospital services");
     CHECK(t.members.size() == 9);
@@ -62,7 +62,7 @@ SCENARIO("case 1's mental-health QI team has 9 members, 2 of them patient adviso
 
 SCENARIO("case 2's breast-cancer QI team has 7 members, 2 of them patient advisors", "[model][seed]") {
     const case_study s = seed_study_reported();
-    const qi_team& t = s.get(*s.find_team("T2-ONC"));
+    const qi_team& t = s.get(s.require<qi_team>("T2-ONC"));
     CHECK(t.clinical_area == "oncology");
     CHECK(t.members.size() == 7);
     CHECK(advisors_on(s, t) == 2);
@@ -76,8 +76,8 @@ SCENARIO("case 2's breast-cancer QI team has 7 members, 2 of them patient adviso
 SCENARIO("the QI activities split into clinical-team and other levels as reported", "[model][seed]") {
     const case_study s = seed_study_reported();
     auto count = [&](const char* org, activity_level level) {
-        organization_id o = *s.find_organization(org);
-        return std::count_if(s.activities().begin(), s.activities().end(), [&](const qi_activity& a) {
+        organization_id o = s.require<organization>(org);
+        return std::count_if(s.all<qi_activity>().begin(), s.all<qi_activity>().end(), [&](const qi_activity& a) {
             return a.organization == o && a.level == level;
         });
     };
@@ -85,22 +85,22 @@ SCENARIO("the QI activities split into clinical-team and other levels as reporte
     CHECK(count("HCO-1", activity_level::other) == 3);
     CHECK(count("HCO-2", activity_level::clinical_team) == 3);
     CHECK(count("HCO-2", activity_level::other) == 2);
-    CHECK(s.get(*s.find_activity("C1-O2")).title.find("kaizen") != std::string::npos);
+    CHECK(s.get(s.require<qi_activity>("C1-O2")).title.find("kaizen") != std::string::npos);
 }
 
 SCENARIO("38 interviews and 7 focus groups are known totals whose split stays unknown", "[model][seed]") {
     const case_study s = seed_study_reported();
-    REQUIRE(s.totals().size() == 2);
-    const source_total& interviews = s.totals()[0];
+    REQUIRE(s.all<source_total>().size() == 2);
+    const source_total& interviews = s.all<source_total>()[0];
     CHECK(interviews.kind == source_kind::interview);
     CHECK(interviews.count == 38);
     CHECK_FALSE(interviews.tier.has_value());
     CHECK_FALSE(interviews.organization.has_value());
-    CHECK(s.totals()[1].kind == source_kind::focus_group);
-    CHECK(s.totals()[1].count == 7);
+    CHECK(s.all<source_total>()[1].kind == source_kind::focus_group);
+    CHECK(s.all<source_total>()[1].count == 7);
     AND_THEN("no per-tier split is recorded, and no single source pretends to be one of them") {
-        for (const source_total& t : s.totals()) CHECK_FALSE(t.tier.has_value());
-        CHECK(s.sources().empty());
+        for (const source_total& t : s.all<source_total>()) CHECK_FALSE(t.tier.has_value());
+        CHECK(s.all<data_source>().empty());
     }
 }
 
@@ -108,32 +108,32 @@ SCENARIO("nothing invented is marked reported", "[model][seed][provenance]") {
     const case_study s = seed_study_reported();
     THEN("the program managers, whose tier the study does not report, are marked illustrative") {
         for (const char* code : {"C1-PM", "C2-PM"}) {
-            const person& p = s.get(*s.find_person(code));
+            const person& p = s.get(s.require<person>(code));
             CHECK(p.role == person_role::manager);
             CHECK(p.provenance == provenance::illustrative);
         }
     }
     THEN("every other person is reported") {
-        for (const person& p : s.people())
+        for (const person& p : s.all<person>())
             if (p.role != person_role::manager) CHECK(p.provenance == provenance::reported);
     }
     AND_WHEN("illustrative detail is added") {
         const case_study ill = seed_study_illustrated();
         THEN("the reported records are unchanged and every added record is illustrative") {
             CHECK_NOTHROW(ill.validate());
-            for (const person& p : ill.people()) {
-                auto id = s.find_person(p.code);
+            for (const person& p : ill.all<person>()) {
+                auto id = s.find<person>(p.code);
                 if (id) CHECK(s.get(*id) == p);
                 else CHECK(p.provenance == provenance::illustrative);
             }
-            for (const engagement& e : ill.engagements()) CHECK(e.provenance == provenance::illustrative);
-            for (const practice_enactment& e : ill.enactments()) CHECK(e.provenance == provenance::illustrative);
-            for (const practice& p : ill.practices()) CHECK(p.provenance == provenance::illustrative);
-            for (const data_source& d : ill.sources()) CHECK(d.provenance == provenance::illustrative);
+            for (const engagement& e : ill.all<engagement>()) CHECK(e.provenance == provenance::illustrative);
+            for (const practice_enactment& e : ill.all<practice_enactment>()) CHECK(e.provenance == provenance::illustrative);
+            for (const practice& p : ill.all<practice>()) CHECK(p.provenance == provenance::illustrative);
+            for (const data_source& d : ill.all<data_source>()) CHECK(d.provenance == provenance::illustrative);
         }
         THEN("managers of every tier enact practices of every category") {
             bool seen[4][3] = {};
-            for (const practice_enactment& e : ill.enactments())
+            for (const practice_enactment& e : ill.all<practice_enactment>())
                 seen[static_cast<int>(ill.get(e.practice).category)][static_cast<int>(*ill.get(e.manager).tier)] = true;
             int covered_categories = 0, covered_tiers = 0;
             for (int c = 0; c < 4; ++c) covered_categories += (seen[c][0] || seen[c][1] || seen[c][2]);
@@ -164,7 +164,7 @@ SCENARIO("the default practice catalog is illustrative and covers the four categ
             std::size_t added = add_default_practice_catalog(s);
             THEN("the user's entry is kept and only the others are added") {
                 CHECK(added == catalog.size() - 1);
-                CHECK(s.get(*s.find_practice("MAN-prepare")).name == "our own wording");
+                CHECK(s.get(s.require<practice>("MAN-prepare")).name == "our own wording");
             }
         }
     }

@@ -31,8 +31,8 @@ synthetic_options small_options(std::uint64_t seed) {
 
 // Engagement events per person, in and out together.
 std::vector<std::uint32_t> events_per_person(const case_study& s) {
-    std::vector<std::uint32_t> degree(s.people().size(), 0);
-    for (const engagement& e : s.engagements()) {
+    std::vector<std::uint32_t> degree(s.all<person>().size(), 0);
+    for (const engagement& e : s.all<engagement>()) {
         ++degree[e.from.value - 1];
         ++degree[e.to.value - 1];
     }
@@ -47,21 +47,21 @@ SCENARIO("a synthetic partnership has exactly the people and engagement events a
         WHEN("the case study is generated") {
             const case_study s = make_synthetic_case_study(o);
             THEN("it holds those counts, and the derived counts follow the people") {
-                CHECK(s.people().size() == 2'000);
-                CHECK(s.engagements().size() == 20'000);
-                CHECK(s.organizations().size() == 2);
+                CHECK(s.all<person>().size() == 2'000);
+                CHECK(s.all<engagement>().size() == 20'000);
+                CHECK(s.all<organization>().size() == 2);
                 // One enactment per 5 people: 2000 / 5 = 400.
-                CHECK(s.enactments().size() == 400);
+                CHECK(s.all<practice_enactment>().size() == 400);
                 // One source per 100 people (20), at least 2 per organization (4): 20 sources,
                 // with 5 coded segments each: 100.
-                CHECK(s.sources().size() == 20);
-                CHECK(s.segments().size() == 100);
+                CHECK(s.all<data_source>().size() == 20);
+                CHECK(s.all<coded_segment>().size() == 100);
                 // The default catalog has 18 practices; the codebook 4 categories + 18 practices.
-                CHECK(s.practices().size() == 18);
-                CHECK(s.codes().size() == 22);
+                CHECK(s.all<practice>().size() == 18);
+                CHECK(s.all<code>().size() == 22);
                 // Three whole years, one wave each; one case per organization.
-                CHECK(s.waves().size() == 3);
-                CHECK(s.cases().size() == 2);
+                CHECK(s.all<wave>().size() == 3);
+                CHECK(s.all<study_case>().size() == 2);
             }
         }
     }
@@ -74,11 +74,11 @@ SCENARIO("the same seed gives the same synthetic case study and another seed a d
         const case_study c = make_synthetic_case_study(small_options(43));
         THEN("the two seed-42 studies are equal record for record") {
             CHECK(a == b);
-            CHECK(a.engagements() == b.engagements());
+            CHECK(a.all<engagement>() == b.all<engagement>());
         }
         THEN("the seed-43 study differs in who engages whom") {
             CHECK(a != c);
-            CHECK(a.engagements() != c.engagements());
+            CHECK(a.all<engagement>() != c.all<engagement>());
         }
     }
 }
@@ -93,21 +93,21 @@ SCENARIO("a synthetic case study passes every check of the model and is marked i
                     return r.provenance == provenance::illustrative;
                 });
             };
-            CHECK(illustrative(s.organizations()));
-            CHECK(illustrative(s.people()));
-            CHECK(illustrative(s.teams()));
-            CHECK(illustrative(s.activities()));
-            CHECK(illustrative(s.practices()));
-            CHECK(illustrative(s.enactments()));
-            CHECK(illustrative(s.engagements()));
-            CHECK(illustrative(s.sources()));
-            CHECK(illustrative(s.totals()));
-            CHECK(illustrative(s.cases()));
+            CHECK(illustrative(s.all<organization>()));
+            CHECK(illustrative(s.all<person>()));
+            CHECK(illustrative(s.all<qi_team>()));
+            CHECK(illustrative(s.all<qi_activity>()));
+            CHECK(illustrative(s.all<practice>()));
+            CHECK(illustrative(s.all<practice_enactment>()));
+            CHECK(illustrative(s.all<engagement>()));
+            CHECK(illustrative(s.all<data_source>()));
+            CHECK(illustrative(s.all<source_total>()));
+            CHECK(illustrative(s.all<study_case>()));
         }
         THEN("every organization has managers at each of the three tiers") {
-            for (const organization& org : s.organizations()) {
+            for (const organization& org : s.all<organization>()) {
                 std::set<management_tier> tiers;
-                for (const person& p : s.people())
+                for (const person& p : s.all<person>())
                     if (p.organization == org.id && p.tier) tiers.insert(*p.tier);
                 CHECK(tiers.size() == 3);
             }
@@ -141,8 +141,8 @@ SCENARIO("every synthetic QI team has one to four patient advisors") {
     GIVEN("a generated case study") {
         const case_study s = make_synthetic_case_study(small_options(5));
         THEN("each team, clinical or committee, counts between 1 and 4 advisors") {
-            REQUIRE(s.teams().size() > 2);
-            for (const qi_team& t : s.teams()) {
+            REQUIRE(s.all<qi_team>().size() > 2);
+            for (const qi_team& t : s.all<qi_team>()) {
                 std::size_t advisors = 0;
                 for (const team_membership& m : t.members)
                     if (s.get(m.person).role == person_role::patient_advisor) ++advisors;
@@ -164,10 +164,10 @@ SCENARIO("most synthetic engagements join two people of the same organization") 
         THEN("between 85 and 95 percent of engagements stay inside an organization") {
             // 90% drawn inside, plus about a tenth of the other 10% landing back home: ~91%.
             std::size_t inside = 0;
-            for (const engagement& e : s.engagements())
+            for (const engagement& e : s.all<engagement>())
                 if (s.get(e.from).organization == s.get(e.to).organization) ++inside;
-            CHECK(inside * 100 >= 85 * s.engagements().size());
-            CHECK(inside * 100 <= 95 * s.engagements().size());
+            CHECK(inside * 100 >= 85 * s.all<engagement>().size());
+            CHECK(inside * 100 <= 95 * s.all<engagement>().size());
         }
     }
 }

@@ -215,7 +215,7 @@ SCENARIO("requests that make no sense are refused with an invalid request error"
     lines.wave("W1", model::date_window::years(2016, 2016));
     const built b{lines.build()};
     const auto a = b.person("PA-1");
-    const auto wave = *b.study.find_wave("W1");
+    const auto wave = b.study.require<model::wave>("W1");
 
     THEN("a window outside the study window is refused, naming both windows") {
         graph_filter f;
@@ -281,11 +281,11 @@ SCENARIO("the illustrated seed study builds into a network of both cases", "[net
     THEN("every person is a vertex and the 32 illustrative engagements make 30 ties") {
         // 16 engagements per case; the program manager co-designed with advisor 1 twice
         // (2016 and 2017), so each case has 15 distinct ordered pairs.
-        CHECK(g.num_people() == study.people().size());
+        CHECK(g.num_people() == study.all<model::person>().size());
         CHECK(g.num_events() == 32);
         CHECK(g.num_ties() == 30);
-        auto pm = *study.find_person("C1-PM");
-        auto pa1 = *study.find_person("C1-PA1");
+        auto pm = study.require<model::person>("C1-PM");
+        auto pa1 = study.require<model::person>("C1-PA1");
         REQUIRE(g.tie_between(pm, pa1).has_value());
         CHECK(g.tie_between(pm, pa1)->events == 2);
         CHECK(g.tie_between(pm, pa1)->strongest == engagement_level::partnership);

@@ -31,7 +31,7 @@ namespace {
 std::pair<graph_type, std::vector<std::uint32_t>> reference_graph(const model::case_study& study,
                                                                   const graph_filter& filter) {
     std::vector<const model::person*> people;
-    for (const model::person& p : study.people()) {
+    for (const model::person& p : study.all<model::person>()) {
         if (!filter.roles.empty() && filter.roles.count(p.role) == 0) continue;
         if (!filter.organizations.empty() &&
             (!p.organization || filter.organizations.count(*p.organization) == 0))
@@ -45,7 +45,7 @@ std::pair<graph_type, std::vector<std::uint32_t>> reference_graph(const model::c
 
     const model::date_window window = model::resolve_scope(study, filter).window;
     std::map<std::pair<std::uint32_t, std::uint32_t>, engagement_tie> ties;
-    for (const model::engagement& e : study.engagements()) {
+    for (const model::engagement& e : study.all<model::engagement>()) {
         if (!window.contains(e.on) || e.level < filter.min_level) continue;
         if (!filter.kinds.empty() && filter.kinds.count(e.kind) == 0) continue;
         auto from = vertex_of.find(e.from.value);
@@ -132,7 +132,7 @@ std::size_t differences(const model::case_study& study, const graph_filter& filt
         }
     }
     // Every person of the study is found at the reference's vertex, or not found when left out.
-    for (const model::person& p : study.people()) {
+    for (const model::person& p : study.all<model::person>()) {
         auto it = std::find(ids.begin(), ids.end(), p.id.value);
         auto v = built.vertex_of(p.id);
         if (it == ids.end() ? v.has_value()
@@ -165,7 +165,7 @@ SCENARIO("the network of a larger partnership equals the one built event by even
          "[network][graph][reference]") {
     GIVEN("an illustrative partnership of 2000 people and 20000 engagement events with awkward codes") {
         const model::case_study study = awkward_codes_study();
-        const auto& waves = study.waves();
+        const auto& waves = study.all<model::wave>();
         REQUIRE(waves.size() >= 2);
         THEN("the whole network is identical, people, ties, in-ties and their order") {
             CHECK(differences(study, graph_filter{}) == 0);
@@ -182,7 +182,7 @@ SCENARIO("the network of a larger partnership equals the one built event by even
         }
         THEN("the network of one organization's advisors and managers is identical") {
             graph_filter f;
-            f.organizations = {study.organizations().front().id};
+            f.organizations = {study.all<model::organization>().front().id};
             f.roles = {model::person_role::patient_advisor, model::person_role::manager};
             CHECK(differences(study, f) == 0);
         }
@@ -192,7 +192,7 @@ SCENARIO("the network of a larger partnership equals the one built event by even
             f.only_active = true;
             const engagement_graph g(study, f);
             // the filter leaves people out, so the renumbering is exercised
-            CHECK(g.num_people() < study.people().size());
+            CHECK(g.num_people() < study.all<model::person>().size());
             CHECK(differences(study, f) == 0);
         }
     }

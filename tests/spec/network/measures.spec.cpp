@@ -276,7 +276,7 @@ SCENARIO("betweenness and closeness agree with NetworkX on a 30-person network",
     auto cl = network::closeness(g);
     auto deg = network::degrees(g);
     for (const auto& row : x.node_rows) {
-        person_id p = *study.find_person(row.code);
+        person_id p = study.require<model::person>(row.code);
         INFO(row.code);
         CHECK(close_to(bc.raw.at(p), row.betweenness_raw));
         CHECK(close_to(bc.normalized.at(p), row.betweenness_normalized));

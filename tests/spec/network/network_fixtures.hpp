@@ -34,9 +34,9 @@ inline model::engagement_line consults(model::builder& b, const std::string& fro
 /// A case study written with the builder, HCO-T's id, and its people's ids by code.
 struct built {
     model::case_study study;  ///< the case study built
-    model::organization_id org = *study.find_organization("HCO-T");  ///< HCO-T
+    model::organization_id org = study.require<model::organization>("HCO-T");  ///< HCO-T
     /// The id of the person with this code.
-    [[nodiscard]] model::person_id person(const std::string& code) const { return *study.find_person(code); }
+    [[nodiscard]] model::person_id person(const std::string& code) const { return study.require<model::person>(code); }
 };
 
 /// True when a and b agree to 1e-9 relative (or both are within 1e-12 of zero).

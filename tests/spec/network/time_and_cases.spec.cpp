@@ -37,8 +37,8 @@ SCENARIO("the illustrated seed study has one network snapshot per wave", "[netwo
 
 SCENARIO("what changed between two waves lists people and ties that appeared or disappeared", "[network][time][seed]") {
     auto study = model::seed_study_illustrated();
-    auto w1 = *study.find_wave("W1");
-    auto w2 = *study.find_wave("W2");
+    auto w1 = study.require<model::wave>("W1");
+    auto w2 = study.require<model::wave>("W2");
     auto change = network::changes_between(study, w1, w2);
     // Per case, 2015: coordinator -> PA1, PA2; front-line -> PA1, PA2.
     // 2016: PM -> PA1, PA2; chief -> PA1; PA1, PA2 -> PM; PM -> mid; mid -> top; front -> PM; PA1 -> PA2.
@@ -53,7 +53,7 @@ SCENARIO("what changed between two waves lists people and ties that appeared or 
         CHECK(codes(study, change.people_disappeared) == std::vector<std::string>{"C1-COORD", "C2-COORD"});
     }
     THEN("the program manager's in-degree rose from 0 to 3 (two advisors and the front-line manager)") {
-        auto pm = *study.find_person("C1-PM");
+        auto pm = study.require<model::person>("C1-PM");
         auto it = std::find_if(change.deltas.begin(), change.deltas.end(),
                                [pm](const network::person_delta& d) { return d.person == pm; });
         REQUIRE(it != change.deltas.end());
@@ -92,7 +92,7 @@ SCENARIO("the two cases of the illustrated seed study are compared side by side"
         CHECK(cmp.organizations[1].summary.density == Approx(15.0 / (11 * 10)));
     }
     THEN("fewer than two organizations, or a repeated one, is refused") {
-        auto hco1 = *study.find_organization("HCO-1");
+        auto hco1 = study.require<model::organization>("HCO-1");
         CHECK_THROWS_AS(network::compare_organizations(study, {hco1}), invalid_request_error);
         CHECK_THROWS_AS(network::compare_organizations(study, {hco1, hco1}), invalid_request_error);
         CHECK_THROWS_AS(network::compare_organizations(study, {hco1, model::organization_id{404}}),
