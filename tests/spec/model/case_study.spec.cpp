@@ -475,6 +475,96 @@ SCENARIO("a record is removed only when nothing refers to it", "[model][case_stu
     }
 }
 
+SCENARIO("a refused removal lists every record that still refers to the person", "[model][case_study][edit]") {
+    small_study f;
+    engagement e;
+    e.from = f.director;
+    e.to = f.pa1;
+    e.kind = engagement_kind::consults;
+    e.on = date::from_iso("2016-03-01");
+    const engagement_id consulted = f.s.add(e);
+    WHEN("the advisor, on a team and consulted by the director, is removed") {
+        std::string message = refusal([&] { f.s.remove(f.pa1); });
+        THEN("the message names the team and the engagement by its content, and counts them") {
+            CHECK(mentions(message, "2 records still refer"));
+            CHECK(mentions(message, "team T-1"));
+            CHECK(mentions(message, "engagement M-TOP-01 -> PA-01 on 2016-03-01"));
+        }
+        THEN("referrers() gives the same two records") {
+            CHECK(f.s.referrers(f.pa1) ==
+                  std::vector<std::string>{"team T-1", "engagement M-TOP-01 -> PA-01 on 2016-03-01"});
+        }
+    }
+    WHEN("the engagement is removed and the advisor leaves the team") {
+        f.s.remove(consulted);
+        f.s.remove_member(f.team, f.pa1);
+        THEN("the advisor can be removed, and the team keeps its other members") {
+            CHECK_NOTHROW(f.s.remove(f.pa1));
+            CHECK(f.s.get(f.team).members.size() == 3);
+            CHECK_NOTHROW(f.s.validate());
+        }
+    }
+    WHEN("a person who is not a member is taken off the team") {
+        THEN("it is reported as not found, naming the team and the person") {
+            std::string message;
+            try {
+                f.s.remove_member(f.team, f.director);
+            } catch (const not_found_error& e) {
+                message = e.what();
+            }
+            CHECK(mentions(message, "team T-1 has no member person M-TOP-01"));
+        }
+    }
+}
+
+SCENARIO("a record is looked up by code without undefined behaviour on a typo", "[model][case_study][lookup]") {
+    small_study f;
+    THEN("find gives no value, try_get a null pointer, for what does not exist") {
+        CHECK_FALSE(f.s.find<person>("PA-10").has_value());
+        CHECK(f.s.try_get(person_id{999}) == nullptr);
+        CHECK(f.s.try_get(f.pa1) == &f.s.get(f.pa1));
+    }
+    THEN("require names the mistyped code and suggests the closest existing codes") {
+        try {
+            (void)f.s.require<person>("PA-10");
+            FAIL("require accepted a code that no person has");
+        } catch (const not_found_error& e) {
+            const std::string message = e.what();
+            CHECK(mentions(message, "no person has the code \"PA-10\""));
+            CHECK(mentions(message, "did you mean \"PA-01\""));
+        }
+    }
+    THEN("a swap of two neighbouring characters counts as one edit") {
+        CHECK(f.s.closest_codes<person>("AP-01", 1) == std::vector<std::string>{"PA-01"});
+    }
+    THEN("a code far from every other gets no suggestion") {
+        CHECK(f.s.closest_codes<person>("completely different").empty());
+    }
+}
+
+SCENARIO("an edit re-checks the records that refer to the edited one, and only those", "[model][case_study][edit]") {
+    small_study f;
+    WHEN("the front-line manager, a member of the team, is moved to the other organization") {
+        person moved = f.s.get(f.coordinator_manager);
+        moved.organization = f.other_org;
+        std::string message = refusal([&] { f.s.update(moved); });
+        THEN("the team that lists them refuses it, and nothing changes") {
+            CHECK(mentions(message, "team T-1"));
+            CHECK(mentions(message, "external"));
+            CHECK(f.s.get(f.coordinator_manager).organization == std::optional<organization_id>(f.org));
+        }
+    }
+    WHEN("a person's code is changed") {
+        person renamed = f.s.get(f.pa2);
+        renamed.code = "PA-22";
+        f.s.update(renamed);
+        THEN("the new code finds them and the old one no longer does") {
+            CHECK(f.s.find<person>("PA-22") == f.pa2);
+            CHECK_FALSE(f.s.find<person>("PA-02").has_value());
+        }
+    }
+}
+
 SCENARIO("data that breaks an invariant is refused as a whole when a case study is built from it", "[model][case_study][validate]") {
     small_study f;
     case_study_data data = f.s.data();
