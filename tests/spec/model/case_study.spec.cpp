@@ -509,8 +509,8 @@ SCENARIO("a refused removal lists every record that still refers to the person",
             std::string message;
             try {
                 f.s.remove_member(f.team, f.director);
-            } catch (const not_found_error& e) {
-                message = e.what();
+            } catch (const not_found_error& error) {
+                message = error.what();
             }
             CHECK(mentions(message, "team T-1 has no member person M-TOP-01"));
         }
