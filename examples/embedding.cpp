@@ -29,10 +29,13 @@ int main(int argc, char** argv) {
         // the loaded study names both by code, and the case study checks the record (both
         // people exist, the date is inside the window) and gives it an id.
         model::builder entry{std::move(study)};
-        entry.engagement("C1-M-FRONT", "C1-PA2").kind(model::engagement_kind::prepares)
-            .level(model::engagement_level::collaboration).on("2017-10-02");
+        entry.engagement("C1-M-FRONT", "C1-PA2")
+            .kind(model::engagement_kind::prepares)
+            .level(model::engagement_level::collaboration)
+            .on("2017-10-02");
         study = entry.build();
-        std::cout << "engagements: " << before << " -> " << study.all<model::engagement>().size() << '\n';
+        std::cout << "engagements: " << before << " -> " << study.all<model::engagement>().size()
+                  << '\n';
 
         // Saving writes a temporary file and renames it: the old file survives any failure.
         io::save(study, file);

@@ -34,8 +34,10 @@ int main() {
             for (const network::advisor_reach& reach : snap.measures.reach) {
                 if (reach.advisor != advisor) continue;
                 std::cout << "  voice reaches a top-level manager: "
-                          << (reach.to_top_level ? "yes, in " + std::to_string(reach.to_top_level->size() - 1) + " step(s)"
-                                                 : std::string("no"))
+                          << (reach.to_top_level
+                                  ? "yes, in " + std::to_string(reach.to_top_level->size() - 1) +
+                                        " step(s)"
+                                  : std::string("no"))
                           << '\n';
             }
         }

@@ -39,14 +39,17 @@ int main(int argc, char** argv) {
         const std::string dot = io::to_dot(study, graph);
         const std::filesystem::path dot_file = directory / "study-cases-network.dot";
         io::render(dot, io::picture_format::dot, dot_file);
-        std::cout << "Network picture (DOT): " << std::filesystem::absolute(dot_file).string() << '\n';
+        std::cout << "Network picture (DOT): " << std::filesystem::absolute(dot_file).string()
+                  << '\n';
         if (io::find_graphviz_dot()) {
             const std::filesystem::path svg_file = directory / "study-cases-network.svg";
             io::render(dot, io::picture_format::svg, svg_file);
-            std::cout << "Network picture (SVG): " << std::filesystem::absolute(svg_file).string() << '\n';
+            std::cout << "Network picture (SVG): " << std::filesystem::absolute(svg_file).string()
+                      << '\n';
         } else {
             std::cout << "Graphviz is not installed: no SVG (apt-get install graphviz, then "
-                         "dot -Tsvg " << dot_file.string() << ")\n";
+                         "dot -Tsvg "
+                      << dot_file.string() << ")\n";
         }
         return 0;
     } catch (const partnerqi::error& e) {

@@ -20,15 +20,19 @@ int main() {
         b.advisor("PA-01").of("HCO-A");
 
         // The team has one advisor among its members.
-        b.team("T-CARDIO").of("HCO-A").name("Cardiology day clinic")
+        b.team("T-CARDIO")
+            .of("HCO-A")
+            .name("Cardiology day clinic")
             .member("M-MID-01", "program manager")
             .member("PV-NURSE", "nurse")
             .member("PA-01", "patient advisor");
 
         // The advisor is consulted twice and never engaged above consultation.
         for (const char* on : {"2016-03-10", "2016-09-22"}) {
-            b.engagement("M-MID-01", "PA-01").kind(model::engagement_kind::consults)
-                .level(model::engagement_level::consultation).on(on);
+            b.engagement("M-MID-01", "PA-01")
+                .kind(model::engagement_kind::consults)
+                .level(model::engagement_level::consultation)
+                .on(on);
         }
         const model::case_study study = b.build();
 

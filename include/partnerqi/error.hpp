@@ -65,8 +65,7 @@ enum class load_error_category {
 
 PARTNERQI_DETAIL_ENUM_TRAITS(load_error_category, 6, load_error_category::not_a_case_study_file,
                              load_error_category::damaged, load_error_category::truncated,
-                             load_error_category::newer_format,
-                             load_error_category::limit_exceeded,
+                             load_error_category::newer_format, load_error_category::limit_exceeded,
                              load_error_category::invalid_content)
 
 /// The spelling of a load_error category: its enumerator's name with hyphens for underscores,

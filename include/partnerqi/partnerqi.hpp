@@ -2,10 +2,10 @@
 /// The umbrella header: everything partnerqi offers.
 #pragma once
 
-#include "partnerqi/version.hpp"
+#include "partnerqi/analysis.hpp"
 #include "partnerqi/enum_traits.hpp"
 #include "partnerqi/error.hpp"
+#include "partnerqi/io.hpp"
 #include "partnerqi/model.hpp"
 #include "partnerqi/network.hpp"
-#include "partnerqi/analysis.hpp"
-#include "partnerqi/io.hpp"
+#include "partnerqi/version.hpp"

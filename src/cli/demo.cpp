@@ -26,8 +26,10 @@ int demo(const std::vector<std::string>& args) {
     const analysis::case_study_profile p = analysis::profile(study);
     const auto& by = p.records_by_provenance;
     std::cout << "wrote " << cl.text("out") << ": " << study.title() << "\n  "
-              << study.all<model::person>().size() << " people, " << study.all<model::qi_team>().size() << " QI teams, "
-              << study.all<model::engagement>().size() << " engagements, " << study.all<model::practice_enactment>().size()
+              << study.all<model::person>().size() << " people, "
+              << study.all<model::qi_team>().size() << " QI teams, "
+              << study.all<model::engagement>().size() << " engagements, "
+              << study.all<model::practice_enactment>().size()
               << " practice enactments\n  records: "
               << by[static_cast<std::size_t>(model::provenance::reported)]
               << " reported by the study, "

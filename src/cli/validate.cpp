@@ -17,9 +17,11 @@ int validate(const std::vector<std::string>& args) {
     // Loading checks the envelope and runs the same validate() as a save, so a study that loads
     // is valid.
     const model::case_study study = load(file);
-    std::cout << file << ": valid case study \"" << study.title() << "\" (" << study.all<model::person>().size()
-              << " people, " << study.all<model::qi_team>().size() << " QI teams, " << study.all<model::engagement>().size()
-              << " engagements, " << study.all<model::practice_enactment>().size() << " practice enactments, "
+    std::cout << file << ": valid case study \"" << study.title() << "\" ("
+              << study.all<model::person>().size() << " people, "
+              << study.all<model::qi_team>().size() << " QI teams, "
+              << study.all<model::engagement>().size() << " engagements, "
+              << study.all<model::practice_enactment>().size() << " practice enactments, "
               << study.all<model::coded_segment>().size() << " coded segments)\n";
     return exit_ok;
 }

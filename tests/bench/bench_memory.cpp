@@ -46,8 +46,8 @@ void report(const char* what, const model::case_study& s, double start_rss) {
     std::printf(
         "%-28s people=%zu events=%zu records=%.1f MB peak=%.1f MB (%.2fx) resident=%.1f MB "
         "(%.2fx)\n",
-        what, s.all<model::person>().size(), s.all<model::engagement>().size(), records / 1e6, peak / 1e6, peak / records,
-        resident / 1e6, resident / records);
+        what, s.all<model::person>().size(), s.all<model::engagement>().size(), records / 1e6,
+        peak / 1e6, peak / records, resident / 1e6, resident / records);
     std::fflush(stdout);
 }
 

@@ -18,8 +18,9 @@ using namespace partnerqi;
 void set_counters(benchmark::State& state, const model::case_study_data& d) {
     state.counters["people"] = static_cast<double>(d.all<model::person>().size());
     state.counters["events"] = static_cast<double>(d.all<model::engagement>().size());
-    state.counters["events_per_s"] = benchmark::Counter(
-        static_cast<double>(d.all<model::engagement>().size()), benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(d.all<model::engagement>().size()),
+                           benchmark::Counter::kIsIterationInvariantRate);
 }
 
 void generate_data(benchmark::State& state) {

@@ -92,7 +92,8 @@ int main(int argc, char** argv) {
         boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                            boost::no_property, std::uint32_t, std::uint32_t>;
     const double raw_csr = best_of(5, [&] {
-        raw_graph r(boost::edges_are_sorted, pairs.begin(), pairs.end(), s.all<model::person>().size());
+        raw_graph r(boost::edges_are_sorted, pairs.begin(), pairs.end(),
+                    s.all<model::person>().size());
     });
     const double weak = best_of(5, [&] { (void)network::weak_components(g); });
     std::uint64_t reached = 0;

@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
             std::cerr << "cannot open " << file.string() << "\n";
             return 2;
         }
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string bytes((std::istreambuf_iterator<char>(in)),
+                                std::istreambuf_iterator<char>());
         LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
     }
     std::cout << "replayed " << files.size() << " inputs without a crash\n";

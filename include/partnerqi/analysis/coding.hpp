@@ -20,7 +20,7 @@ namespace partnerqi::analysis {
 
 /// The columns of a matrix coding query.
 enum class coding_columns : std::uint8_t {
-    tier,        ///< the tier of the interviewed manager (the source's tier, else its participants')
+    tier,  ///< the tier of the interviewed manager (the source's tier, else its participants')
     study_case,  ///< the case of the source's organization
     wave         ///< the source's wave (else the waves whose window holds its date)
 };
@@ -70,9 +70,9 @@ struct matrix_coding_options {
 struct code_matrix {
     coding_columns columns = coding_columns::tier;  ///< what the columns stand for, as asked
     coding_count count = coding_count::segments;    ///< what each cell counts, as asked
-    std::string scope;                       ///< the filter's label, e.g. "case-1, wave W2 (...)"
-    std::vector<model::code_id> row_codes;   ///< one per row, in the selection's order
-    std::vector<std::string> row_labels;     ///< code names
+    std::string scope;                      ///< the filter's label, e.g. "case-1, wave W2 (...)"
+    std::vector<model::code_id> row_codes;  ///< one per row, in the selection's order
+    std::vector<std::string> row_labels;    ///< code names
     /// Tier names, case codes (cases in scope) or wave codes, then "(not set)"; one per column.
     std::vector<std::string> column_labels;
     std::vector<std::vector<std::size_t>> cells;  ///< [row][column]
@@ -81,7 +81,8 @@ struct code_matrix {
 /// Counts coding per code and tier, case or wave. Sources count when their organization is in
 /// the filter's scope and their date in its window (undated sources count unless a window or a
 /// wave was chosen). Linear in the number of segments.
-[[nodiscard]] PARTNERQI_EXPORT code_matrix matrix_coding(const model::case_study& study, const filter& scope = {},
+[[nodiscard]] PARTNERQI_EXPORT code_matrix matrix_coding(const model::case_study& study,
+                                                         const filter& scope = {},
                                                          const matrix_coding_options& options = {});
 
 /// How often one code is used.
@@ -90,20 +91,21 @@ struct code_frequency {
     std::string name;          ///< the code's name
     std::size_t segments = 0;  ///< coded segments (coding references)
     std::size_t sources = 0;   ///< distinct data sources with at least one such segment
-    std::size_t people = 0;  ///< distinct participants of the coded sources
+    std::size_t people = 0;    ///< distinct participants of the coded sources
     std::size_t coders = 0;    ///< distinct coders who applied the code
 };
 
 /// Frequencies of every selected code, in code id order.
 struct code_frequency_table {
-    std::string scope;                  ///< the filter's label
-    std::vector<code_frequency> codes;  ///< one per selected code, in id order, unused ones included
+    std::string scope;  ///< the filter's label
+    std::vector<code_frequency>
+        codes;  ///< one per selected code, in id order, unused ones included
 };
 
 /// Counts segments, sources, participants and coders per code.
-[[nodiscard]] PARTNERQI_EXPORT code_frequency_table code_frequencies(const model::case_study& study,
-                                                                     const filter& scope = {},
-                                                                     const coding_selection& selection = {});
+[[nodiscard]] PARTNERQI_EXPORT code_frequency_table
+code_frequencies(const model::case_study& study, const filter& scope = {},
+                 const coding_selection& selection = {});
 
 /// Two codes applied in the same source.
 struct code_pair {
@@ -123,9 +125,9 @@ struct cooccurrence_table {
 };
 
 /// Counts, for every pair of selected codes, the sources in which both occur.
-[[nodiscard]] PARTNERQI_EXPORT cooccurrence_table code_cooccurrence(const model::case_study& study,
-                                                                    const filter& scope = {},
-                                                                    const coding_selection& selection = {});
+[[nodiscard]] PARTNERQI_EXPORT cooccurrence_table
+code_cooccurrence(const model::case_study& study, const filter& scope = {},
+                  const coding_selection& selection = {});
 
 /// The 2 x 2 agreement table of two coders over presence/absence units.
 struct agreement_counts {
@@ -143,14 +145,16 @@ struct agreement_counts {
 ///
 /// No value when there are no units or when pe = 1 (both coders used one category only, so
 /// kappa is 0/0; sklearn returns nan there).
-[[nodiscard]] PARTNERQI_EXPORT std::optional<double> cohen_kappa(const agreement_counts& counts) noexcept;
+[[nodiscard]] PARTNERQI_EXPORT std::optional<double> cohen_kappa(
+    const agreement_counts& counts) noexcept;
 
 /// Agreement on one code.
 struct code_agreement {
     model::code_id code;      ///< the code compared
     std::string name;         ///< the code's name
     agreement_counts counts;  ///< units are the sources
-    std::optional<double> kappa;  ///< in [-1, 1]; unset when undefined (see cohen_kappa(const agreement_counts&))
+    std::optional<double>
+        kappa;  ///< in [-1, 1]; unset when undefined (see cohen_kappa(const agreement_counts&))
 };
 
 /// Options of the agreement query.
@@ -168,19 +172,21 @@ struct kappa_options {
 /// presence/absence-per-source agreement QualCoder and most kappa reports use. NVivo's coding
 /// comparison instead counts characters of each source; partnerqi does not compute that variant.
 struct kappa_report {
-    std::string scope;             ///< the filter's label
+    std::string scope;  ///< the filter's label
 
     /// @{
     std::string coder_a, coder_b;  ///< the two coders, as asked ("only_a" counts the first)
     /// @}
 
     /// @{
-    std::size_t sources = 0, codes = 0;  ///< the sources and codes compared; units = sources x codes
+    std::size_t sources = 0,
+                codes = 0;  ///< the sources and codes compared; units = sources x codes
     /// @}
     agreement_counts counts;  ///< pooled over every (source, code) unit
     double observed = 0;      ///< po
     double expected = 0;      ///< pe
-    std::optional<double> kappa;  ///< pooled kappa in [-1, 1]; unset when undefined (no unit, or pe = 1)
+    std::optional<double>
+        kappa;  ///< pooled kappa in [-1, 1]; unset when undefined (no unit, or pe = 1)
     std::vector<code_agreement> per_code;  ///< in code id order
 };
 
@@ -188,8 +194,10 @@ struct kappa_report {
 ///
 /// Throws partnerqi::invalid_request_error when the two coders are the same, or when a coder
 /// coded nothing in the study (the message lists the coders that did).
-[[nodiscard]] PARTNERQI_EXPORT kappa_report cohen_kappa(const model::case_study& study, std::string_view coder_a,
-                                                        std::string_view coder_b, const filter& scope = {},
+[[nodiscard]] PARTNERQI_EXPORT kappa_report cohen_kappa(const model::case_study& study,
+                                                        std::string_view coder_a,
+                                                        std::string_view coder_b,
+                                                        const filter& scope = {},
                                                         const kappa_options& options = {});
 
 /// The distinct coders of a study, sorted.
@@ -197,19 +205,20 @@ struct kappa_report {
 
 /// The coded segments that support one practice enactment.
 struct enactment_evidence {
-    model::enactment_id enactment;  ///< the enactment
-    std::string practice;  ///< practice code
-    std::string manager;   ///< manager code
-    model::date on;        ///< the enactment's date
+    model::enactment_id enactment;            ///< the enactment
+    std::string practice;                     ///< practice code
+    std::string manager;                      ///< manager code
+    model::date on;                           ///< the enactment's date
     std::vector<model::segment_id> segments;  ///< in id order
 };
 
 /// Which enactments in scope are backed by coded evidence (coded_segment::supports).
 struct evidence_report {
-    std::string scope;  ///< the filter's label
+    std::string scope;                           ///< the filter's label
     std::vector<enactment_evidence> enactments;  ///< every enactment in scope, in id order
-    std::size_t with_evidence = 0;     ///< enactments with at least one supporting segment
-    std::size_t without_evidence = 0;  ///< enactments with none; the two add up to enactments.size()
+    std::size_t with_evidence = 0;  ///< enactments with at least one supporting segment
+    std::size_t without_evidence =
+        0;  ///< enactments with none; the two add up to enactments.size()
 };
 
 /// Links every enactment in scope to the segments that support it. Linear.

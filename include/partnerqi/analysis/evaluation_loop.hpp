@@ -20,15 +20,16 @@ namespace partnerqi::analysis {
 
 /// Options of the evaluation loop.
 struct evaluation_loop_options {
-    /// A follow-up counts when it comes at most this many days after the evaluation (same day included).
+    /// A follow-up counts when it comes at most this many days after the evaluation (same day
+    /// included).
     std::int32_t max_delay_days = 180;
 };
 
 /// What became of one evaluation.
 enum class loop_status : std::uint8_t {
-    closed,   ///< a structuring or managing practice followed within the delay
-    open,     ///< none followed within the delay
-    pending   ///< none yet, but the delay runs past the end of the study window
+    closed,  ///< a structuring or managing practice followed within the delay
+    open,    ///< none followed within the delay
+    pending  ///< none yet, but the delay runs past the end of the study window
 };
 
 }  // namespace partnerqi::analysis
@@ -47,20 +48,22 @@ namespace partnerqi::analysis {
 /// One evaluating enactment and the adjustment that followed it, if any.
 struct evaluation_followup {
     model::enactment_id evaluation;  ///< the enactment of an evaluating-integration practice
-    std::string practice;  ///< practice code of the evaluation, e.g. "EVA-feedback"
-    std::string manager;   ///< code of the manager who evaluated
-    model::date on;        ///< the evaluation's date
-    std::optional<model::enactment_id> follow_up;  ///< the first structuring or managing practice within the delay
-    std::string follow_up_practice;                ///< its practice code, empty when none
-    std::optional<std::int32_t> days;              ///< days from the evaluation to the follow-up, 0 to max_delay_days; unset when none
-    loop_status status = loop_status::open;        ///< closed exactly when `follow_up` is set
+    std::string practice;            ///< practice code of the evaluation, e.g. "EVA-feedback"
+    std::string manager;             ///< code of the manager who evaluated
+    model::date on;                  ///< the evaluation's date
+    std::optional<model::enactment_id>
+        follow_up;  ///< the first structuring or managing practice within the delay
+    std::string follow_up_practice;  ///< its practice code, empty when none
+    std::optional<std::int32_t>
+        days;  ///< days from the evaluation to the follow-up, 0 to max_delay_days; unset when none
+    loop_status status = loop_status::open;  ///< closed exactly when `follow_up` is set
 };
 
 /// The evaluation loop of one team, or of an organization's work outside any team.
 struct team_loop {
-    std::optional<model::team_id> team;  ///< unset: the organization-level enactments
-    model::organization_id organization; ///< the team's organization, or the organization itself
-    std::string label;                   ///< the team code, or "<org code> (organization level)"
+    std::optional<model::team_id> team;   ///< unset: the organization-level enactments
+    model::organization_id organization;  ///< the team's organization, or the organization itself
+    std::string label;                    ///< the team code, or "<org code> (organization level)"
     std::vector<evaluation_followup> evaluations;  ///< in date order
 
     /// @{
@@ -69,7 +72,8 @@ struct team_loop {
     /// @}
 };
 
-/// Evaluations and their outcome in one period (a wave, or a calendar year when there are no waves).
+/// Evaluations and their outcome in one period (a wave, or a calendar year when there are no
+/// waves).
 struct loop_period {
     std::string label;          ///< the wave's code, or the year, e.g. "2016"
     model::date_window window;  ///< the whole wave window or calendar year (not cut to the filter)
@@ -84,7 +88,8 @@ struct loop_period {
 struct evaluation_loop_report {
     std::string scope;                  ///< the filter's label
     std::int32_t max_delay_days = 180;  ///< the delay used, in days (evaluation_loop_options)
-    std::vector<team_loop> teams;      ///< teams with at least one evaluation, then organization-level rows
+    std::vector<team_loop>
+        teams;  ///< teams with at least one evaluation, then organization-level rows
     std::vector<loop_period> periods;  ///< over time
 
     /// @{
@@ -98,8 +103,9 @@ struct evaluation_loop_report {
 /// from the same day to `max_delay_days` later; the follow-up may fall after the filter's window
 /// but not after the study window. O(n log n) in the number of enactments.
 /// Throws partnerqi::invalid_request_error for a bad filter or a negative delay.
-[[nodiscard]] PARTNERQI_EXPORT evaluation_loop_report evaluation_loop(
-    const model::case_study& study, const filter& scope = {}, const evaluation_loop_options& options = {});
+[[nodiscard]] PARTNERQI_EXPORT evaluation_loop_report
+evaluation_loop(const model::case_study& study, const filter& scope = {},
+                const evaluation_loop_options& options = {});
 
 /// The loop as text: totals, one line per evaluation, then the periods.
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const evaluation_loop_report& report);

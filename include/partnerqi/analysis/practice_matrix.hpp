@@ -22,7 +22,7 @@ namespace partnerqi::analysis {
 /// One cell: how many enactments, and by how many distinct managers.
 struct practice_cell {
     std::size_t enactments = 0;  ///< practice enactments counted in the cell
-    std::size_t managers = 0;  ///< distinct managers; a margin counts a manager once
+    std::size_t managers = 0;    ///< distinct managers; a margin counts a manager once
 
     /// True when both counts are equal.
     friend bool operator==(const practice_cell& a, const practice_cell& b) {
@@ -35,11 +35,11 @@ struct practice_cell {
 /// Cells of one sub-practice of the catalog, by tier.
 struct sub_practice_row {
     model::practice_id practice;  ///< the sub-practice of the catalog
-    std::string code;  ///< e.g. "MAN-prepare"
-    std::string name;  ///< e.g. "preparing advisors"
+    std::string code;             ///< e.g. "MAN-prepare"
+    std::string name;             ///< e.g. "preparing advisors"
     model::practice_category category = model::practice_category::designing;  ///< its category
     std::array<practice_cell, 3> by_tier{};  ///< indexed by model::management_tier
-    practice_cell total;  ///< every tier; counts each manager once
+    practice_cell total;                     ///< every tier; counts each manager once
 };
 
 /// The study's grouping of the categories: designing and structuring rest on typical
@@ -47,7 +47,8 @@ struct sub_practice_row {
 enum class practice_grouping : std::uint8_t { typical_change_management, new_daily_practice };
 
 /// The grouping a category belongs to (model::is_typical_change_management).
-[[nodiscard]] PARTNERQI_EXPORT practice_grouping grouping_of(model::practice_category category) noexcept;
+[[nodiscard]] PARTNERQI_EXPORT practice_grouping
+grouping_of(model::practice_category category) noexcept;
 }  // namespace partnerqi::analysis
 
 namespace partnerqi {
@@ -67,19 +68,21 @@ namespace partnerqi::analysis {
 /// `cells[c][t]` is indexed by model::practice_category and model::management_tier; the margins
 /// count each manager once however many cells they appear in.
 struct practice_tier_table {
-    std::string label;                         ///< the case code, or "pooled"
-    std::optional<model::case_id> study_case;  ///< unset for the pooled table
+    std::string label;                                    ///< the case code, or "pooled"
+    std::optional<model::case_id> study_case;             ///< unset for the pooled table
     std::array<std::array<practice_cell, 3>, 4> cells{};  ///< [category][tier]
-    std::array<practice_cell, 4> by_category{};  ///< row margins, indexed by model::practice_category
-    std::array<practice_cell, 3> by_tier{};      ///< column margins, indexed by model::management_tier
-    practice_cell total;                         ///< every enactment of the table
+    std::array<practice_cell, 4>
+        by_category{};                       ///< row margins, indexed by model::practice_category
+    std::array<practice_cell, 3> by_tier{};  ///< column margins, indexed by model::management_tier
+    practice_cell total;                     ///< every enactment of the table
     /// Indexed by practice_grouping, then by tier.
     std::array<std::array<practice_cell, 3>, 2> by_grouping{};
     /// One row per practice of the catalog, in practice id order; filled only on request.
     std::vector<sub_practice_row> sub_practices;
 
     /// The cell of a category and a tier.
-    [[nodiscard]] const practice_cell& at(model::practice_category c, model::management_tier t) const {
+    [[nodiscard]] const practice_cell& at(model::practice_category c,
+                                          model::management_tier t) const {
         return cells[static_cast<std::size_t>(c)][static_cast<std::size_t>(t)];
     }
 };
@@ -101,8 +104,9 @@ struct practice_matrix_report {
 /// An enactment counts when its date lies in the filter's window and its organization (and team,
 /// when set) belongs to the chosen case. Runs in one pass over the enactments.
 /// Throws partnerqi::invalid_request_error for a filter that names no existing wave or case.
-[[nodiscard]] PARTNERQI_EXPORT practice_matrix_report practice_matrix(
-    const model::case_study& study, const filter& scope = {}, const practice_matrix_options& options = {});
+[[nodiscard]] PARTNERQI_EXPORT practice_matrix_report
+practice_matrix(const model::case_study& study, const filter& scope = {},
+                const practice_matrix_options& options = {});
 
 /// The study's finding "managers at every tier, from top to front line, take part", as a check.
 struct every_tier_check {

@@ -18,16 +18,16 @@ struct team_profile {
     std::string code;               ///< the team's code, e.g. "T-MH"
     std::string organization_code;  ///< its organization's code, e.g. "HCO-1"
     std::size_t members = 0;        ///< memberships, external ones included
-    std::size_t advisors = 0;  ///< members whose role is patient advisor
+    std::size_t advisors = 0;       ///< members whose role is patient advisor
 };
 
 /// The counts a profile reports for one organization.
 struct organization_profile {
-    model::organization_id organization;  ///< the organization profiled
-    std::string code;                     ///< its code, e.g. "HCO-1"
-    std::string name;                     ///< its name
+    model::organization_id organization;             ///< the organization profiled
+    std::string code;                                ///< its code, e.g. "HCO-1"
+    std::string name;                                ///< its name
     model::setting setting = model::setting::urban;  ///< the setting it serves
-    std::string program;                  ///< the partnership programme it runs
+    std::string program;                             ///< the partnership programme it runs
     /// People by role, indexed by model::person_role.
     std::array<std::size_t, 7> people_by_role{};
     /// Managers by tier, indexed by model::management_tier.
@@ -38,8 +38,8 @@ struct organization_profile {
 
 /// What a case study holds, counted.
 struct case_study_profile {
-    std::string title;          ///< the study's title
-    model::date_window window;  ///< the study window
+    std::string title;                                ///< the study's title
+    model::date_window window;                        ///< the study window
     std::vector<organization_profile> organizations;  ///< in id order
     std::vector<team_profile> teams;                  ///< in id order
     /// Data sources recorded one by one, indexed by model::source_kind.

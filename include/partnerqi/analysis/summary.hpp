@@ -30,10 +30,11 @@ struct summary_options {
     filter scope;                    ///< the part of the study every analysis looks at
     practice_matrix_options matrix;  ///< for the practice x tier matrix
     evaluation_loop_options loop;    ///< for the evaluation loop
-    period_options periods;  ///< audit and network options, also used per wave and per case
-    bool waves = true;       ///< per-wave analyses and changes (when the study has waves and no wave is chosen)
-    bool cases = true;       ///< cases side by side (when two or more cases are in scope)
-    bool coding = true;      ///< coding queries (when the study has coded segments)
+    period_options periods;          ///< audit and network options, also used per wave and per case
+    bool waves =
+        true;  ///< per-wave analyses and changes (when the study has waves and no wave is chosen)
+    bool cases = true;   ///< cases side by side (when two or more cases are in scope)
+    bool coding = true;  ///< coding queries (when the study has coded segments)
     /// Waves and cases are put side by side only up to this many columns: each column costs a
     /// pass over the study, so the cap keeps the summary near-linear on studies with many
     /// organizations (call wave_analysis or compare_cases on a selection for more).
@@ -42,20 +43,25 @@ struct summary_options {
 
 /// Every analysis of a case study for one filter.
 struct study_summary {
-    std::string title;                 ///< the study's title
-    std::string scope;                 ///< the filter's label
-    case_study_profile profile;        ///< of the whole study, whatever the filter
-    practice_matrix_report matrix;     ///< per case and pooled
-    every_tier_check every_tier;  ///< on the pooled table
-    tokenism_audit_report audit;       ///< the full audit of the scope
-    evaluation_loop_report loop;       ///< the evaluation loop of the scope
-    std::optional<partnerqi::network::network_summary> network;  ///< unset when period_options::with_network is off
-    std::optional<wave_report> waves;  ///< unset when off, a wave is chosen, the study has none, or too many
-    std::optional<case_comparison> cases;  ///< unset when off, a case is chosen, fewer than two, or too many
-    std::optional<code_frequency_table> frequencies;  ///< unset when coding is off or nothing is coded
+    std::string title;              ///< the study's title
+    std::string scope;              ///< the filter's label
+    case_study_profile profile;     ///< of the whole study, whatever the filter
+    practice_matrix_report matrix;  ///< per case and pooled
+    every_tier_check every_tier;    ///< on the pooled table
+    tokenism_audit_report audit;    ///< the full audit of the scope
+    evaluation_loop_report loop;    ///< the evaluation loop of the scope
+    std::optional<partnerqi::network::network_summary>
+        network;  ///< unset when period_options::with_network is off
+    std::optional<wave_report>
+        waves;  ///< unset when off, a wave is chosen, the study has none, or too many
+    std::optional<case_comparison>
+        cases;  ///< unset when off, a case is chosen, fewer than two, or too many
+    std::optional<code_frequency_table>
+        frequencies;                           ///< unset when coding is off or nothing is coded
     std::optional<code_matrix> codes_by_tier;  ///< matrix coding by tier; unset as `frequencies`
     std::optional<cooccurrence_table> cooccurrence;  ///< unset as `frequencies`
-    std::optional<kappa_report> agreement;  ///< between the first two coders, by name, when there are two or more
+    std::optional<kappa_report>
+        agreement;  ///< between the first two coders, by name, when there are two or more
     std::optional<evidence_report> evidence;  ///< unset when coding is off
     /// Why waves or cases were left out, e.g. "40 cases: more than the 12 columns a summary shows".
     std::vector<std::string> notes;

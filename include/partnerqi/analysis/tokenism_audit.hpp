@@ -26,8 +26,8 @@ enum class indicator : std::uint8_t {
     not_prepared_or_supported,  ///< advisor: no manager prepared, coached or supported them
     no_path_to_decision_maker,  ///< advisor: no directed path to a top- or mid-level manager
     no_evaluation_on_team,      ///< team: no evaluating practice in the window
-    input_without_impact,       ///< advisor: their input reached no activity at collaboration or above
-    concentrated_advisors       ///< study: the same few advisors hold most team seats
+    input_without_impact,  ///< advisor: their input reached no activity at collaboration or above
+    concentrated_advisors  ///< study: the same few advisors hold most team seats
 };
 
 /// What an indicator is about.
@@ -59,14 +59,16 @@ inline constexpr std::size_t indicator_count = enum_traits<indicator>::values.si
 /// The fixed description of an indicator.
 struct indicator_definition {
     indicator id = indicator::lone_advisor;  ///< the indicator defined
-    std::string_view name;       ///< e.g. "lone-advisor"
-    indicator_scope scope = indicator_scope::team;  ///< whether it judges an advisor, a team or the study
+    std::string_view name;                   ///< e.g. "lone-advisor"
+    indicator_scope scope =
+        indicator_scope::team;   ///< whether it judges an advisor, a team or the study
     std::string_view rationale;  ///< one line: why it may signal tokenism
     std::string_view source;     ///< where the idea comes from
 };
 
 /// Every indicator, in enum order.
-[[nodiscard]] PARTNERQI_EXPORT const std::array<indicator_definition, indicator_count>& indicator_definitions() noexcept;
+[[nodiscard]] PARTNERQI_EXPORT const std::array<indicator_definition, indicator_count>&
+indicator_definitions() noexcept;
 /// The definition of one indicator.
 [[nodiscard]] PARTNERQI_EXPORT const indicator_definition& definition(indicator id) noexcept;
 /// The indicator's name, its spelling, e.g. "lone-advisor"; "invalid" for a value that is not
@@ -119,8 +121,8 @@ namespace partnerqi::analysis {
 /// A record that triggered an indicator.
 struct record_ref {
     record_kind kind = record_kind::person;  ///< which kind of record `id` names
-    std::uint32_t id = 0;  ///< the record's id value
-    std::string label;     ///< its code, for readers
+    std::uint32_t id = 0;                    ///< the record's id value
+    std::string label;                       ///< its code, for readers
 
     /// True for the same kind and id; the label is not compared.
     friend bool operator==(const record_ref& a, const record_ref& b) {
@@ -131,19 +133,19 @@ struct record_ref {
 /// An indicator that fired, with the threshold it used and the records behind it.
 struct indicator_hit {
     indicator id = indicator::lone_advisor;  ///< the indicator that fired
-    std::string threshold;  ///< the threshold as applied, e.g. "fewer than 2 advisors"
-    std::string detail;     ///< what was seen, e.g. "1 advisor: PA-07"
+    std::string threshold;            ///< the threshold as applied, e.g. "fewer than 2 advisors"
+    std::string detail;               ///< what was seen, e.g. "1 advisor: PA-07"
     std::vector<record_ref> records;  ///< the records behind the hit, for checking it by hand
-    double weight = 1;      ///< the indicator's weight from audit_options::weights
+    double weight = 1;                ///< the indicator's weight from audit_options::weights
 };
 
 /// The audit of one patient advisor.
 struct PARTNERQI_EXPORT advisor_audit {
-    model::person_id advisor;  ///< the patient advisor audited
-    std::string code;          ///< the advisor's code
+    model::person_id advisor;           ///< the patient advisor audited
+    std::string code;                   ///< the advisor's code
     std::vector<model::team_id> teams;  ///< teams in scope they sat on during the window
     std::vector<indicator_hit> hits;    ///< the advisor indicators that fired, in indicator order
-    double score = 0;  ///< sum of the weights of the indicators that fired
+    double score = 0;                   ///< sum of the weights of the indicators that fired
 
     /// True when the indicator fired for this advisor.
     [[nodiscard]] bool fired(indicator id) const noexcept;
@@ -151,9 +153,9 @@ struct PARTNERQI_EXPORT advisor_audit {
 
 /// The audit of one QI team.
 struct PARTNERQI_EXPORT team_audit {
-    model::team_id team;       ///< the QI team audited
-    std::string code;          ///< the team's code
-    std::size_t advisors = 0;  ///< advisors on the team during the window
+    model::team_id team;              ///< the QI team audited
+    std::string code;                 ///< the team's code
+    std::size_t advisors = 0;         ///< advisors on the team during the window
     std::vector<indicator_hit> hits;  ///< the team indicators that fired, in indicator order
     /// Weighted sum of the team's own indicators plus those of its advisors.
     double score = 0;
@@ -164,10 +166,10 @@ struct PARTNERQI_EXPORT team_audit {
 
 /// The tokenism audit of a scope.
 struct PARTNERQI_EXPORT tokenism_audit_report {
-    std::string scope;                    ///< the filter's label
-    audit_options options;                ///< the thresholds and weights the audit used
-    std::vector<advisor_audit> advisors;  ///< in person id order
-    std::vector<team_audit> teams;        ///< in team id order
+    std::string scope;                      ///< the filter's label
+    audit_options options;                  ///< the thresholds and weights the audit used
+    std::vector<advisor_audit> advisors;    ///< in person id order
+    std::vector<team_audit> teams;          ///< in team id order
     std::vector<indicator_hit> study_hits;  ///< indicators about the whole scope (concentration)
     /// False when no network layer result was available for no-path-to-decision-maker.
     bool path_indicator_evaluated = false;
@@ -185,14 +187,13 @@ struct PARTNERQI_EXPORT tokenism_audit_report {
 /// window (undated activities always count). Linear in the number of records (hash indexes, no
 /// nested scans). Throws partnerqi::invalid_request_error for a bad filter or options (k = 0,
 /// share outside [0, 1]).
-[[nodiscard]] PARTNERQI_EXPORT tokenism_audit_report tokenism_audit(const model::case_study& study,
-                                                                  const filter& scope = {},
-                                                                  const audit_options& options = {});
+[[nodiscard]] PARTNERQI_EXPORT tokenism_audit_report tokenism_audit(
+    const model::case_study& study, const filter& scope = {}, const audit_options& options = {});
 
 /// Counts of an audit, for waves and comparisons.
 struct audit_summary {
-    std::size_t advisors = 0;  ///< advisors audited
-    std::size_t teams = 0;     ///< teams audited
+    std::size_t advisors = 0;          ///< advisors audited
+    std::size_t teams = 0;             ///< teams audited
     std::size_t flagged_advisors = 0;  ///< advisors with at least one indicator
     std::size_t flagged_teams = 0;     ///< teams with at least one team indicator
     /// How many advisors, teams or studies each indicator fired for, indexed by indicator.

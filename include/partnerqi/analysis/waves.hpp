@@ -21,21 +21,22 @@ namespace partnerqi::analysis {
 
 /// Options shared by the per-wave and per-case analyses.
 struct period_options {
-    audit_options audit;              ///< for each tokenism audit
+    audit_options audit;                                  ///< for each tokenism audit
     partnerqi::network::network_summary_options network;  ///< for each network summary
     bool with_network = true;  ///< build and summarize the engagement network
 };
 
 /// The analyses of one wave.
 struct wave_snapshot {
-    model::wave_id wave;             ///< the wave analysed
-    std::string code;                ///< the wave's code, e.g. "W1"
-    std::string label;               ///< the wave's label
-    model::date_window window;       ///< the wave's window
-    practice_tier_table matrix;      ///< pooled over the cases in scope
-    every_tier_check every_tier;     ///< check_every_tier() of that table
-    audit_summary audit;             ///< the tokenism audit in the wave's window, summarized
-    std::optional<partnerqi::network::network_summary> network;  ///< unset when period_options::with_network is off
+    model::wave_id wave;          ///< the wave analysed
+    std::string code;             ///< the wave's code, e.g. "W1"
+    std::string label;            ///< the wave's label
+    model::date_window window;    ///< the wave's window
+    practice_tier_table matrix;   ///< pooled over the cases in scope
+    every_tier_check every_tier;  ///< check_every_tier() of that table
+    audit_summary audit;          ///< the tokenism audit in the wave's window, summarized
+    std::optional<partnerqi::network::network_summary>
+        network;  ///< unset when period_options::with_network is off
 };
 
 /// What changed from one wave to a later one ("after" minus "before").
@@ -44,11 +45,14 @@ struct wave_change {
     std::string to;    ///< the later wave's code
     /// Change of enactments per category and tier, indexed like practice_tier_table::cells.
     std::array<std::array<std::int64_t, 3>, 4> enactments{};
-    std::array<std::int64_t, 3> enactments_by_tier{};  ///< change of enactments per tier, indexed by model::management_tier
+    std::array<std::int64_t, 3>
+        enactments_by_tier{};  ///< change of enactments per tier, indexed by model::management_tier
     std::int64_t enactments_total = 0;  ///< change of all enactments
     std::int64_t managers_total = 0;    ///< change of distinct managers who enacted a practice
-    std::vector<model::management_tier> tiers_started;  ///< tiers with no enactment before and some after
-    std::vector<model::management_tier> tiers_stopped;  ///< tiers with enactments before and none after
+    std::vector<model::management_tier>
+        tiers_started;  ///< tiers with no enactment before and some after
+    std::vector<model::management_tier>
+        tiers_stopped;  ///< tiers with enactments before and none after
     std::array<std::int64_t, indicator_count> indicators{};  ///< change of how often each fired
     std::int64_t flagged_advisors = 0;  ///< change of advisors with at least one indicator
     std::int64_t flagged_teams = 0;     ///< change of teams with at least one team indicator
@@ -70,17 +74,20 @@ struct wave_report {
 
 /// The analyses of one wave, for the cases of `scope` (its window and wave are ignored).
 /// Throws partnerqi::invalid_request_error for an unknown wave or case.
-[[nodiscard]] PARTNERQI_EXPORT wave_snapshot wave_snapshot_of(const model::case_study& study, model::wave_id wave,
+[[nodiscard]] PARTNERQI_EXPORT wave_snapshot wave_snapshot_of(const model::case_study& study,
+                                                              model::wave_id wave,
                                                               const filter& scope = {},
                                                               const period_options& options = {});
 
 /// What changed from `before` to `after`.
-[[nodiscard]] PARTNERQI_EXPORT wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& after);
+[[nodiscard]] PARTNERQI_EXPORT wave_change compare_waves(const wave_snapshot& before,
+                                                         const wave_snapshot& after);
 
 /// Every wave of the study (those overlapping the filter's window or wave, when set), for the
 /// filter's case, with the changes between consecutive waves. A study without waves gives an
 /// empty report. Costs one pass over the records per wave.
-[[nodiscard]] PARTNERQI_EXPORT wave_report wave_analysis(const model::case_study& study, const filter& scope = {},
+[[nodiscard]] PARTNERQI_EXPORT wave_report wave_analysis(const model::case_study& study,
+                                                         const filter& scope = {},
                                                          const period_options& options = {});
 
 /// The report as text: measures as rows, waves as columns, then the changes.

@@ -70,10 +70,10 @@ struct load_limits {
 struct file_info {
     std::uint16_t envelope_version = 0;  ///< the layout of the envelope (this build writes 1)
     io::encoding format = encoding::portable_text;  ///< how the payload is encoded
-    std::uint64_t payload_bytes = 0;     ///< the length of the payload after the envelope
-    std::uint16_t writer_major = 0;      ///< the partnerqi version that wrote the file
-    std::uint16_t writer_minor = 0;      ///< minor version of the writer
-    std::uint16_t writer_patch = 0;      ///< patch version of the writer
+    std::uint64_t payload_bytes = 0;  ///< the length of the payload after the envelope
+    std::uint16_t writer_major = 0;   ///< the partnerqi version that wrote the file
+    std::uint16_t writer_minor = 0;   ///< minor version of the writer
+    std::uint16_t writer_patch = 0;   ///< patch version of the writer
 };
 
 /// Saves a case study into a file, atomically.
@@ -105,12 +105,12 @@ PARTNERQI_EXPORT void save(const model::case_study& study, std::ostream& out,
 /// model::case_study study = io::load("study.pqi");
 /// @endcode
 [[nodiscard]] PARTNERQI_EXPORT model::case_study load(const std::filesystem::path& file,
-                                                     const load_limits& limits = {});
+                                                      const load_limits& limits = {});
 
 /// Loads a case study from a stream positioned at the start of a case-study file; the whole
 /// rest of the stream must be that file (trailing bytes are refused as damage).
 [[nodiscard]] PARTNERQI_EXPORT model::case_study load(std::istream& in,
-                                                     const load_limits& limits = {});
+                                                      const load_limits& limits = {});
 
 /// Reads and checks only the envelope of a case-study file (magic, versions, header checksum),
 /// without reading the payload; throws partnerqi::load_error like load().

@@ -31,6 +31,6 @@ namespace partnerqi::io {
 /// io::save(shared, "study-deidentified.pqi");
 /// @endcode
 [[nodiscard]] PARTNERQI_EXPORT model::case_study deidentify(const model::case_study& study,
-                                                           std::string_view salt);
+                                                            std::string_view salt);
 
 }  // namespace partnerqi::io

@@ -44,7 +44,8 @@ PARTNERQI_EXPORT void write_graphml(std::ostream& out, const model::case_study& 
 
 /// Writes the GraphML of a network into a file atomically (a temporary beside it, flushed, then
 /// renamed); throws partnerqi::save_error naming the file.
-PARTNERQI_EXPORT void save_graphml(const std::filesystem::path& file, const model::case_study& study,
+PARTNERQI_EXPORT void save_graphml(const std::filesystem::path& file,
+                                   const model::case_study& study,
                                    const network::engagement_graph& graph,
                                    const metrics_options& options = {});
 

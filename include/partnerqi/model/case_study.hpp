@@ -169,7 +169,8 @@ public:
         const std::vector<Record>& records = data_.all<Record>();
         if (!id.valid()) return nullptr;
         // While nothing has been removed, id n sits at index n - 1.
-        if (id.value <= records.size() && records[id.value - 1].id == id) return &records[id.value - 1];
+        if (id.value <= records.size() && records[id.value - 1].id == id)
+            return &records[id.value - 1];
         auto it = std::lower_bound(records.begin(), records.end(), id,
                                    [](const Record& r, Id i) { return (r.id) < i; });
         return (it != records.end() && it->id == id) ? &*it : nullptr;
@@ -207,7 +208,8 @@ public:
     /// neighbouring characters counting as one), closest first, at most `count`: what a message
     /// suggests for a mistyped code.
     template <class Record>
-    [[nodiscard]] std::vector<std::string> closest_codes(std::string_view code, std::size_t count = 3) const {
+    [[nodiscard]] std::vector<std::string> closest_codes(std::string_view code,
+                                                         std::size_t count = 3) const {
         static_assert(has_code_v<Record>, "this kind of record has no code");
         return closest_codes_of(kind_index<Record>, code, count);
     }

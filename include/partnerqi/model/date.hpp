@@ -108,7 +108,9 @@ public:
         return a.first_ == b.first_ && a.last_ == b.last_;
     }
     /// True when the windows differ in their first or last day.
-    friend bool operator!=(const date_window& a, const date_window& b) noexcept { return !(a == b); }
+    friend bool operator!=(const date_window& a, const date_window& b) noexcept {
+        return !(a == b);
+    }
 
 private:
     date first_;

@@ -34,14 +34,19 @@ enum class person_role : std::uint8_t {
 
 /// The four categories of managerial practice the study reports, in the study's order.
 enum class practice_category : std::uint8_t {
-    designing,               ///< designing the partnership approach
-    structuring,             ///< structuring the partnership
-    managing_integration,    ///< managing advisor integration in QI
-    evaluating_integration   ///< evaluating advisor integration
+    designing,              ///< designing the partnership approach
+    structuring,            ///< structuring the partnership
+    managing_integration,   ///< managing advisor integration in QI
+    evaluating_integration  ///< evaluating advisor integration
 };
 
 /// The Montreal model's continuum of engagement, ordered from lowest to highest.
-enum class engagement_level : std::uint8_t { information, consultation, collaboration, partnership };
+enum class engagement_level : std::uint8_t {
+    information,
+    consultation,
+    collaboration,
+    partnership
+};
 
 /// What one person did with or for another: the kind of a directed engagement.
 enum class engagement_kind : std::uint8_t {
@@ -79,7 +84,13 @@ enum class team_level : std::uint8_t { clinical_team, organizational_committee, 
 enum class source_kind : std::uint8_t { interview, focus_group, document, observation };
 
 /// Who took part in a focus group.
-enum class group_composition : std::uint8_t { patients, providers, patients_and_providers, managers, mixed };
+enum class group_composition : std::uint8_t {
+    patients,
+    providers,
+    patients_and_providers,
+    managers,
+    mixed
+};
 
 /// Where a record comes from.
 enum class provenance : std::uint8_t {
@@ -92,7 +103,11 @@ enum class provenance : std::uint8_t {
 enum class setting : std::uint8_t { rural, urban, semi_urban, mixed };
 
 /// Carman et al. (2013): the continuum of patient engagement.
-enum class carman_level : std::uint8_t { consultation, involvement, partnership_and_shared_leadership };
+enum class carman_level : std::uint8_t {
+    consultation,
+    involvement,
+    partnership_and_shared_leadership
+};
 
 /// The IAP2 Spectrum of Public Participation.
 enum class iap2_level : std::uint8_t { inform, consult, involve, collaborate, empower };
@@ -139,14 +154,14 @@ PARTNERQI_DETAIL_ENUM_TRAITS(model::engagement_kind, 12, model::engagement_kind:
                              model::engagement_kind::other)
 PARTNERQI_DETAIL_ENUM_TRAITS(model::activity_level, 2, model::activity_level::clinical_team,
                              model::activity_level::other)
-PARTNERQI_DETAIL_ENUM_TRAITS(model::activity_kind, 6, model::activity_kind::defining_quality_criteria,
+PARTNERQI_DETAIL_ENUM_TRAITS(model::activity_kind, 6,
+                             model::activity_kind::defining_quality_criteria,
                              model::activity_kind::co_designing_care_process,
                              model::activity_kind::improvement_project,
                              model::activity_kind::giving_feedback_on_care,
                              model::activity_kind::education, model::activity_kind::other)
 PARTNERQI_DETAIL_ENUM_TRAITS(model::team_level, 3, model::team_level::clinical_team,
-                             model::team_level::organizational_committee,
-                             model::team_level::system)
+                             model::team_level::organizational_committee, model::team_level::system)
 PARTNERQI_DETAIL_ENUM_TRAITS(model::source_kind, 4, model::source_kind::interview,
                              model::source_kind::focus_group, model::source_kind::document,
                              model::source_kind::observation)
@@ -184,10 +199,10 @@ using partnerqi::parse;
 
 // Declares to_string(E) for one enum. The `/** */` comment documents what it generates, once
 // for every enum: Doxygen expands the macro and substitutes E.
-#define PARTNERQI_DETAIL_ENUM_TO_STRING(E)                                                     \
-    /** @brief The canonical spelling of `value`, an E: its enumerator's name with hyphens    \
-        for underscores, as files and tables write it and parse<E> reads it back.             \
-        Returns "invalid" for a value that is not an enumerator (see is_valid). */           \
+#define PARTNERQI_DETAIL_ENUM_TO_STRING(E)                                                 \
+    /** @brief The canonical spelling of `value`, an E: its enumerator's name with hyphens \
+        for underscores, as files and tables write it and parse<E> reads it back.          \
+        Returns "invalid" for a value that is not an enumerator (see is_valid). */         \
     [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(E value) noexcept;
 
 PARTNERQI_DETAIL_ENUM_TO_STRING(management_tier)
@@ -212,7 +227,8 @@ PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_group)
 [[nodiscard]] PARTNERQI_EXPORT std::string_view purpose(practice_category category) noexcept;
 /// True for designing and structuring: the study reports they rest on typical
 /// change-management practices.
-[[nodiscard]] PARTNERQI_EXPORT bool is_typical_change_management(practice_category category) noexcept;
+[[nodiscard]] PARTNERQI_EXPORT bool is_typical_change_management(
+    practice_category category) noexcept;
 /// True for managing and evaluating integration: the study reports they need new daily
 /// practices from managers.
 [[nodiscard]] PARTNERQI_EXPORT bool is_new_daily_practice(practice_category category) noexcept;

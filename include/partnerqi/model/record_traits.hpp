@@ -24,13 +24,15 @@ struct type_list {
 
 /// What a field is for, as bits: generic code (messages, de-identification, tables) reads them.
 struct field_use {
-    static constexpr unsigned plain = 0;        ///< an ordinary value
-    static constexpr unsigned own_id = 1;       ///< the record's own id, assigned by the case study
-    static constexpr unsigned code = 2;         ///< the record's external code, unique in its kind
-    static constexpr unsigned personal = 4;     ///< personal data: removed by de-identification
-    static constexpr unsigned free_text = 8;    ///< free text: removed by de-identification
-    static constexpr unsigned label = 16;       ///< descriptive text: kept, with codes and names scrubbed
-    static constexpr unsigned provenance = 32;  ///< the record's provenance (reported, entered, illustrative)
+    static constexpr unsigned plain = 0;      ///< an ordinary value
+    static constexpr unsigned own_id = 1;     ///< the record's own id, assigned by the case study
+    static constexpr unsigned code = 2;       ///< the record's external code, unique in its kind
+    static constexpr unsigned personal = 4;   ///< personal data: removed by de-identification
+    static constexpr unsigned free_text = 8;  ///< free text: removed by de-identification
+    static constexpr unsigned label =
+        16;  ///< descriptive text: kept, with codes and names scrubbed
+    static constexpr unsigned provenance =
+        32;  ///< the record's provenance (reported, entered, illustrative)
 };
 
 /// One field of a record: its name (in files, tables and messages), the member it is, what it is
@@ -42,7 +44,7 @@ struct field {
     const char* name;            ///< e.g. "display_name"; also the XML tag and the table column
     T Record::*member;           ///< the member it reads and writes
     unsigned use;                ///< field_use bits
-    unsigned since;              ///< the record format version that added the field (1: always there)
+    unsigned since;  ///< the record format version that added the field (1: always there)
 
     /// True when `bit` (a field_use value) is set.
     [[nodiscard]] constexpr bool is(unsigned bit) const noexcept { return (use & bit) != 0; }
@@ -50,8 +52,8 @@ struct field {
 
 /// A field descriptor; see field.
 template <class Record, class T>
-constexpr field<Record, T> make_field(const char* name, T Record::*member, unsigned use = field_use::plain,
-                                      unsigned since = 1) {
+constexpr field<Record, T> make_field(const char* name, T Record::*member,
+                                      unsigned use = field_use::plain, unsigned since = 1) {
     return field<Record, T>{name, member, use, since};
 }
 

@@ -17,14 +17,14 @@ namespace partnerqi::network {
 /// The network of one organization, summarized, with every measure.
 struct organization_network {
     model::organization_id organization;  ///< the organization whose people make the network
-    std::string code;                 ///< the organization's code, e.g. "HCO-1"
-    network_summary summary;          ///< counts, density, reach and brokers; exact betweenness
-    network_measures measures;        ///< every measure, per person
+    std::string code;                     ///< the organization's code, e.g. "HCO-1"
+    network_summary summary;              ///< counts, density, reach and brokers; exact betweenness
+    network_measures measures;            ///< every measure, per person
 };
 
 /// The organizations' networks side by side, in the order asked.
 struct cross_case_comparison {
-    model::date_window window;  ///< the window every network was built on
+    model::date_window window;                        ///< the window every network was built on
     std::vector<organization_network> organizations;  ///< one per organization, in the order asked
 };
 

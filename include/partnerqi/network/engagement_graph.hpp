@@ -28,11 +28,11 @@ using kind_mask = std::uint16_t;
 
 /// What a vertex of the engagement graph carries: the person it stands for.
 struct person_vertex {
-    model::person_id person;                            ///< the person's record id
-    std::string code;                                   ///< the person's code, e.g. "M-TOP-03"
+    model::person_id person;                              ///< the person's record id
+    std::string code;                                     ///< the person's code, e.g. "M-TOP-03"
     model::person_role role = model::person_role::other;  ///< the person's role in the study
-    std::optional<model::management_tier> tier;         ///< set exactly for managers
-    std::optional<model::organization_id> organization;  ///< the person's organization, if any
+    std::optional<model::management_tier> tier;           ///< set exactly for managers
+    std::optional<model::organization_id> organization;   ///< the person's organization, if any
 };
 
 /// What an edge of the engagement graph carries: every engagement event from its source person
@@ -44,9 +44,10 @@ struct engagement_tie {
     std::uint32_t events = 0;  ///< how many engagement events the tie aggregates
     model::date first;         ///< date of the earliest event
     model::date last;          ///< date of the latest event
-    model::engagement_level strongest = model::engagement_level::information;  ///< highest level reached
-    kind_mask kinds = 0;       ///< the kinds of its events, see mask_of()
-    std::uint32_t index = 0;   ///< position of the edge in (source, target) order
+    model::engagement_level strongest =
+        model::engagement_level::information;  ///< highest level reached
+    kind_mask kinds = 0;                       ///< the kinds of its events, see mask_of()
+    std::uint32_t index = 0;                   ///< position of the edge in (source, target) order
 
     /// True when at least one event of the tie is of `kind`.
     [[nodiscard]] constexpr bool has_kind(model::engagement_kind kind) const noexcept {
@@ -71,10 +72,11 @@ struct engagement_tie {
 /// engagement_graph g(study, f);
 /// @endcode
 struct graph_filter : model::scope_filter {
-    std::set<model::engagement_kind> kinds;           ///< engagement kinds kept; empty: all
-    model::engagement_level min_level = model::engagement_level::information;  ///< lowest level kept
-    std::set<model::organization_id> organizations;   ///< people of these organizations; empty: all
-    std::set<model::person_role> roles;               ///< people with these roles; empty: all
+    std::set<model::engagement_kind> kinds;  ///< engagement kinds kept; empty: all
+    model::engagement_level min_level =
+        model::engagement_level::information;        ///< lowest level kept
+    std::set<model::organization_id> organizations;  ///< people of these organizations; empty: all
+    std::set<model::person_role> roles;              ///< people with these roles; empty: all
     bool only_active = false;  ///< keep only people with at least one tie in the window
 };
 
@@ -96,9 +98,9 @@ public:
     /// The Boost.Graph type: an immutable compressed-sparse-row graph with in-edges, chosen over
     /// adjacency_list<vecS, vecS, bidirectionalS> because it builds 15 to 35 times faster
     /// and runs Boost's betweenness about 2.5 times faster (tests/bench/bench_representation.cpp).
-    using graph_type = boost::compressed_sparse_row_graph<boost::bidirectionalS, person_vertex,
-                                                          engagement_tie, boost::no_property,
-                                                          std::uint32_t, std::uint32_t>;
+    using graph_type =
+        boost::compressed_sparse_row_graph<boost::bidirectionalS, person_vertex, engagement_tie,
+                                           boost::no_property, std::uint32_t, std::uint32_t>;
     /// A vertex: an index in [0, num_people()).
     using vertex = boost::graph_traits<graph_type>::vertex_descriptor;
     /// An edge descriptor.

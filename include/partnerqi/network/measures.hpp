@@ -57,7 +57,8 @@ struct person_values {
     /// Fills `by_id` from `people`; call after changing `people`.
     void index() {
         by_id.resize(people.size());
-        for (std::size_t i = 0; i < by_id.size(); ++i) by_id[i] = static_cast<std::uint32_t>(i);
+        for (std::size_t i = 0; i < by_id.size(); ++i)
+            by_id[i] = static_cast<std::uint32_t>(i);
         std::sort(by_id.begin(), by_id.end(),
                   [this](std::uint32_t a, std::uint32_t b) { return people[a] < people[b]; });
     }
@@ -89,10 +90,10 @@ private:
 
 /// In- and out-degree of every person: distinct neighbours, and engagement events.
 struct degree_measures {
-    person_values<std::size_t> in;             ///< ties received (distinct people engaging them)
-    person_values<std::size_t> out;            ///< ties sent (distinct people they engage)
-    person_values<std::uint64_t> weighted_in;  ///< engagement events received
-    person_values<std::uint64_t> weighted_out; ///< engagement events sent
+    person_values<std::size_t> in;              ///< ties received (distinct people engaging them)
+    person_values<std::size_t> out;             ///< ties sent (distinct people they engage)
+    person_values<std::uint64_t> weighted_in;   ///< engagement events received
+    person_values<std::uint64_t> weighted_out;  ///< engagement events sent
 };
 
 /// In/out degree and event-weighted in/out degree, as networkx's in_degree and
@@ -138,8 +139,9 @@ inline constexpr std::uint64_t pivot_seed = 2019;
 /// with little (Brandes and Pich 2007); use the exact betweenness() when it fits in time. With
 /// pivots >= n the exact value is returned. Throws partnerqi::invalid_request_error when
 /// pivots is 0 and the network has people.
-[[nodiscard]] PARTNERQI_EXPORT betweenness_result approximate_betweenness(
-    const engagement_graph& g, std::size_t pivots, std::uint64_t seed = pivot_seed, unsigned threads = 0);
+[[nodiscard]] PARTNERQI_EXPORT betweenness_result
+approximate_betweenness(const engagement_graph& g, std::size_t pivots,
+                        std::uint64_t seed = pivot_seed, unsigned threads = 0);
 
 /// Closeness centrality of every person as `networkx.closeness_centrality(G)` on a DiGraph.
 ///
@@ -201,8 +203,10 @@ struct tie_matrices {
 /// nearest manager with the lowest code among the nearest.
 struct advisor_reach {
     model::person_id advisor;  ///< the patient advisor the paths start from
-    std::optional<std::vector<model::person_id>> to_top_level;   ///< to the nearest top-level manager; unset: none reachable
-    std::optional<std::vector<model::person_id>> to_any_manager; ///< to the nearest manager of any tier; unset: none reachable
+    std::optional<std::vector<model::person_id>>
+        to_top_level;  ///< to the nearest top-level manager; unset: none reachable
+    std::optional<std::vector<model::person_id>>
+        to_any_manager;  ///< to the nearest manager of any tier; unset: none reachable
 
     /// True for the same advisor with the same paths.
     friend bool operator==(const advisor_reach& a, const advisor_reach& b) {
@@ -217,8 +221,8 @@ struct advisor_reach {
 
 /// A person whose removal cuts one or more advisors off from every manager.
 struct broker {
-    model::person_id person;                   ///< the broker (never a manager)
-    std::vector<model::person_id> advisors;    ///< the advisors it cuts off, in vertex order
+    model::person_id person;                 ///< the broker (never a manager)
+    std::vector<model::person_id> advisors;  ///< the advisors it cuts off, in vertex order
 
     /// True for the same broker cutting off the same advisors.
     friend bool operator==(const broker& a, const broker& b) {
@@ -239,28 +243,31 @@ struct broker {
 /// Every measure of a network at once, as a plain value.
 struct network_measures {
     std::vector<model::person_id> people;  ///< vertex order
-    std::size_t ties = 0;            ///< directed ties (edges of the graph)
-    std::size_t events = 0;          ///< engagement events the ties aggregate; at least `ties`
-    degree_measures degree;          ///< see degrees()
-    betweenness_result betweenness;  ///< exact; see betweenness()
-    person_values<double> closeness; ///< in [0, 1]; see closeness()
-    component_measures weak;         ///< see weak_components()
-    component_measures strong;       ///< see strong_components()
-    double density = 0.0;            ///< in [0, 1]; see density()
+    std::size_t ties = 0;                  ///< directed ties (edges of the graph)
+    std::size_t events = 0;             ///< engagement events the ties aggregate; at least `ties`
+    degree_measures degree;             ///< see degrees()
+    betweenness_result betweenness;     ///< exact; see betweenness()
+    person_values<double> closeness;    ///< in [0, 1]; see closeness()
+    component_measures weak;            ///< see weak_components()
+    component_measures strong;          ///< see strong_components()
+    double density = 0.0;               ///< in [0, 1]; see density()
     std::optional<double> reciprocity;  ///< in [0, 1]; unset without ties; see reciprocity()
-    tie_matrices matrices;           ///< see tie_matrix()
-    std::vector<advisor_reach> reach;  ///< one per patient advisor, vertex order; see advisor_paths()
-    std::vector<broker> brokers;     ///< see brokers()
+    tie_matrices matrices;              ///< see tie_matrix()
+    std::vector<advisor_reach>
+        reach;                    ///< one per patient advisor, vertex order; see advisor_paths()
+    std::vector<broker> brokers;  ///< see brokers()
 
     /// Advisors with a path to a top-level manager.
     [[nodiscard]] std::size_t advisors_reaching_top_level() const noexcept {
-        return static_cast<std::size_t>(std::count_if(
-            reach.begin(), reach.end(), [](const advisor_reach& r) { return r.to_top_level.has_value(); }));
+        return static_cast<std::size_t>(
+            std::count_if(reach.begin(), reach.end(),
+                          [](const advisor_reach& r) { return r.to_top_level.has_value(); }));
     }
     /// Advisors with a path to a manager of any tier.
     [[nodiscard]] std::size_t advisors_reaching_a_manager() const noexcept {
-        return static_cast<std::size_t>(std::count_if(
-            reach.begin(), reach.end(), [](const advisor_reach& r) { return r.to_any_manager.has_value(); }));
+        return static_cast<std::size_t>(
+            std::count_if(reach.begin(), reach.end(),
+                          [](const advisor_reach& r) { return r.to_any_manager.has_value(); }));
     }
 };
 

@@ -31,7 +31,9 @@ public:
     [[nodiscard]] const detail::scope& where() const noexcept { return where_; }
 
     [[nodiscard]] bool has(const data_source& s) const {
-        if (s.organization ? !where_.has_organization(*s.organization) : !where_.resolved().whole_study) return false;
+        if (s.organization ? !where_.has_organization(*s.organization)
+                           : !where_.resolved().whole_study)
+            return false;
         if (s.on) return where_.in_window(*s.on);
         if (!narrowed_) return true;
         return s.wave && study_.get(*s.wave).window.overlaps(where_.window());
@@ -59,7 +61,8 @@ class code_rows {
 public:
     code_rows(const case_study& study, const coding_selection& sel) : study_(study), sel_(sel) {
         if (sel.codes.empty()) {
-            for (const code& c : study.all<code>()) add(c.id);
+            for (const code& c : study.all<code>())
+                add(c.id);
         } else {
             for (code_id id : sel.codes) {
                 (void)study.get(id);  // throws not_found_error naming the id
@@ -82,7 +85,9 @@ public:
         }
     }
 
-    [[nodiscard]] bool keeps(const coded_segment& seg) const { return !sel_.coder || seg.coder == *sel_.coder; }
+    [[nodiscard]] bool keeps(const coded_segment& seg) const {
+        return !sel_.coder || seg.coder == *sel_.coder;
+    }
 
 private:
     void add(code_id id) {
@@ -96,7 +101,8 @@ private:
 
 }  // namespace
 
-code_matrix matrix_coding(const case_study& study, const filter& f, const matrix_coding_options& o) {
+code_matrix matrix_coding(const case_study& study, const filter& f,
+                          const matrix_coding_options& o) {
     source_scope sources(study, f);
     code_rows rows(study, o.selection);
     code_matrix m;
@@ -104,22 +110,25 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
     m.count = o.count;
     m.scope = sources.where().resolved().label;
     m.row_codes = rows.ids();
-    for (code_id id : m.row_codes) m.row_labels.push_back(study.get(id).name);
+    for (code_id id : m.row_codes)
+        m.row_labels.push_back(study.get(id).name);
 
     std::unordered_map<wave_id, std::size_t> wave_column;
     switch (o.columns) {
-    case coding_columns::tier:
-        for (management_tier t : enum_traits<management_tier>::values) m.column_labels.emplace_back(to_string(t));
-        break;
-    case coding_columns::study_case:
-        for (case_id id : sources.where().resolved().cases) m.column_labels.push_back(study.get(id).code);
-        break;
-    case coding_columns::wave:
-        for (const wave& w : study.all<wave>()) {
-            wave_column.emplace(w.id, m.column_labels.size());
-            m.column_labels.push_back(w.code);
-        }
-        break;
+        case coding_columns::tier:
+            for (management_tier t : enum_traits<management_tier>::values)
+                m.column_labels.emplace_back(to_string(t));
+            break;
+        case coding_columns::study_case:
+            for (case_id id : sources.where().resolved().cases)
+                m.column_labels.push_back(study.get(id).code);
+            break;
+        case coding_columns::wave:
+            for (const wave& w : study.all<wave>()) {
+                wave_column.emplace(w.id, m.column_labels.size());
+                m.column_labels.push_back(w.code);
+            }
+            break;
     }
     m.column_labels.emplace_back("(not set)");
     const std::size_t ncols = m.column_labels.size();
@@ -133,25 +142,26 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
         if (it != columns_of.end()) return it->second;
         std::vector<std::size_t> cols;
         switch (o.columns) {
-        case coding_columns::tier:
-            if (s.tier) {
-                cols.push_back(static_cast<std::size_t>(*s.tier));
-            } else {
-                for (person_id p : s.participants)
-                    if (auto t = study.get(p).tier) cols.push_back(static_cast<std::size_t>(*t));
-            }
-            break;
-        case coding_columns::study_case:
-            if (s.organization) cols = sources.where().cases_of(*s.organization, std::nullopt);
-            break;
-        case coding_columns::wave:
-            if (s.wave) {
-                cols.push_back(wave_column.at(*s.wave));
-            } else if (s.on) {
-                for (const wave& w : study.all<wave>())
-                    if (w.window.contains(*s.on)) cols.push_back(wave_column.at(w.id));
-            }
-            break;
+            case coding_columns::tier:
+                if (s.tier) {
+                    cols.push_back(static_cast<std::size_t>(*s.tier));
+                } else {
+                    for (person_id p : s.participants)
+                        if (auto t = study.get(p).tier)
+                            cols.push_back(static_cast<std::size_t>(*t));
+                }
+                break;
+            case coding_columns::study_case:
+                if (s.organization) cols = sources.where().cases_of(*s.organization, std::nullopt);
+                break;
+            case coding_columns::wave:
+                if (s.wave) {
+                    cols.push_back(wave_column.at(*s.wave));
+                } else if (s.on) {
+                    for (const wave& w : study.all<wave>())
+                        if (w.window.contains(*s.on)) cols.push_back(wave_column.at(w.id));
+                }
+                break;
         }
         std::sort(cols.begin(), cols.end());
         cols.erase(std::unique(cols.begin(), cols.end()), cols.end());
@@ -172,14 +182,14 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
             for (std::size_t c : cols) {
                 std::uint64_t cell = r * ncols + c;
                 switch (o.count) {
-                case coding_count::segments: ++m.cells[r][c]; break;
-                case coding_count::sources:
-                    if (seen.insert(pack(cell, s->id.value)).second) ++m.cells[r][c];
-                    break;
-                case coding_count::people:
-                    for (person_id p : s->participants)
-                        if (seen.insert(pack(cell, p.value)).second) ++m.cells[r][c];
-                    break;
+                    case coding_count::segments: ++m.cells[r][c]; break;
+                    case coding_count::sources:
+                        if (seen.insert(pack(cell, s->id.value)).second) ++m.cells[r][c];
+                        break;
+                    case coding_count::people:
+                        for (person_id p : s->participants)
+                            if (seen.insert(pack(cell, p.value)).second) ++m.cells[r][c];
+                        break;
                 }
             }
         }
@@ -187,12 +197,14 @@ code_matrix matrix_coding(const case_study& study, const filter& f, const matrix
     return m;
 }
 
-code_frequency_table code_frequencies(const case_study& study, const filter& f, const coding_selection& sel) {
+code_frequency_table code_frequencies(const case_study& study, const filter& f,
+                                      const coding_selection& sel) {
     source_scope sources(study, f);
     code_rows rows(study, sel);
     code_frequency_table out;
     out.scope = sources.where().resolved().label;
-    for (code_id id : rows.ids()) out.codes.push_back({id, study.get(id).name, 0, 0, 0, 0});
+    for (code_id id : rows.ids())
+        out.codes.push_back({id, study.get(id).name, 0, 0, 0, 0});
     std::unordered_map<std::string, std::uint32_t> coder_ids;
     std::unordered_set<std::uint64_t> seen_source, seen_person, seen_coder;
     std::vector<std::size_t> hit_rows;
@@ -201,7 +213,9 @@ code_frequency_table code_frequencies(const case_study& study, const filter& f, 
         const data_source* s = sources.of(seg);
         if (!s) continue;
         rows.rows_of(seg.code, hit_rows);
-        std::uint32_t coder = coder_ids.emplace(seg.coder, static_cast<std::uint32_t>(coder_ids.size())).first->second;
+        std::uint32_t coder =
+            coder_ids.emplace(seg.coder, static_cast<std::uint32_t>(coder_ids.size()))
+                .first->second;
         for (std::size_t r : hit_rows) {
             code_frequency& c = out.codes[r];
             ++c.segments;
@@ -214,7 +228,8 @@ code_frequency_table code_frequencies(const case_study& study, const filter& f, 
     return out;
 }
 
-cooccurrence_table code_cooccurrence(const case_study& study, const filter& f, const coding_selection& sel) {
+cooccurrence_table code_cooccurrence(const case_study& study, const filter& f,
+                                     const coding_selection& sel) {
     source_scope sources(study, f);
     code_rows rows(study, sel);
     cooccurrence_table out;
@@ -225,7 +240,8 @@ cooccurrence_table code_cooccurrence(const case_study& study, const filter& f, c
     for (const coded_segment& seg : study.all<coded_segment>()) {
         if (!rows.keeps(seg) || !sources.of(seg)) continue;
         rows.rows_of(seg.code, hit_rows);
-        for (std::size_t r : hit_rows) present.emplace_back(seg.source.value, r);
+        for (std::size_t r : hit_rows)
+            present.emplace_back(seg.source.value, r);
     }
     std::sort(present.begin(), present.end());
     present.erase(std::unique(present.begin(), present.end()), present.end());
@@ -234,14 +250,17 @@ cooccurrence_table code_cooccurrence(const case_study& study, const filter& f, c
     std::unordered_map<std::uint64_t, std::size_t> pairs;
     for (std::size_t i = 0; i < present.size();) {
         std::size_t j = i;
-        while (j < present.size() && present[j].first == present[i].first) ++j;
+        while (j < present.size() && present[j].first == present[i].first)
+            ++j;
         for (std::size_t a = i; a < j; ++a)
-            for (std::size_t b = a + 1; b < j; ++b) ++pairs[pack(present[a].second, static_cast<std::uint32_t>(present[b].second))];
+            for (std::size_t b = a + 1; b < j; ++b)
+                ++pairs[pack(present[a].second, static_cast<std::uint32_t>(present[b].second))];
         i = j;
     }
     const auto& ids = rows.ids();
     for (const auto& [key, n] : pairs) {
-        code_id a = ids[static_cast<std::size_t>(key >> 32)], b = ids[static_cast<std::size_t>(key & 0xffffffffu)];
+        code_id a = ids[static_cast<std::size_t>(key >> 32)],
+                b = ids[static_cast<std::size_t>(key & 0xffffffffu)];
         if (b < a) std::swap(a, b);
         out.pairs.push_back({a, b, study.get(a).name, study.get(b).name, n});
     }
@@ -267,24 +286,29 @@ std::optional<double> cohen_kappa(const agreement_counts& c) noexcept {
 
 std::vector<std::string> coders(const case_study& study) {
     std::set<std::string> all;
-    for (const coded_segment& seg : study.all<coded_segment>()) all.insert(seg.coder);
+    for (const coded_segment& seg : study.all<coded_segment>())
+        all.insert(seg.coder);
     return {all.begin(), all.end()};
 }
 
-kappa_report cohen_kappa(const case_study& study, std::string_view coder_a, std::string_view coder_b,
-                         const filter& f, const kappa_options& o) {
+kappa_report cohen_kappa(const case_study& study, std::string_view coder_a,
+                         std::string_view coder_b, const filter& f, const kappa_options& o) {
     if (coder_a == coder_b)
-        throw invalid_request_error("agreement needs two different coders; both are \"" + std::string(coder_a) + "\"");
+        throw invalid_request_error("agreement needs two different coders; both are \"" +
+                                    std::string(coder_a) + "\"");
     bool has_a = false, has_b = false;
     for (const coded_segment& seg : study.all<coded_segment>()) {
         has_a = has_a || seg.coder == coder_a;
         has_b = has_b || seg.coder == coder_b;
     }
-    for (auto [name, found] : {std::pair<std::string_view, bool>{coder_a, has_a}, {coder_b, has_b}}) {
+    for (auto [name, found] :
+         {std::pair<std::string_view, bool>{coder_a, has_a}, {coder_b, has_b}}) {
         if (found) continue;
         std::string known;
-        for (const std::string& c : coders(study)) known += (known.empty() ? "" : ", ") + c;
-        throw invalid_request_error("coder \"" + std::string(name) + "\" coded nothing in this case study; coders: " +
+        for (const std::string& c : coders(study))
+            known += (known.empty() ? "" : ", ") + c;
+        throw invalid_request_error("coder \"" + std::string(name) +
+                                    "\" coded nothing in this case study; coders: " +
                                     (known.empty() ? std::string("none") : known));
     }
     source_scope sources(study, f);
@@ -301,7 +325,8 @@ kappa_report cohen_kappa(const case_study& study, std::string_view coder_a, std:
     for (const coded_segment& seg : study.all<coded_segment>()) {
         bool a = seg.coder == coder_a;
         if (!a && seg.coder != coder_b) continue;
-        if (!chosen_sources.empty() ? !chosen_sources.count(seg.source) : !sources.of(seg)) continue;
+        if (!chosen_sources.empty() ? !chosen_sources.count(seg.source) : !sources.of(seg))
+            continue;
         if (!chosen_codes.empty() && !chosen_codes.count(seg.code)) continue;
         (a ? by_a : by_b).insert(pack(seg.code.value, seg.source.value));
         if (o.sources.empty()) unit_sources.insert(seg.source);
@@ -345,14 +370,16 @@ evidence_report practice_evidence(const case_study& study, const filter& f) {
     for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!where.has(e)) continue;
         index.emplace(e.id, r.enactments.size());
-        r.enactments.push_back({e.id, study.get(e.practice).code, study.code_of(e.manager), e.on, {}});
+        r.enactments.push_back(
+            {e.id, study.get(e.practice).code, study.code_of(e.manager), e.on, {}});
     }
     for (const coded_segment& seg : study.all<coded_segment>())
         for (enactment_id id : seg.supports) {
             auto it = index.find(id);
             if (it != index.end()) r.enactments[it->second].segments.push_back(seg.id);
         }
-    for (const enactment_evidence& e : r.enactments) ++(e.segments.empty() ? r.without_evidence : r.with_evidence);
+    for (const enactment_evidence& e : r.enactments)
+        ++(e.segments.empty() ? r.without_evidence : r.with_evidence);
     return r;
 }
 
@@ -376,7 +403,9 @@ std::string_view to_string(coding_count count) noexcept {
 
 namespace {
 
-std::string kappa_text(const std::optional<double>& k) { return k ? detail::fixed(*k, 3) : "undefined"; }
+std::string kappa_text(const std::optional<double>& k) {
+    return k ? detail::fixed(*k, 3) : "undefined";
+}
 
 detail::table matrix_table(const code_matrix& m) {
     detail::table t;
@@ -384,7 +413,8 @@ detail::table matrix_table(const code_matrix& m) {
     t.header.insert(t.header.end(), m.column_labels.begin(), m.column_labels.end());
     for (std::size_t r = 0; r < m.row_codes.size(); ++r) {
         std::vector<std::string> row{m.row_labels[r]};
-        for (std::size_t n : m.cells[r]) row.push_back(detail::num(n));
+        for (std::size_t n : m.cells[r])
+            row.push_back(detail::num(n));
         t.add(std::move(row));
     }
     return t;
@@ -394,7 +424,8 @@ detail::table frequency_table(const code_frequency_table& f) {
     detail::table t;
     t.header = {"code", "segments", "sources", "people", "coders"};
     for (const code_frequency& c : f.codes)
-        t.add({c.name, detail::num(c.segments), detail::num(c.sources), detail::num(c.people), detail::num(c.coders)});
+        t.add({c.name, detail::num(c.segments), detail::num(c.sources), detail::num(c.people),
+               detail::num(c.coders)});
     return t;
 }
 
@@ -402,8 +433,8 @@ detail::table frequency_table(const code_frequency_table& f) {
 
 std::string to_text(const code_matrix& m) {
     std::ostringstream out;
-    out << "Matrix coding: code x " << to_string(m.columns) << ", counting " << to_string(m.count) << ", "
-        << m.scope << "\n";
+    out << "Matrix coding: code x " << to_string(m.columns) << ", counting " << to_string(m.count)
+        << ", " << m.scope << "\n";
     out << matrix_table(m).to_text();
     return out.str();
 }
@@ -420,7 +451,8 @@ std::string to_text(const cooccurrence_table& c) {
     if (c.pairs.empty()) return out.str() + "  no two codes share a source\n";
     detail::table t;
     t.header = {"code pair", "sources"};
-    for (const code_pair& p : c.pairs) t.add({p.first_name + " + " + p.second_name, detail::num(p.sources)});
+    for (const code_pair& p : c.pairs)
+        t.add({p.first_name + " + " + p.second_name, detail::num(p.sources)});
     out << t.to_text();
     return out.str();
 }
@@ -428,15 +460,15 @@ std::string to_text(const cooccurrence_table& c) {
 std::string to_text(const kappa_report& r) {
     std::ostringstream out;
     out << "Inter-coder agreement, " << r.coder_a << " vs " << r.coder_b << ", " << r.scope << "\n";
-    out << "Unit: presence or absence of a code in a source (" << r.sources << " sources x " << r.codes
-        << " codes = " << r.counts.units() << " units).\n";
-    out << "Observed agreement " << detail::fixed(r.observed, 3) << ", expected " << detail::fixed(r.expected, 3)
-        << ", Cohen's kappa " << kappa_text(r.kappa) << "\n";
+    out << "Unit: presence or absence of a code in a source (" << r.sources << " sources x "
+        << r.codes << " codes = " << r.counts.units() << " units).\n";
+    out << "Observed agreement " << detail::fixed(r.observed, 3) << ", expected "
+        << detail::fixed(r.expected, 3) << ", Cohen's kappa " << kappa_text(r.kappa) << "\n";
     detail::table t;
     t.header = {"code", "both", "only " + r.coder_a, "only " + r.coder_b, "neither", "kappa"};
     for (const code_agreement& c : r.per_code)
-        t.add({c.name, detail::num(c.counts.both), detail::num(c.counts.only_a), detail::num(c.counts.only_b),
-               detail::num(c.counts.neither), kappa_text(c.kappa)});
+        t.add({c.name, detail::num(c.counts.both), detail::num(c.counts.only_a),
+               detail::num(c.counts.only_b), detail::num(c.counts.neither), kappa_text(c.kappa)});
     out << t.to_text();
     return out.str();
 }
@@ -444,29 +476,35 @@ std::string to_text(const kappa_report& r) {
 std::string to_text(const evidence_report& r) {
     std::ostringstream out;
     out << "Evidence for practice enactments, " << r.scope << "\n";
-    out << r.with_evidence << " of " << r.enactments.size() << " enactments are supported by coded segments.\n";
+    out << r.with_evidence << " of " << r.enactments.size()
+        << " enactments are supported by coded segments.\n";
     return out.str();
 }
 
 void write_csv(std::ostream& out, const code_matrix& m) { matrix_table(m).write_csv(out); }
 
-void write_csv(std::ostream& out, const code_frequency_table& f) { frequency_table(f).write_csv(out); }
+void write_csv(std::ostream& out, const code_frequency_table& f) {
+    frequency_table(f).write_csv(out);
+}
 
 void write_csv(std::ostream& out, const cooccurrence_table& c) {
     detail::table t;
     t.header = {"first", "second", "sources"};
-    for (const code_pair& p : c.pairs) t.add({p.first_name, p.second_name, detail::num(p.sources)});
+    for (const code_pair& p : c.pairs)
+        t.add({p.first_name, p.second_name, detail::num(p.sources)});
     t.write_csv(out);
 }
 
 void write_csv(std::ostream& out, const kappa_report& r) {
     detail::table t;
     t.header = {"code", "both", "only_a", "only_b", "neither", "kappa"};
-    auto row = [&](const std::string& name, const agreement_counts& c, const std::optional<double>& k) {
-        t.add({name, detail::num(c.both), detail::num(c.only_a), detail::num(c.only_b), detail::num(c.neither),
-               k ? detail::fixed(*k, 6) : ""});
+    auto row = [&](const std::string& name, const agreement_counts& c,
+                   const std::optional<double>& k) {
+        t.add({name, detail::num(c.both), detail::num(c.only_a), detail::num(c.only_b),
+               detail::num(c.neither), k ? detail::fixed(*k, 6) : ""});
     };
-    for (const code_agreement& c : r.per_code) row(c.name, c.counts, c.kappa);
+    for (const code_agreement& c : r.per_code)
+        row(c.name, c.counts, c.kappa);
     row("all", r.counts, r.kappa);
     t.write_csv(out);
 }
@@ -476,7 +514,8 @@ void write_csv(std::ostream& out, const evidence_report& r) {
     t.header = {"enactment", "practice", "manager", "date", "segments"};
     for (const enactment_evidence& e : r.enactments) {
         std::string segs;
-        for (segment_id s : e.segments) segs += (segs.empty() ? "" : " ") + std::to_string(s.value);
+        for (segment_id s : e.segments)
+            segs += (segs.empty() ? "" : " ") + std::to_string(s.value);
         t.add({std::to_string(e.enactment.value), e.practice, e.manager, e.on.to_iso(), segs});
     }
     t.write_csv(out);

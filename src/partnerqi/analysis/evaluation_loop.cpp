@@ -16,9 +16,9 @@ using namespace partnerqi::model;
 
 std::string_view to_string(loop_status status) noexcept {
     switch (status) {
-    case loop_status::closed: return "closed";
-    case loop_status::open: return "open";
-    case loop_status::pending: return "pending";
+        case loop_status::closed: return "closed";
+        case loop_status::open: return "open";
+        case loop_status::pending: return "pending";
     }
     return "invalid";
 }
@@ -37,7 +37,8 @@ void count(loop_status s, std::size_t& closed, std::size_t& open, std::size_t& p
 
 }  // namespace
 
-evaluation_loop_report evaluation_loop(const case_study& study, const filter& f, const evaluation_loop_options& o) {
+evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
+                                       const evaluation_loop_options& o) {
     if (o.max_delay_days < 0)
         throw invalid_request_error("evaluation loop delay is " + std::to_string(o.max_delay_days) +
                                     " days; use 0 or more days");
@@ -63,11 +64,14 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
     auto by_date = [](const dated& a, const dated& b) {
         return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
     };
-    for (auto& [id, list] : by_team) std::sort(list.begin(), list.end(), by_date);
-    for (auto& [id, list] : by_org) std::sort(list.begin(), list.end(), by_date);
-    std::sort(evaluations.begin(), evaluations.end(), [](const practice_enactment* a, const practice_enactment* b) {
-        return a->on != b->on ? a->on < b->on : a->id < b->id;
-    });
+    for (auto& [id, list] : by_team)
+        std::sort(list.begin(), list.end(), by_date);
+    for (auto& [id, list] : by_org)
+        std::sort(list.begin(), list.end(), by_date);
+    std::sort(evaluations.begin(), evaluations.end(),
+              [](const practice_enactment* a, const practice_enactment* b) {
+                  return a->on != b->on ? a->on < b->on : a->id < b->id;
+              });
 
     // One loop per team (then per organization for organization-level evaluations), in id order.
     std::map<std::pair<std::uint32_t, std::uint32_t>, team_loop> loops;  // (team or max, org)
@@ -97,9 +101,11 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
             }
         }
         if (!ev.follow_up)
-            ev.status = days_between(e->on, study_end) < o.max_delay_days ? loop_status::pending : loop_status::open;
+            ev.status = days_between(e->on, study_end) < o.max_delay_days ? loop_status::pending
+                                                                          : loop_status::open;
 
-        std::pair<std::uint32_t, std::uint32_t> key{e->team ? e->team->value : UINT32_MAX, e->organization.value};
+        std::pair<std::uint32_t, std::uint32_t> key{e->team ? e->team->value : UINT32_MAX,
+                                                    e->organization.value};
         auto [slot, inserted] = loops.try_emplace(key);
         team_loop& loop = slot->second;
         if (inserted) {
@@ -113,7 +119,8 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
         ++report.evaluations;
         loop.evaluations.push_back(std::move(ev));
     }
-    for (auto& [key, loop] : loops) report.teams.push_back(std::move(loop));
+    for (auto& [key, loop] : loops)
+        report.teams.push_back(std::move(loop));
 
     // Over time: the study's waves inside the window, or calendar years when there are none.
     const date_window& w = scope.window();
@@ -122,9 +129,10 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
     if (report.periods.empty())
         for (int y = w.first().year(); y <= w.last().year(); ++y)
             report.periods.push_back({std::to_string(y), date_window::years(y, y), 0, 0, 0, 0});
-    std::sort(report.periods.begin(), report.periods.end(), [](const loop_period& a, const loop_period& b) {
-        return a.window.first() < b.window.first();
-    });
+    std::sort(report.periods.begin(), report.periods.end(),
+              [](const loop_period& a, const loop_period& b) {
+                  return a.window.first() < b.window.first();
+              });
     for (const team_loop& loop : report.teams)
         for (const evaluation_followup& ev : loop.evaluations)
             for (loop_period& p : report.periods)  // periods are few: waves or years
@@ -138,37 +146,41 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
 std::string to_text(const evaluation_loop_report& r) {
     std::ostringstream out;
     out << "Evaluation loop, " << r.scope << "\n";
-    out << "An evaluation is closed when a structuring or managing practice follows on the same team "
+    out << "An evaluation is closed when a structuring or managing practice follows on the same "
+           "team "
            "within "
         << r.max_delay_days << " days; pending when that delay runs past the study window.\n";
-    out << r.evaluations << " evaluations: " << r.closed << " closed, " << r.open << " open, " << r.pending
-        << " pending.\n\n";
+    out << r.evaluations << " evaluations: " << r.closed << " closed, " << r.open << " open, "
+        << r.pending << " pending.\n\n";
     detail::table t;
     t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};
     t.left = {true, true, true, true, true, false};
     for (const team_loop& loop : r.teams)
         for (const evaluation_followup& ev : loop.evaluations)
-            t.add({loop.label, ev.practice + " by " + ev.manager, ev.on.to_iso(), std::string(to_string(ev.status)),
+            t.add({loop.label, ev.practice + " by " + ev.manager, ev.on.to_iso(),
+                   std::string(to_string(ev.status)),
                    ev.follow_up_practice.empty() ? "-" : ev.follow_up_practice,
                    ev.days ? std::to_string(*ev.days) : "-"});
     if (!t.rows.empty()) out << t.to_text() << "\n";
     detail::table p;
     p.header = {"period", "evaluations", "closed", "open", "pending"};
     for (const loop_period& period : r.periods)
-        p.add({period.label, detail::num(period.evaluations), detail::num(period.closed), detail::num(period.open),
-               detail::num(period.pending)});
+        p.add({period.label, detail::num(period.evaluations), detail::num(period.closed),
+               detail::num(period.open), detail::num(period.pending)});
     out << "Over time:\n" << p.to_text();
     return out.str();
 }
 
 void write_csv(std::ostream& out, const evaluation_loop_report& r) {
     detail::table t;
-    t.header = {"team", "evaluation", "practice", "manager", "date", "status", "follow_up", "follow_up_practice", "days"};
+    t.header = {"team",   "evaluation", "practice",           "manager", "date",
+                "status", "follow_up",  "follow_up_practice", "days"};
     for (const team_loop& loop : r.teams)
         for (const evaluation_followup& ev : loop.evaluations)
-            t.add({loop.label, std::to_string(ev.evaluation.value), ev.practice, ev.manager, ev.on.to_iso(),
-                   std::string(to_string(ev.status)), ev.follow_up ? std::to_string(ev.follow_up->value) : "",
-                   ev.follow_up_practice, ev.days ? std::to_string(*ev.days) : ""});
+            t.add({loop.label, std::to_string(ev.evaluation.value), ev.practice, ev.manager,
+                   ev.on.to_iso(), std::string(to_string(ev.status)),
+                   ev.follow_up ? std::to_string(ev.follow_up->value) : "", ev.follow_up_practice,
+                   ev.days ? std::to_string(*ev.days) : ""});
     t.write_csv(out);
 }
 

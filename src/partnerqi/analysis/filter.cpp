@@ -27,7 +27,8 @@ scope::scope(const case_study& study, const filter& f) : resolved_(resolve_scope
     }
 }
 
-bool scope::overlaps(const std::optional<date>& start, const std::optional<date>& end) const noexcept {
+bool scope::overlaps(const std::optional<date>& start,
+                     const std::optional<date>& end) const noexcept {
     if (start && *start > resolved_.window.last()) return false;
     if (end && *end < resolved_.window.first()) return false;
     return true;
@@ -48,7 +49,8 @@ bool scope::has(const practice_enactment& e) const {
     return in_window(e.on) && has_place(e.organization, e.team);
 }
 
-std::vector<std::size_t> scope::cases_of(organization_id org, const std::optional<team_id>& team) const {
+std::vector<std::size_t> scope::cases_of(organization_id org,
+                                         const std::optional<team_id>& team) const {
     std::vector<std::size_t> out;
     auto it = cases_by_org_.find(org);
     if (it == cases_by_org_.end()) return out;

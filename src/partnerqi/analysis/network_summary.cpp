@@ -15,7 +15,8 @@ using namespace partnerqi::model;
 
 using network::network_summary;
 
-network_summary network_summary_of(const case_study& study, const filter& f, const network::network_summary_options& o) {
+network_summary network_summary_of(const case_study& study, const filter& f,
+                                   const network::network_summary_options& o) {
     network::graph_filter gf;
     static_cast<model::scope_filter&>(gf) = f;
     return network::summarize(network::engagement_graph(study, gf), o);
@@ -29,8 +30,8 @@ std::vector<bool> reaches_decision_maker(const case_study& study, const scope& w
     network::graph_filter gf;
     gf.window = where.window();  // every person: a voice may travel through other organizations
     const network::engagement_graph g(study, gf);
-    const network::reach_result reach =
-        network::breadth_first_reach(g, network::managers_of(tiers), network::tie_direction::against);
+    const network::reach_result reach = network::breadth_first_reach(
+        g, network::managers_of(tiers), network::tie_direction::against);
     std::vector<bool> out;
     out.reserve(advisors.size());
     for (person_id a : advisors) {
@@ -44,16 +45,19 @@ std::vector<bool> reaches_decision_maker(const case_study& study, const scope& w
 
 std::string to_text(const network_summary& s) {
     std::ostringstream out;
-    out << "  people " << s.people << ", ties " << s.ties << ", engagement events " << s.events << "\n";
+    out << "  people " << s.people << ", ties " << s.ties << ", engagement events " << s.events
+        << "\n";
     out << "  density " << detail::fixed(s.density, 3) << ", reciprocity "
-        << (s.reciprocity ? detail::fixed(*s.reciprocity, 3) : std::string("n/a")) << ", weak components "
-        << s.weak_components << ", strong components " << s.strong_components << "\n";
-    out << "  advisors " << s.advisors << ": " << s.advisors_reaching_top_level << " reach a top-level manager, "
-        << s.advisors_reaching_decision_makers << " a decision-maker, " << s.advisors_reaching_a_manager
-        << " any manager; brokers " << s.brokers << "\n";
+        << (s.reciprocity ? detail::fixed(*s.reciprocity, 3) : std::string("n/a"))
+        << ", weak components " << s.weak_components << ", strong components "
+        << s.strong_components << "\n";
+    out << "  advisors " << s.advisors << ": " << s.advisors_reaching_top_level
+        << " reach a top-level manager, " << s.advisors_reaching_decision_makers
+        << " a decision-maker, " << s.advisors_reaching_a_manager << " any manager; brokers "
+        << s.brokers << "\n";
     if (!s.most_between.empty())
-        out << "  highest betweenness " << detail::fixed(s.max_betweenness, 3) << " (" << s.most_between
-            << (s.betweenness_exact ? "" : ", sampled") << ")\n";
+        out << "  highest betweenness " << detail::fixed(s.max_betweenness, 3) << " ("
+            << s.most_between << (s.betweenness_exact ? "" : ", sampled") << ")\n";
     return out.str();
 }
 

@@ -34,11 +34,13 @@ constexpr std::size_t idx(management_tier t) { return static_cast<std::size_t>(t
 // so each enactment costs a constant number of hash operations.
 class table_builder {
 public:
-    table_builder(practice_tier_table& table, const std::unordered_map<practice_id, std::size_t>* rows)
+    table_builder(practice_tier_table& table,
+                  const std::unordered_map<practice_id, std::size_t>* rows)
         : table_(table), rows_(rows) {}
 
     void add(const practice& p, management_tier tier, person_id manager) {
-        std::size_t c = idx(p.category), t = idx(tier), g = static_cast<std::size_t>(grouping_of(p.category));
+        std::size_t c = idx(p.category), t = idx(tier),
+                    g = static_cast<std::size_t>(grouping_of(p.category));
         bump(table_.cells[c][t], c * 3 + t, manager);
         bump(table_.by_category[c], 12 + c, manager);
         bump(table_.by_tier[t], 16 + t, manager);
@@ -90,25 +92,31 @@ detail::table as_table(const practice_tier_table& t) {
     for (management_tier tier : enum_traits<management_tier>::values)
         out.header.push_back(std::string(to_string(tier)));
     out.header.push_back("all tiers");
-    auto cell = [](const practice_cell& c) { return detail::num(c.enactments) + " (" + detail::num(c.managers) + ")"; };
+    auto cell = [](const practice_cell& c) {
+        return detail::num(c.enactments) + " (" + detail::num(c.managers) + ")";
+    };
     for (practice_category c : enum_traits<practice_category>::values) {
         std::vector<std::string> row{std::string(to_string(c))};
-        for (management_tier tier : enum_traits<management_tier>::values) row.push_back(cell(t.at(c, tier)));
+        for (management_tier tier : enum_traits<management_tier>::values)
+            row.push_back(cell(t.at(c, tier)));
         row.push_back(cell(t.by_category[idx(c)]));
         out.add(std::move(row));
         for (const sub_practice_row& sp : t.sub_practices) {
             if (sp.category != c) continue;
             std::vector<std::string> r{"  " + sp.code};
-            for (const practice_cell& x : sp.by_tier) r.push_back(cell(x));
+            for (const practice_cell& x : sp.by_tier)
+                r.push_back(cell(x));
             r.push_back(cell(sp.total));
             out.add(std::move(r));
         }
     }
     std::vector<std::string> tiers{"all categories"};
-    for (const practice_cell& x : t.by_tier) tiers.push_back(cell(x));
+    for (const practice_cell& x : t.by_tier)
+        tiers.push_back(cell(x));
     tiers.push_back(cell(t.total));
     out.add(std::move(tiers));
-    for (practice_grouping g : {practice_grouping::typical_change_management, practice_grouping::new_daily_practice}) {
+    for (practice_grouping g :
+         {practice_grouping::typical_change_management, practice_grouping::new_daily_practice}) {
         std::vector<std::string> r{std::string(to_string(g))};
         practice_cell sum;
         for (const practice_cell& x : t.by_grouping[static_cast<std::size_t>(g)]) {
@@ -156,7 +164,8 @@ practice_matrix_report practice_matrix(const case_study& study, const filter& f,
     table_builder pooled(report.pooled, row_index);
     std::vector<table_builder> per_case;
     per_case.reserve(report.cases.size());
-    for (practice_tier_table& t : report.cases) per_case.emplace_back(t, row_index);
+    for (practice_tier_table& t : report.cases)
+        per_case.emplace_back(t, row_index);
 
     for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!scope.has(e)) continue;
@@ -164,7 +173,8 @@ practice_matrix_report practice_matrix(const case_study& study, const filter& f,
         if (!manager.tier) continue;  // the model guarantees a tier; stay safe on foreign data
         const practice& p = study.get(e.practice);
         pooled.add(p, *manager.tier, manager.id);
-        for (std::size_t i : scope.cases_of(e.organization, e.team)) per_case[i].add(p, *manager.tier, manager.id);
+        for (std::size_t i : scope.cases_of(e.organization, e.team))
+            per_case[i].add(p, *manager.tier, manager.id);
     }
     return report;
 }
@@ -207,7 +217,8 @@ std::string to_text(const practice_matrix_report& report) {
         out << as_table(t).to_text();
         out << "  " << check_every_tier(t).message << "\n";
     };
-    for (const practice_tier_table& t : report.cases) block(t);
+    for (const practice_tier_table& t : report.cases)
+        block(t);
     block(report.pooled);
     return out.str();
 }
@@ -216,8 +227,8 @@ void write_csv(std::ostream& out, const practice_matrix_report& report) {
     detail::table t;
     t.header = {"table", "category", "grouping", "tier", "practice", "enactments", "managers"};
     auto emit = [&](const practice_tier_table& table) {
-        auto row = [&](std::string category, std::string grouping, std::string tier, std::string practice_code,
-                       const practice_cell& c) {
+        auto row = [&](std::string category, std::string grouping, std::string tier,
+                       std::string practice_code, const practice_cell& c) {
             t.add({table.label, std::move(category), std::move(grouping), std::move(tier),
                    std::move(practice_code), detail::num(c.enactments), detail::num(c.managers)});
         };
@@ -233,7 +244,8 @@ void write_csv(std::ostream& out, const practice_matrix_report& report) {
                 row(cat, grp, "all", sp.code, sp.total);
             }
         }
-        for (practice_grouping g : {practice_grouping::typical_change_management, practice_grouping::new_daily_practice})
+        for (practice_grouping g :
+             {practice_grouping::typical_change_management, practice_grouping::new_daily_practice})
             for (management_tier tier : enum_traits<management_tier>::values)
                 row("all", std::string(to_string(g)), std::string(to_string(tier)), "",
                     table.by_grouping[static_cast<std::size_t>(g)][idx(tier)]);
@@ -241,7 +253,8 @@ void write_csv(std::ostream& out, const practice_matrix_report& report) {
             row("all", "all", std::string(to_string(tier)), "", table.by_tier[idx(tier)]);
         row("all", "all", "all", "", table.total);
     };
-    for (const practice_tier_table& table : report.cases) emit(table);
+    for (const practice_tier_table& table : report.cases)
+        emit(table);
     emit(report.pooled);
     t.write_csv(out);
 }

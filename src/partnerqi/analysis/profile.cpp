@@ -11,7 +11,8 @@ namespace {
 
 template <class Rec>
 void count_provenance(const std::vector<Rec>& records, std::array<std::size_t, 3>& counts) {
-    for (const Rec& r : records) ++counts[static_cast<std::size_t>(r.provenance)];
+    for (const Rec& r : records)
+        ++counts[static_cast<std::size_t>(r.provenance)];
 }
 
 }  // namespace
@@ -44,7 +45,8 @@ case_study_profile profile(const case_study& study) {
         auto it = at.find(a.organization);
         if (it == at.end()) continue;
         organization_profile& op = p.organizations[it->second];
-        ++(a.level == activity_level::clinical_team ? op.clinical_team_activities : op.other_level_activities);
+        ++(a.level == activity_level::clinical_team ? op.clinical_team_activities
+                                                    : op.other_level_activities);
     }
     for (const qi_team& t : study.all<qi_team>()) {
         team_profile tp;
@@ -56,7 +58,8 @@ case_study_profile profile(const case_study& study) {
             if (study.get(m.person).role == person_role::patient_advisor) ++tp.advisors;
         p.teams.push_back(std::move(tp));
     }
-    for (const data_source& s : study.all<data_source>()) ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
+    for (const data_source& s : study.all<data_source>())
+        ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
     p.totals = study.all<source_total>();
     count_provenance(study.all<organization>(), p.records_by_provenance);
     count_provenance(study.all<person>(), p.records_by_provenance);
@@ -80,8 +83,8 @@ std::string to_text(const case_study_profile& p) {
     out << "Study window: " << p.window.to_iso() << "\n\n";
     for (const organization_profile& o : p.organizations) {
         out << "Organization " << o.code << ": " << o.name << "\n";
-        out << "  setting: " << to_string(o.setting) << "; program: "
-            << (o.program.empty() ? "(none recorded)" : o.program) << "\n";
+        out << "  setting: " << to_string(o.setting)
+            << "; program: " << (o.program.empty() ? "(none recorded)" : o.program) << "\n";
         out << "  people by role:";
         for (person_role r : enum_traits<person_role>::values) {
             std::size_t n = o.people_by_role[static_cast<std::size_t>(r)];
@@ -89,9 +92,10 @@ std::string to_text(const case_study_profile& p) {
         }
         out << "\n  managers by tier:";
         for (management_tier t : enum_traits<management_tier>::values)
-            out << " " << to_string(t) << " " << o.managers_by_tier[static_cast<std::size_t>(t)] << ";";
-        out << "\n  QI activities: " << o.clinical_team_activities << " at the clinical-team level, "
-            << o.other_level_activities << " at other levels\n";
+            out << " " << to_string(t) << " " << o.managers_by_tier[static_cast<std::size_t>(t)]
+                << ";";
+        out << "\n  QI activities: " << o.clinical_team_activities
+            << " at the clinical-team level, " << o.other_level_activities << " at other levels\n";
     }
     out << "\n";
     for (const team_profile& t : p.teams)
@@ -112,7 +116,8 @@ std::string to_text(const case_study_profile& p) {
         << "; coded segments: " << p.segments << "\n";
     out << "Records by provenance:";
     for (provenance v : enum_traits<provenance>::values)
-        out << " " << to_string(v) << " " << p.records_by_provenance[static_cast<std::size_t>(v)] << ";";
+        out << " " << to_string(v) << " " << p.records_by_provenance[static_cast<std::size_t>(v)]
+            << ";";
     out << "\n";
     return out.str();
 }

@@ -14,12 +14,14 @@ study_summary summary(const case_study& study, const summary_options& o) {
     s.matrix = practice_matrix(study, o.scope, o.matrix);
     s.every_tier = check_every_tier(s.matrix.pooled);
     audit_options audit = o.periods.audit;
-    if (!o.periods.with_network) audit.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
+    if (!o.periods.with_network)
+        audit.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
     s.audit = tokenism_audit(study, o.scope, audit);
     s.loop = evaluation_loop(study, o.scope, o.loop);
     if (o.periods.with_network) s.network = network_summary_of(study, o.scope, o.periods.network);
     auto too_many = [&](std::size_t n, const char* what) {
-        s.notes.push_back(std::to_string(n) + " " + what + ": more than the " + std::to_string(o.max_columns) +
+        s.notes.push_back(std::to_string(n) + " " + what + ": more than the " +
+                          std::to_string(o.max_columns) +
                           " columns a summary shows; analyse a selection instead");
     };
     if (o.waves && !o.scope.wave && !study.all<wave>().empty()) {
@@ -71,7 +73,8 @@ std::string to_text(const study_summary& s) {
     }
     if (!s.notes.empty()) {
         heading("Left out");
-        for (const std::string& note : s.notes) out << "  " << note << "\n";
+        for (const std::string& note : s.notes)
+            out << "  " << note << "\n";
     }
     if (s.frequencies || s.evidence) heading("Coding");
     if (s.frequencies) out << to_text(*s.frequencies) << "\n";

@@ -35,12 +35,14 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
                           detail::signed_num(c.enactments_by_tier[static_cast<std::size_t>(t)]));
     for (practice_category k : enum_traits<practice_category>::values) {
         std::int64_t sum = 0;
-        for (std::int64_t x : c.enactments[static_cast<std::size_t>(k)]) sum += x;
+        for (std::int64_t x : c.enactments[static_cast<std::size_t>(k)])
+            sum += x;
         rows.emplace_back("enactments " + std::string(to_string(k)), detail::signed_num(sum));
     }
     auto tiers = [](const std::vector<management_tier>& list) {
         std::string s;
-        for (management_tier t : list) s += (s.empty() ? "" : " ") + std::string(to_string(t));
+        for (management_tier t : list)
+            s += (s.empty() ? "" : " ") + std::string(to_string(t));
         return s.empty() ? std::string("-") : s;
     };
     rows.emplace_back("tiers that started enacting", tiers(c.tiers_started));
@@ -48,13 +50,16 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
     rows.emplace_back("advisors flagged", detail::signed_num(c.flagged_advisors));
     rows.emplace_back("teams flagged", detail::signed_num(c.flagged_teams));
     for (const indicator_definition& d : indicator_definitions())
-        rows.emplace_back("  " + std::string(d.name), detail::signed_num(c.indicators[static_cast<std::size_t>(d.id)]));
+        rows.emplace_back("  " + std::string(d.name),
+                          detail::signed_num(c.indicators[static_cast<std::size_t>(d.id)]));
     if (c.people) {
         rows.emplace_back("network people", detail::signed_num(*c.people));
         rows.emplace_back("network ties", detail::signed_num(*c.ties));
         rows.emplace_back("network events", detail::signed_num(*c.events));
-        rows.emplace_back("network density", (*c.density > 0 ? "+" : "") + detail::fixed(*c.density, 3));
-        rows.emplace_back("advisors reaching a decision-maker", detail::signed_num(*c.advisors_reaching_decision_makers));
+        rows.emplace_back("network density",
+                          (*c.density > 0 ? "+" : "") + detail::fixed(*c.density, 3));
+        rows.emplace_back("advisors reaching a decision-maker",
+                          detail::signed_num(*c.advisors_reaching_decision_makers));
         rows.emplace_back("brokers", detail::signed_num(*c.brokers));
     }
     return rows;
@@ -71,7 +76,8 @@ period_measures measure_period(const case_study& study, const filter& f, const p
     m.matrix.label = label;
     m.every_tier = check_every_tier(m.matrix);
     audit_options a = o.audit;
-    if (!o.with_network) a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
+    if (!o.with_network)
+        a.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
     m.audit = summarize(tokenism_audit(study, f, a));
     if (o.with_network) m.network = network_summary_of(study, f, o.network);
     return m;
@@ -79,7 +85,8 @@ period_measures measure_period(const case_study& study, const filter& f, const p
 
 }  // namespace detail
 
-wave_snapshot wave_snapshot_of(const case_study& study, wave_id wave, const filter& scope, const period_options& o) {
+wave_snapshot wave_snapshot_of(const case_study& study, wave_id wave, const filter& scope,
+                               const period_options& o) {
     filter f;
     f.wave = wave;
     f.study_case = scope.study_case;
@@ -104,7 +111,8 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
     c.to = after.code;
     for (std::size_t k = 0; k < 4; ++k)
         for (std::size_t t = 0; t < 3; ++t)
-            c.enactments[k][t] = diff(after.matrix.cells[k][t].enactments, before.matrix.cells[k][t].enactments);
+            c.enactments[k][t] =
+                diff(after.matrix.cells[k][t].enactments, before.matrix.cells[k][t].enactments);
     for (management_tier tier : enum_traits<management_tier>::values) {
         auto t = static_cast<std::size_t>(tier);
         std::size_t b = before.matrix.by_tier[t].enactments, a = after.matrix.by_tier[t].enactments;
@@ -114,7 +122,8 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
     }
     c.enactments_total = diff(after.matrix.total.enactments, before.matrix.total.enactments);
     c.managers_total = diff(after.matrix.total.managers, before.matrix.total.managers);
-    for (std::size_t i = 0; i < indicator_count; ++i) c.indicators[i] = diff(after.audit.fired[i], before.audit.fired[i]);
+    for (std::size_t i = 0; i < indicator_count; ++i)
+        c.indicators[i] = diff(after.audit.fired[i], before.audit.fired[i]);
     c.flagged_advisors = diff(after.audit.flagged_advisors, before.audit.flagged_advisors);
     c.flagged_teams = diff(after.audit.flagged_teams, before.audit.flagged_teams);
     if (before.network && after.network) {
@@ -122,7 +131,8 @@ wave_change compare_waves(const wave_snapshot& before, const wave_snapshot& afte
         c.people = diff(a.people, b.people);
         c.ties = diff(a.ties, b.ties);
         c.events = diff(a.events, b.events);
-        c.advisors_reaching_decision_makers = diff(a.advisors_reaching_decision_makers, b.advisors_reaching_decision_makers);
+        c.advisors_reaching_decision_makers =
+            diff(a.advisors_reaching_decision_makers, b.advisors_reaching_decision_makers);
         c.brokers = diff(a.brokers, b.brokers);
         c.density = a.density - b.density;
     }
@@ -136,8 +146,10 @@ wave_report wave_analysis(const case_study& study, const filter& scope, const pe
     filter per_wave;
     per_wave.study_case = scope.study_case;
     for (const wave* w : waves_in_window_order(study))
-        if (w->window.overlaps(resolved.window)) r.waves.push_back(wave_snapshot_of(study, w->id, per_wave, o));
-    for (std::size_t i = 0; i + 1 < r.waves.size(); ++i) r.changes.push_back(compare_waves(r.waves[i], r.waves[i + 1]));
+        if (w->window.overlaps(resolved.window))
+            r.waves.push_back(wave_snapshot_of(study, w->id, per_wave, o));
+    for (std::size_t i = 0; i + 1 < r.waves.size(); ++i)
+        r.changes.push_back(compare_waves(r.waves[i], r.waves[i + 1]));
     return r;
 }
 
@@ -149,12 +161,15 @@ std::string to_text(const wave_report& r) {
     if (!r.changes.empty()) {
         detail::table t;
         t.header = {"change"};
-        for (const wave_change& c : r.changes) t.header.push_back(c.from + " -> " + c.to);
+        for (const wave_change& c : r.changes)
+            t.header.push_back(c.from + " -> " + c.to);
         std::vector<std::vector<std::pair<std::string, std::string>>> all;
-        for (const wave_change& c : r.changes) all.push_back(change_rows(c));
+        for (const wave_change& c : r.changes)
+            all.push_back(change_rows(c));
         for (std::size_t i = 0; i < all.front().size(); ++i) {
             std::vector<std::string> row{all.front()[i].first};
-            for (const auto& rows : all) row.push_back(i < rows.size() ? rows[i].second : "-");
+            for (const auto& rows : all)
+                row.push_back(i < rows.size() ? rows[i].second : "-");
             t.add(std::move(row));
         }
         out << "\n" << t.to_text();

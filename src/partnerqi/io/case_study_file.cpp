@@ -39,15 +39,18 @@ constexpr const char* stream_name = "case-study stream";
             case boost::archive::archive_exception::unsupported_version:
             case boost::archive::archive_exception::unsupported_class_version:
                 throw load_error(category::newer_format,
-                                 prefix + "its payload was written by a newer Boost.Serialization "
-                                          "than this build uses (" + e.what() +
-                                          "); open it with a newer partnerqi");
+                                 prefix +
+                                     "its payload was written by a newer Boost.Serialization "
+                                     "than this build uses (" +
+                                     e.what() + "); open it with a newer partnerqi");
             default:
                 throw load_error(category::damaged,
-                                 prefix + "its payload cannot be decoded although its checksum "
-                                          "matches (" + e.what() +
-                                          "); it was written by a faulty program or altered on "
-                                          "purpose");
+                                 prefix +
+                                     "its payload cannot be decoded although its checksum "
+                                     "matches (" +
+                                     e.what() +
+                                     "); it was written by a faulty program or altered on "
+                                     "purpose");
         }
     } catch (const validation_error& e) {
         throw load_error(category::invalid_content,
@@ -55,12 +58,13 @@ constexpr const char* stream_name = "case-study stream";
                              "); it was written by a faulty program or edited by hand");
     } catch (const std::bad_alloc&) {
         throw load_error(category::limit_exceeded,
-                         prefix + "it needs more memory than is available; lower the load "
-                                  "limits or free memory");
+                         prefix +
+                             "it needs more memory than is available; lower the load "
+                             "limits or free memory");
     } catch (const std::length_error& e) {
-        throw load_error(category::limit_exceeded,
-                         prefix + "it announces a size this program cannot hold (" + e.what() +
-                             ")");
+        throw load_error(
+            category::limit_exceeded,
+            prefix + "it announces a size this program cannot hold (" + e.what() + ")");
     } catch (const partnerqi::error& e) {
         throw load_error(category::invalid_content, prefix + e.what());
     } catch (const std::exception& e) {
@@ -155,9 +159,9 @@ void check_loadable_path(const fs::path& file) {
         throw load_error(load_error_category::not_a_case_study_file,
                          file_name(file) + " cannot be loaded: it does not exist; check the path");
     if (fs::is_directory(status))
-        throw load_error(load_error_category::not_a_case_study_file,
-                         file_name(file) +
-                             " cannot be loaded: it is a directory; give the path of a file");
+        throw load_error(
+            load_error_category::not_a_case_study_file,
+            file_name(file) + " cannot be loaded: it is a directory; give the path of a file");
 }
 
 }  // namespace
@@ -209,9 +213,9 @@ model::case_study load(const fs::path& file, const load_limits& limits) {
     check_loadable_path(file);
     std::ifstream in(file, std::ios::in | std::ios::binary);
     if (!in)
-        throw load_error(load_error_category::not_a_case_study_file,
-                         file_name(file) +
-                             " cannot be loaded: it cannot be opened; check its permissions");
+        throw load_error(
+            load_error_category::not_a_case_study_file,
+            file_name(file) + " cannot be loaded: it cannot be opened; check its permissions");
     return load_from(in, limits, file_name(file));
 }
 
@@ -223,9 +227,9 @@ file_info read_file_info(const fs::path& file) {
     check_loadable_path(file);
     std::ifstream in(file, std::ios::in | std::ios::binary);
     if (!in)
-        throw load_error(load_error_category::not_a_case_study_file,
-                         file_name(file) +
-                             " cannot be loaded: it cannot be opened; check its permissions");
+        throw load_error(
+            load_error_category::not_a_case_study_file,
+            file_name(file) + " cannot be loaded: it cannot be opened; check its permissions");
     try {
         return detail::read_header(in).info;
     } catch (...) {

@@ -36,13 +36,13 @@ std::string text_or(const std::optional<std::size_t>& value, std::string_view no
 void write_metrics_csv(std::ostream& out, const std::vector<person_metrics>& rows) {
     write_csv_row(out, std::vector<std::string>(metrics_columns.begin(), metrics_columns.end()));
     for (const person_metrics& r : rows) {
-        write_csv_row(out, {r.code, std::string(model::to_string(r.role)),
-                            r.tier ? std::string(model::to_string(*r.tier)) : std::string(),
-                            r.organization, std::to_string(r.in_degree),
-                            std::to_string(r.out_degree), std::to_string(r.weighted_in_degree),
-                            std::to_string(r.weighted_out_degree), format_number(r.betweenness),
-                            format_number(r.closeness), std::to_string(r.weak_component),
-                            text_or(r.steps_to_top_manager, "")});
+        write_csv_row(
+            out, {r.code, std::string(model::to_string(r.role)),
+                  r.tier ? std::string(model::to_string(*r.tier)) : std::string(), r.organization,
+                  std::to_string(r.in_degree), std::to_string(r.out_degree),
+                  std::to_string(r.weighted_in_degree), std::to_string(r.weighted_out_degree),
+                  format_number(r.betweenness), format_number(r.closeness),
+                  std::to_string(r.weak_component), text_or(r.steps_to_top_manager, "")});
     }
 }
 
@@ -52,9 +52,9 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
         s << std::fixed << std::setprecision(3) << x;
         return s.str();
     };
-    const std::vector<std::string> header{"code", "role", "tier", "organization", "in", "out",
-                                          "w_in", "w_out", "betweenness", "closeness", "component",
-                                          "steps_to_top"};
+    const std::vector<std::string> header{"code",        "role",      "tier",      "organization",
+                                          "in",          "out",       "w_in",      "w_out",
+                                          "betweenness", "closeness", "component", "steps_to_top"};
     std::vector<std::vector<std::string>> cells;
     cells.reserve(rows.size());
     for (const person_metrics& r : rows) {
@@ -67,9 +67,11 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
                          text_or(r.steps_to_top_manager, "-")});
     }
     std::vector<std::size_t> width(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) width[i] = header[i].size();
+    for (std::size_t i = 0; i < header.size(); ++i)
+        width[i] = header[i].size();
     for (const auto& row : cells)
-        for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+        for (std::size_t i = 0; i < row.size(); ++i)
+            width[i] = std::max(width[i], row[i].size());
     std::ostringstream out;
     auto line = [&](const std::vector<std::string>& row) {
         std::string text;
@@ -78,14 +80,17 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
             const std::string pad(width[i] - row[i].size(), ' ');
             text += i < 4 ? row[i] + pad : pad + row[i];  // words left, numbers right
         }
-        while (!text.empty() && text.back() == ' ') text.pop_back();
+        while (!text.empty() && text.back() == ' ')
+            text.pop_back();
         out << text << '\n';
     };
     line(header);
     std::size_t total = 2 * (header.size() - 1);
-    for (std::size_t w : width) total += w;
+    for (std::size_t w : width)
+        total += w;
     out << std::string(total, '-') << '\n';
-    for (const auto& row : cells) line(row);
+    for (const auto& row : cells)
+        line(row);
     return out.str();
 }
 

@@ -1,8 +1,8 @@
 #include "partnerqi/io/deidentify.hpp"
 
 #include <algorithm>
-#include <set>
 #include <optional>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -29,7 +29,8 @@ std::string_view role_prefix(model::person_role role) {
 }
 
 // Pseudonyms for every person, as short as possible while all stay distinct.
-std::vector<std::string> pseudonyms(const std::vector<model::person>& people, std::string_view salt) {
+std::vector<std::string> pseudonyms(const std::vector<model::person>& people,
+                                    std::string_view salt) {
     std::vector<std::string> digests;
     digests.reserve(people.size());
     for (const model::person& p : people)
@@ -56,8 +57,9 @@ public:
         if (from.size() >= 3) pairs_.emplace_back(std::move(from), std::move(to));
     }
     void finish() {
-        std::stable_sort(pairs_.begin(), pairs_.end(),
-                         [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+        std::stable_sort(pairs_.begin(), pairs_.end(), [](const auto& a, const auto& b) {
+            return a.first.size() > b.first.size();
+        });
     }
     void operator()(std::string& text) const {
         for (const auto& [from, to] : pairs_) {
@@ -88,10 +90,12 @@ void scrub_record(Record& r, const scrubber& scrub) {
             else if (d.is(model::field_use::label))
                 scrub(value);
         } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
-            if (d.is(model::field_use::personal) || d.is(model::field_use::free_text)) value.reset();
+            if (d.is(model::field_use::personal) || d.is(model::field_use::free_text))
+                value.reset();
         } else if constexpr (is_vector<T>::value) {
             if constexpr (model::is_record_v<typename T::value_type>)
-                for (auto& item : value) scrub_record(item, scrub);
+                for (auto& item : value)
+                    scrub_record(item, scrub);
         }
     });
 }
@@ -124,7 +128,8 @@ model::case_study deidentify(const model::case_study& study, std::string_view sa
     scrub(data.description);
     model::for_each_type(model::record_kinds{}, [&](auto* tag) {
         using Kind = std::remove_pointer_t<decltype(tag)>;
-        for (Kind& r : data.all<Kind>()) scrub_record(r, scrub);
+        for (Kind& r : data.all<Kind>())
+            scrub_record(r, scrub);
     });
     return model::case_study::from_data(std::move(data));
 }

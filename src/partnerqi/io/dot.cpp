@@ -12,17 +12,17 @@
 #include <system_error>
 #include <vector>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <boost/range/iterator_range.hpp>
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 extern char** environ;  // NOLINT: POSIX gives the environment only this way
 
@@ -53,9 +53,9 @@ namespace {
 
 /// The ranks of the picture, top to bottom.
 enum class rank : std::size_t { top_level, mid_level, front_line, other_roles, advisors };
-constexpr std::array<std::string_view, 5> rank_labels{
-    "top-level managers", "mid-level managers", "front-line managers", "other roles",
-    "patient advisors"};
+constexpr std::array<std::string_view, 5> rank_labels{"top-level managers", "mid-level managers",
+                                                      "front-line managers", "other roles",
+                                                      "patient advisors"};
 
 rank rank_of(const network::person_vertex& p) {
     if (p.role == model::person_role::patient_advisor) return rank::advisors;
@@ -72,10 +72,13 @@ rank rank_of(const network::person_vertex& p) {
 /// Node attributes by rank: shape, fill and font colours.
 std::string node_style(rank r) {
     switch (r) {
-        case rank::top_level: return "shape=box, style=filled, fillcolor=\"#1d3557\", fontcolor=white";
-        case rank::mid_level: return "shape=box, style=filled, fillcolor=\"#457b9d\", fontcolor=white";
+        case rank::top_level:
+            return "shape=box, style=filled, fillcolor=\"#1d3557\", fontcolor=white";
+        case rank::mid_level:
+            return "shape=box, style=filled, fillcolor=\"#457b9d\", fontcolor=white";
         case rank::front_line: return "shape=box, style=filled, fillcolor=\"#a8dadc\"";
-        case rank::advisors: return "shape=ellipse, style=filled, fillcolor=\"#f4a261\", penwidth=2";
+        case rank::advisors:
+            return "shape=ellipse, style=filled, fillcolor=\"#f4a261\", penwidth=2";
         case rank::other_roles: break;
     }
     return "shape=box, style=filled, fillcolor=white";
@@ -129,7 +132,8 @@ void write_dot(std::ostream& out, const model::case_study& study,
     // People by rank; a rank with nobody is left out.
     std::array<std::vector<vertex>, rank_labels.size()> by_rank;
     for (std::size_t v = 0; v < n; ++v) {
-        by_rank[static_cast<std::size_t>(rank_of(g[static_cast<vertex>(v)]))].push_back(static_cast<vertex>(v));
+        by_rank[static_cast<std::size_t>(rank_of(g[static_cast<vertex>(v)]))].push_back(
+            static_cast<vertex>(v));
     }
     std::vector<std::size_t> used;
     for (std::size_t r = 0; r < by_rank.size(); ++r) {
@@ -152,15 +156,16 @@ void write_dot(std::ostream& out, const model::case_study& study,
     }
     if (used.size() > 1) {
         out << "\n  // the ranks in order, top to bottom\n  ";
-        for (std::size_t i = 0; i < used.size(); ++i) out << (i ? " -> " : "") << 'r' << used[i];
+        for (std::size_t i = 0; i < used.size(); ++i)
+            out << (i ? " -> " : "") << 'r' << used[i];
         out << " [style=invis, weight=100];\n";
     }
 
     out << "\n  // ties: style by the strongest engagement level reached\n";
     for (auto e : boost::make_iterator_range(edges(g))) {
         const network::engagement_tie& t = g[e];
-        out << "  p" << source(e, g) << " -> p" << target(e, g) << " [style="
-            << edge_style(t.strongest);
+        out << "  p" << source(e, g) << " -> p" << target(e, g)
+            << " [style=" << edge_style(t.strongest);
         if (options.show_event_counts && t.events > 1) out << ", label=\"" << t.events << "\"";
         out << ", tooltip=\""
             << dot_escape(std::string(model::to_string(t.strongest)) + ": " + kinds_text(t.kinds) +
@@ -228,7 +233,8 @@ std::string read_start(const std::filesystem::path& file, std::size_t limit) {
     std::string text(limit, '\0');
     in.read(text.data(), static_cast<std::streamsize>(limit));
     text.resize(static_cast<std::size_t>(in.gcount()));
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
     return text;
 }
 
@@ -253,9 +259,10 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
     std::optional<std::filesystem::path> program = options.dot_program;
     if (!program) program = find_graphviz_dot();
     if (!program) {
-        throw save_error(what + ": Graphviz's 'dot' program was not found on the PATH; install "
-                                "Graphviz (Debian: apt-get install graphviz) or export the DOT "
-                                "text and render it elsewhere");
+        throw save_error(what +
+                         ": Graphviz's 'dot' program was not found on the PATH; install "
+                         "Graphviz (Debian: apt-get install graphviz) or export the DOT "
+                         "text and render it elsewhere");
     }
     if (out.empty() || out.filename().empty()) {
         throw save_error(what + ": the output path names no file; give a file name");
@@ -280,10 +287,9 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
     const std::string format_arg = "-T" + std::string(to_string(format));
     const std::string out_arg = "-o" + picture.string();
     const std::string source_arg = source.string();
-    std::vector<char*> argv{const_cast<char*>(program_text.c_str()),
-                            const_cast<char*>(format_arg.c_str()),
-                            const_cast<char*>(out_arg.c_str()),
-                            const_cast<char*>(source_arg.c_str()), nullptr};
+    std::vector<char*> argv{
+        const_cast<char*>(program_text.c_str()), const_cast<char*>(format_arg.c_str()),
+        const_cast<char*>(out_arg.c_str()), const_cast<char*>(source_arg.c_str()), nullptr};
 
     posix_spawn_file_actions_t actions;
     if (posix_spawn_file_actions_init(&actions) != 0) {
@@ -291,9 +297,11 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
     }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, messages.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&actions, 2, messages.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                     0600);
     pid_t child = 0;
-    const int spawned = posix_spawn(&child, program_text.c_str(), &actions, nullptr, argv.data(), environ);
+    const int spawned =
+        posix_spawn(&child, program_text.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
         throw save_error(what + ": cannot run " + program_text + " (" + std::strerror(spawned) +
@@ -306,8 +314,9 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::string said = read_start(messages, 400);
         throw save_error(what + ": Graphviz's 'dot' failed" +
-                         (WIFEXITED(status) ? " with exit code " + std::to_string(WEXITSTATUS(status))
-                                            : std::string(" (killed by a signal)")) +
+                         (WIFEXITED(status)
+                              ? " with exit code " + std::to_string(WEXITSTATUS(status))
+                              : std::string(" (killed by a signal)")) +
                          (said.empty() ? std::string() : ": " + said) +
                          "; the DOT text can be checked with 'dot -Tsvg'");
     }
@@ -324,8 +333,9 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
         bytes.resize(static_cast<std::size_t>(rendered.gcount()));
     }
     if (size_error || bytes.size() != size || bytes.empty()) {
-        throw save_error(what + ": Graphviz's 'dot' wrote no readable picture; check the "
-                                "Graphviz installation and the free space beside the file");
+        throw save_error(what +
+                         ": Graphviz's 'dot' wrote no readable picture; check the "
+                         "Graphviz installation and the free space beside the file");
     }
     detail::write_file_atomically(out, bytes);
 }

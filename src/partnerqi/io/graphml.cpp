@@ -63,7 +63,8 @@ constexpr key keys[] = {
     {"kinds", "edge", "string"},
 };
 
-void data(std::ostream& out, std::string_view indent, std::string_view name, std::string_view value) {
+void data(std::ostream& out, std::string_view indent, std::string_view name,
+          std::string_view value) {
     out << indent << "<data key=\"" << name << "\">" << xml_escape(value) << "</data>\n";
 }
 
@@ -80,7 +81,8 @@ std::string kinds_text(network::kind_mask kinds) {
 }  // namespace
 
 void write_graphml(std::ostream& out, const model::case_study& study,
-                   const network::engagement_graph& graph, const std::vector<person_metrics>& rows) {
+                   const network::engagement_graph& graph,
+                   const std::vector<person_metrics>& rows) {
     using vertex = network::engagement_graph::vertex;
     const auto& g = graph.graph();
     if (rows.size() != graph.num_people()) {
@@ -130,8 +132,9 @@ void write_graphml(std::ostream& out, const model::case_study& study,
     }
     for (auto e : boost::make_iterator_range(edges(g))) {
         const network::engagement_tie& t = g[e];
-        out << "    <edge id=\"e" << t.index << "\" source=\"" << xml_escape(rows[source(e, g)].code)
-            << "\" target=\"" << xml_escape(rows[target(e, g)].code) << "\">\n";
+        out << "    <edge id=\"e" << t.index << "\" source=\""
+            << xml_escape(rows[source(e, g)].code) << "\" target=\""
+            << xml_escape(rows[target(e, g)].code) << "\">\n";
         data(out, "      ", "count", std::to_string(t.events));
         data(out, "      ", "level", model::to_string(t.strongest));
         data(out, "      ", "first", t.first.to_iso());

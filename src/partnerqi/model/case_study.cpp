@@ -106,7 +106,8 @@ std::string content(const case_study_data& d, const practice_enactment& r) {
            r.on.to_iso();
 }
 std::string content(const case_study_data&, const source_total& r) {
-    return hash_id(r.id.value) + " (" + std::to_string(r.count) + " " + std::string(to_string(r.kind)) + ")";
+    return hash_id(r.id.value) + " (" + std::to_string(r.count) + " " +
+           std::string(to_string(r.kind)) + ")";
 }
 std::string content(const case_study_data& d, const coded_segment& r) {
     return hash_id(r.id.value) + " of " + code_or_id<data_source>(d, r.source) + " [" +
@@ -139,7 +140,8 @@ std::string describe_key(const case_study_data& d, std::uint64_t key) {
 
 template <class Record>
 [[noreturn]] void not_found(std::uint32_t id) {
-    throw not_found_error("no " + kind_name<Record>() + " has id " + hash_id(id) + " in this case study");
+    throw not_found_error("no " + kind_name<Record>() + " has id " + hash_id(id) +
+                          " in this case study");
 }
 
 // Edits (insertions, deletions, substitutions and swaps of neighbours) from `a` to `b`: the
@@ -147,12 +149,15 @@ template <class Record>
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     const std::size_t width = b.size() + 1;
     std::vector<std::size_t> d((a.size() + 1) * width);
-    for (std::size_t i = 0; i <= a.size(); ++i) d[i * width] = i;
-    for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
+    for (std::size_t i = 0; i <= a.size(); ++i)
+        d[i * width] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j)
+        d[j] = j;
     for (std::size_t i = 1; i <= a.size(); ++i) {
         for (std::size_t j = 1; j <= b.size(); ++j) {
-            std::size_t best = std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
-                                         d[(i - 1) * width + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            std::size_t best =
+                std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1,
+                          d[(i - 1) * width + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 best = std::min(best, d[(i - 2) * width + j - 2] + 1);
             d[i * width + j] = best;
@@ -176,8 +181,9 @@ public:
     void check(const Record& r) const {
         if constexpr (has_code_v<Record>) {
             if (code_of_record(r).empty())
-                fail(r, std::is_same_v<Record, code> ? "has no name; give the code a name"
-                                                     : "has no code; give it a stable external code");
+                fail(r, std::is_same_v<Record, code>
+                            ? "has no name; give the code a name"
+                            : "has no code; give it a stable external code");
         }
         check_fields(r, r);
         rules(r);
@@ -211,7 +217,8 @@ public:
                                         "; list each at most once");
                     }
                 } else if constexpr (is_record_v<Item>) {
-                    for (const Item& item : value) check_fields(r, item);
+                    for (const Item& item : value)
+                        check_fields(r, item);
                 }
             }
         });
@@ -248,8 +255,7 @@ public:
         const std::string what = "membership of " + name_of(d_, p);
         require_span(r, m.joined, m.left, what);
         if (!m.external && p.organization != std::optional<organization_id>(r.organization))
-            fail(r, name_of(d_, p) + " does not belong to " +
-                        name_of(d_, get(r.organization)) +
+            fail(r, name_of(d_, p) + " does not belong to " + name_of(d_, get(r.organization)) +
                         "; mark the membership external if that is intended");
     }
 
@@ -301,7 +307,8 @@ public:
         if (r.kind == source_kind::interview && r.participants.size() > 1)
             fail(r, "is an interview with " + std::to_string(r.participants.size()) +
                         " participants; an interview has one (record a focus group instead)");
-        if (r.tier && r.kind != source_kind::interview) fail(r, "has a tier, but only an interview has one");
+        if (r.tier && r.kind != source_kind::interview)
+            fail(r, "has a tier, but only an interview has one");
         if (r.composition && r.kind != source_kind::focus_group)
             fail(r, "has a composition, but only a focus group has one");
     }
@@ -330,7 +337,8 @@ public:
     void rules(const coded_segment& r) const {
         const data_source& s = get(r.source);
         if (r.end < r.begin)
-            fail(r, "ends (" + std::to_string(r.end) + ") before it begins (" + std::to_string(r.begin) + ")");
+            fail(r, "ends (" + std::to_string(r.end) + ") before it begins (" +
+                        std::to_string(r.begin) + ")");
         if (!s.text.empty() && r.end > s.text.size())
             fail(r, "ends at " + std::to_string(r.end) + ", past the end of " + name_of(d_, s) +
                         " (" + std::to_string(s.text.size()) + " characters)");
@@ -338,7 +346,8 @@ public:
     }
 
     void rules(const study_case& r) const {
-        for (team_id t : r.teams) require_team_of(r, t, r.organization);
+        for (team_id t : r.teams)
+            require_team_of(r, t, r.organization);
     }
 
     // Kinds with no rules of their own beyond the shared ones.
@@ -364,8 +373,9 @@ private:
             return records[id.value - 1];
         const Target* target = find_by_id(records, id.value);
         if (!target)
-            fail(r, "refers in \"" + field + "\" to " + kind_name<Target>() + " " + hash_id(id.value) +
-                        ", but no " + kind_name<Target>() + " has that id; add it first");
+            fail(r, "refers in \"" + field + "\" to " + kind_name<Target>() + " " +
+                        hash_id(id.value) + ", but no " + kind_name<Target>() +
+                        " has that id; add it first");
         return *target;
     }
 
@@ -379,16 +389,18 @@ private:
     template <class Record>
     void require_in_window(const Record& r, date d, const std::string& what) const {
         if (!d_.window.contains(d))
-            fail(r, what + " " + d.to_iso() + " lies outside the study window " + d_.window.to_iso());
+            fail(r,
+                 what + " " + d.to_iso() + " lies outside the study window " + d_.window.to_iso());
     }
 
     template <class Record>
-    void require_span(const Record& r, const std::optional<date>& start, const std::optional<date>& end,
-                      const std::string& what) const {
+    void require_span(const Record& r, const std::optional<date>& start,
+                      const std::optional<date>& end, const std::string& what) const {
         if (start) require_in_window(r, *start, what + " (start)");
         if (end) require_in_window(r, *end, what + " (end)");
         if (start && end && *end < *start)
-            fail(r, what + " ends (" + end->to_iso() + ") before it starts (" + start->to_iso() + ")");
+            fail(r,
+                 what + " ends (" + end->to_iso() + ") before it starts (" + start->to_iso() + ")");
     }
 
     template <class Record>
@@ -422,12 +434,13 @@ public:
             for (const Record& r : d.all<Record>()) {
                 if (!r.id.valid()) checker(d).fail(r, "has no id");
                 if (r.id.value <= previous)
-                    checker(d).fail(r, "is out of id order or repeats an id; records are kept in id order");
+                    checker(d).fail(
+                        r, "is out of id order or repeats an id; records are kept in id order");
                 previous = r.id.value;
                 if constexpr (has_code_v<Record>) {
                     if (!codes.emplace(code_of_record(r), r.id.value).second)
                         checker(d).fail(r, "repeats a code that another " + kind_name<Record>() +
-                                                " already has; codes must be unique");
+                                               " already has; codes must be unique");
                 }
             }
         });
@@ -439,7 +452,8 @@ public:
         const checker c(d);
         for_each_type(record_kinds{}, [&](auto* tag) {
             using Record = std::remove_pointer_t<decltype(tag)>;
-            for (const Record& r : d.all<Record>()) c.check(r);
+            for (const Record& r : d.all<Record>())
+                c.check(r);
         });
     }
 
@@ -451,7 +465,8 @@ public:
         try {
             for_each_type(record_kinds{}, [&](auto* tag) {
                 using Record = std::remove_pointer_t<decltype(tag)>;
-                for (const Record& r : d_.all<Record>()) link(r);
+                for (const Record& r : d_.all<Record>())
+                    link(r);
             });
         } catch (...) {
             s_.referrers_.clear();
@@ -499,7 +514,8 @@ public:
     template <class Record>
     std::uint32_t add(Record record) {
         const checker c(d_);
-        if (record.id.valid()) c.fail(record, "already has an id; the case study assigns ids, leave it empty");
+        if (record.id.valid())
+            c.fail(record, "already has an id; the case study assigns ids, leave it empty");
         auto& records = d_.all<Record>();
         record.id.value = records.empty() ? 1 : records.back().id.value + 1;
         c.check(record);
@@ -587,10 +603,11 @@ public:
                 names += (i ? "; " : "") + describe_key(d_, distinct[i]);
             if (distinct.size() > shown)
                 names += "; and " + std::to_string(distinct.size() - shown) + " more";
-            throw validation_error(name_of(d_, slot),
-                                   "cannot be removed: " + std::to_string(distinct.size()) +
-                                       (distinct.size() == 1 ? " record still refers" : " records still refer") +
-                                       " to it (" + names + "); edit or remove them first");
+            throw validation_error(
+                name_of(d_, slot),
+                "cannot be removed: " + std::to_string(distinct.size()) +
+                    (distinct.size() == 1 ? " record still refers" : " records still refer") +
+                    " to it (" + names + "); edit or remove them first");
         }
         unlink(slot);
         if constexpr (has_code_v<Record>) s_.codes_[kind_index<Record>].erase(code_of_record(slot));
@@ -671,14 +688,16 @@ std::vector<std::string> case_study::referrers_of(std::size_t kind, std::uint32_
         for (const Record& r : data_.all<Record>()) {
             bool refers = false;
             for_each_reference(r, [&](const char*, auto target) {
-                refers = refers || (kind_index<record_for_id<decltype(target)>> == kind && target.value == id);
+                refers = refers || (kind_index<record_for_id<decltype(target)>> == kind &&
+                                    target.value == id);
             });
             if (refers) keys.push_back(key_of(kind_index<Record>, r.id.value));
         }
     });
     std::vector<std::string> names;
     names.reserve(keys.size());
-    for (std::uint64_t k : keys) names.push_back(describe_key(data_, k));
+    for (std::uint64_t k : keys)
+        names.push_back(describe_key(data_, k));
     return names;
 }
 
@@ -688,7 +707,7 @@ void case_study::throw_not_found(std::size_t kind, std::uint32_t id) const {
 }
 
 std::vector<std::string> case_study::closest_codes_of(std::size_t kind, std::string_view code,
-                                                     std::size_t count) const {
+                                                      std::size_t count) const {
     // Only codes of similar length can be close; long texts are not compared at all, so a
     // suggestion costs one short comparison per code of the kind.
     constexpr std::size_t longest = 64;
@@ -697,7 +716,8 @@ std::vector<std::string> case_study::closest_codes_of(std::size_t kind, std::str
     if (code.size() <= longest) {
         for (const auto& entry : codes_[kind]) {
             const std::string& other = entry.first;
-            const std::size_t gap = other.size() > code.size() ? other.size() - code.size() : code.size() - other.size();
+            const std::size_t gap = other.size() > code.size() ? other.size() - code.size()
+                                                               : code.size() - other.size();
             if (gap > most || other.size() > longest) continue;
             const std::size_t distance = edit_distance(code, other);
             if (distance <= most) near.emplace_back(distance, other);
@@ -705,15 +725,18 @@ std::vector<std::string> case_study::closest_codes_of(std::size_t kind, std::str
     }
     std::sort(near.begin(), near.end());
     std::vector<std::string> codes;
-    for (std::size_t i = 0; i < near.size() && i < count; ++i) codes.push_back(std::move(near[i].second));
+    for (std::size_t i = 0; i < near.size() && i < count; ++i)
+        codes.push_back(std::move(near[i].second));
     return codes;
 }
 
 void case_study::throw_unknown_code(std::size_t kind, std::string_view code) const {
     std::string kind_text;
-    visit_kind(kind, [&](auto* tag) { kind_text = kind_name<std::remove_pointer_t<decltype(tag)>>(); });
+    visit_kind(kind,
+               [&](auto* tag) { kind_text = kind_name<std::remove_pointer_t<decltype(tag)>>(); });
     std::string hint;
-    for (const std::string& near : closest_codes_of(kind, code, 3)) hint += (hint.empty() ? "\"" : ", \"") + near + "\"";
+    for (const std::string& near : closest_codes_of(kind, code, 3))
+        hint += (hint.empty() ? "\"" : ", \"") + near + "\"";
     throw not_found_error("no " + kind_text + " has the code \"" + std::string(code) + "\"" +
                           (hint.empty() ? "; check the spelling (codes are case-sensitive)"
                                         : "; did you mean " + hint + "?"));
@@ -725,12 +748,14 @@ void case_study::add_member(team_id team, team_membership membership) {
     const checker c(data_);
     for (const team_membership& m : t.members)
         if (m.person == membership.person)
-            c.fail(t, "would list " + describe_key(data_, key_of(kind_index<person>, m.person.value)) +
+            c.fail(t, "would list " +
+                          describe_key(data_, key_of(kind_index<person>, m.person.value)) +
                           " twice; a person is a member at most once");
     c.check_fields(t, membership);
     c.membership(t, membership);
     t.members.reserve(t.members.size() + 1);
-    e.link_one(key_of(kind_index<person>, membership.person.value), key_of(kind_index<qi_team>, team.value));
+    e.link_one(key_of(kind_index<person>, membership.person.value),
+               key_of(kind_index<qi_team>, team.value));
     t.members.push_back(std::move(membership));  // cannot throw: reserved
 }
 

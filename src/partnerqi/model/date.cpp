@@ -1,10 +1,10 @@
 #include "partnerqi/model/date.hpp"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
-
 #include <cctype>
 #include <cstdio>
 #include <string>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "partnerqi/error.hpp"
 
@@ -106,7 +106,8 @@ date_window date_window::from_iso(std::string_view text) {
     if (slash == std::string_view::npos)
         throw parse_error("\"" + std::string(text) +
                           "\" is not a date window; write it as YYYY-MM-DD/YYYY-MM-DD");
-    return date_window(date::from_iso(text.substr(0, slash)), date::from_iso(text.substr(slash + 1)));
+    return date_window(date::from_iso(text.substr(0, slash)),
+                       date::from_iso(text.substr(slash + 1)));
 }
 
 date_window date_window::years(int first_year, int last_year) {

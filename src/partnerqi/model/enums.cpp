@@ -135,7 +135,8 @@ std::string_view to_string(carman_level v) noexcept {
     switch (v) {
         case carman_level::consultation: return "consultation";
         case carman_level::involvement: return "involvement";
-        case carman_level::partnership_and_shared_leadership: return "partnership-and-shared-leadership";
+        case carman_level::partnership_and_shared_leadership:
+            return "partnership-and-shared-leadership";
     }
     return "invalid";
 }

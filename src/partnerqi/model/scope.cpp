@@ -33,9 +33,10 @@ resolved_scope resolve_scope(const case_study& study, const scope_filter& s) {
     if (s.study_case) {
         const study_case* c = find_by_id(study.all<study_case>(), *s.study_case);
         if (!c) {
-            throw invalid_request_error(
-                "scope: no case has id " + std::to_string(s.study_case->value) +
-                " in the case study '" + study.title() + "'; " + codes_of(study.all<study_case>(), "case"));
+            throw invalid_request_error("scope: no case has id " +
+                                        std::to_string(s.study_case->value) +
+                                        " in the case study '" + study.title() + "'; " +
+                                        codes_of(study.all<study_case>(), "case"));
         }
         r.cases.push_back(c->id);
         r.whole_study = false;

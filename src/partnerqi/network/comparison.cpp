@@ -6,9 +6,9 @@
 
 namespace partnerqi::network {
 
-cross_case_comparison compare_organizations(const model::case_study& study,
-                                            const std::vector<model::organization_id>& organizations,
-                                            const graph_filter& base, unsigned threads) {
+cross_case_comparison compare_organizations(
+    const model::case_study& study, const std::vector<model::organization_id>& organizations,
+    const graph_filter& base, unsigned threads) {
     if (!base.organizations.empty()) {
         throw invalid_request_error(
             "cross-case comparison: the base filter already selects organizations; leave it "
@@ -43,7 +43,8 @@ cross_case_comparison compare_cases(const model::case_study& study, const graph_
                                     unsigned threads) {
     std::vector<model::organization_id> orgs;
     for (const model::study_case& c : study.all<model::study_case>()) {
-        if (std::find(orgs.begin(), orgs.end(), c.organization) == orgs.end()) orgs.push_back(c.organization);
+        if (std::find(orgs.begin(), orgs.end(), c.organization) == orgs.end())
+            orgs.push_back(c.organization);
     }
     return compare_organizations(study, orgs, base, threads);
 }

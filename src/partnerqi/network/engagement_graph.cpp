@@ -65,14 +65,16 @@ std::vector<std::uint32_t> people_in_code_order(const std::vector<model::person>
         return people[a.at].code < people[b.at].code;
     });
     std::vector<std::uint32_t> chosen(keys.size());
-    for (std::size_t v = 0; v < keys.size(); ++v) chosen[v] = keys[v].at;
+    for (std::size_t v = 0; v < keys.size(); ++v)
+        chosen[v] = keys[v].at;
     return chosen;
 }
 
 /// The vertex of each position in `people`, or no_vertex for people left out.
 std::vector<std::uint32_t> vertex_at(std::size_t people, const std::vector<std::uint32_t>& chosen) {
     std::vector<std::uint32_t> out(people, no_vertex);
-    for (std::size_t v = 0; v < chosen.size(); ++v) out[chosen[v]] = static_cast<std::uint32_t>(v);
+    for (std::size_t v = 0; v < chosen.size(); ++v)
+        out[chosen[v]] = static_cast<std::uint32_t>(v);
     return out;
 }
 
@@ -89,13 +91,15 @@ struct dense_ids {
 /// ids are assigned in sequence), otherwise a binary search of the people (sorted by id).
 class person_lookup {
 public:
-    person_lookup(const std::vector<model::person>& people, const std::vector<std::uint32_t>& chosen)
+    person_lookup(const std::vector<model::person>& people,
+                  const std::vector<std::uint32_t>& chosen)
         : people_(people), vertex_at_(vertex_at(people.size(), chosen)) {
         const std::uint32_t max_id = people.empty() ? 0 : people.back().id.value;
         // Dense only when the table stays within a small multiple of the people count.
         if (static_cast<std::size_t>(max_id) <= 4 * people.size() + 1024) {
             dense_.assign(static_cast<std::size_t>(max_id) + 1, no_vertex);
-            for (std::size_t i = 0; i < people.size(); ++i) dense_[people[i].id.value] = vertex_at_[i];
+            for (std::size_t i = 0; i < people.size(); ++i)
+                dense_[people[i].id.value] = vertex_at_[i];
         }
     }
 
@@ -103,8 +107,9 @@ public:
     [[nodiscard]] dense_ids dense_table() const noexcept { return {dense_.data(), dense_.size()}; }
 
     [[nodiscard]] std::uint32_t operator()(std::uint32_t id) const noexcept {
-        auto it = std::lower_bound(people_.begin(), people_.end(), id,
-                                   [](const model::person& p, std::uint32_t x) { return p.id.value < x; });
+        auto it = std::lower_bound(
+            people_.begin(), people_.end(), id,
+            [](const model::person& p, std::uint32_t x) { return p.id.value < x; });
         if (it == people_.end() || it->id.value != id) return no_vertex;
         return vertex_at_[static_cast<std::size_t>(it - people_.begin())];
     }
@@ -119,7 +124,7 @@ private:
 /// by target. Each event is one key, target << 32 | day offset in the window << 8 | level << 4 |
 /// kind; the events of one tie keep the order of case_study::engagements().
 struct event_buckets {
-    std::vector<std::uint32_t> start;      ///< bucket of vertex v: keys[start[v], start[v + 1])
+    std::vector<std::uint32_t> start;       ///< bucket of vertex v: keys[start[v], start[v + 1])
     std::unique_ptr<std::uint64_t[]> keys;  ///< start.back() keys
 };
 
@@ -133,25 +138,29 @@ template <class Lookup, class F>
 void for_each_event(const model::case_study& study, const graph_filter& filter,
                     const model::date_window& window, const Lookup& lookup, F&& f) {
     kind_mask wanted = 0;
-    for (model::engagement_kind k : filter.kinds) wanted = static_cast<kind_mask>(wanted | mask_of(k));
+    for (model::engagement_kind k : filter.kinds)
+        wanted = static_cast<kind_mask>(wanted | mask_of(k));
     if (wanted == 0) wanted = static_cast<kind_mask>(~kind_mask{0});
     const std::int32_t first = window.first().days_since_epoch();
     // At most 300 years of days (the accepted dates), so an offset takes 17 bits.
     const auto span = static_cast<std::uint32_t>(window.last().days_since_epoch() - first);
     for (const model::engagement& e : study.all<model::engagement>()) {
         const auto offset = static_cast<std::uint32_t>(e.on.days_since_epoch() - first);
-        if (offset > span || e.level < filter.min_level || (wanted & mask_of(e.kind)) == 0) continue;
+        if (offset > span || e.level < filter.min_level || (wanted & mask_of(e.kind)) == 0)
+            continue;
         const std::uint32_t from = lookup(e.from.value);
         const std::uint32_t to = lookup(e.to.value);
         if (from == no_vertex || to == no_vertex || from == to) continue;
-        f(from, to, (offset << 8) | (static_cast<std::uint32_t>(e.level) << 4) |
-                        static_cast<std::uint32_t>(e.kind));
+        f(from, to,
+          (offset << 8) | (static_cast<std::uint32_t>(e.level) << 4) |
+              static_cast<std::uint32_t>(e.kind));
     }
 }
 
 /// Turns bucket sizes (size of bucket v in start[v + 1]) into bucket starts.
 void prefix_sums(std::vector<std::uint32_t>& start) {
-    for (std::size_t v = 1; v < start.size(); ++v) start[v] += start[v - 1];
+    for (std::size_t v = 1; v < start.size(); ++v)
+        start[v] += start[v - 1];
 }
 
 /// Buckets the events by source with two stable counting sorts (by target, then by source),
@@ -164,13 +173,15 @@ event_buckets bucket_events(const model::case_study& study, const graph_filter& 
     std::vector<std::uint32_t> by_target(static_cast<std::size_t>(people) + 1, 0);
     out.start.assign(static_cast<std::size_t>(people) + 1, 0);
     std::size_t count = 0;
-    for_each_event(study, filter, window, lookup, [&](std::uint32_t from, std::uint32_t to, std::uint32_t) {
-        ++out.start[from + 1];
-        ++by_target[to + 1];
-        ++count;
-    });
+    for_each_event(study, filter, window, lookup,
+                   [&](std::uint32_t from, std::uint32_t to, std::uint32_t) {
+                       ++out.start[from + 1];
+                       ++by_target[to + 1];
+                       ++count;
+                   });
     if (count >= std::numeric_limits<std::uint32_t>::max()) {
-        refuse("network: too many engagement events in the window for one network; narrow the window");
+        refuse(
+            "network: too many engagement events in the window for one network; narrow the window");
     }
     prefix_sums(out.start);
     prefix_sums(by_target);
@@ -207,7 +218,8 @@ struct csr_parts {
 /// date::from_days otherwise.
 class window_days {
 public:
-    window_days(const model::date_window& window, std::size_t events) : first_(window.first().days_since_epoch()) {
+    window_days(const model::date_window& window, std::size_t events)
+        : first_(window.first().days_since_epoch()) {
         const auto span = static_cast<std::size_t>(window.last().days_since_epoch() - first_);
         if (span < events) {
             table_.reserve(span + 1);
@@ -275,7 +287,8 @@ void keep_active(csr_parts& parts, std::vector<std::uint32_t>& chosen) {
     std::vector<char> active(n, 0);
     for (std::size_t v = 0; v < n; ++v)
         if (parts.rowstart[v] != parts.rowstart[v + 1]) active[v] = 1;
-    for (std::uint32_t t : parts.column) active[t] = 1;
+    for (std::uint32_t t : parts.column)
+        active[t] = 1;
     std::vector<std::uint32_t> renumber(n, no_vertex);
     std::vector<std::uint32_t> kept;
     std::vector<std::uint32_t> rowstart;
@@ -286,7 +299,8 @@ void keep_active(csr_parts& parts, std::vector<std::uint32_t>& chosen) {
         rowstart.push_back(parts.rowstart[v]);
     }
     rowstart.push_back(parts.rowstart[n]);
-    for (std::uint32_t& t : parts.column) t = renumber[t];
+    for (std::uint32_t& t : parts.column)
+        t = renumber[t];
     parts.rowstart = std::move(rowstart);
     chosen = std::move(kept);
 }
@@ -300,8 +314,10 @@ void assemble(engagement_graph::graph_type& g, csr_parts parts, std::uint32_t pe
     const std::size_t ties = parts.column.size();
     auto& backward = out.m_backward;
     backward.m_rowstart.assign(static_cast<std::size_t>(people) + 1, 0);
-    for (std::uint32_t t : parts.column) ++backward.m_rowstart[t + 1];
-    for (std::size_t v = 0; v < people; ++v) backward.m_rowstart[v + 1] += backward.m_rowstart[v];
+    for (std::uint32_t t : parts.column)
+        ++backward.m_rowstart[t + 1];
+    for (std::size_t v = 0; v < people; ++v)
+        backward.m_rowstart[v + 1] += backward.m_rowstart[v];
     std::vector<std::uint32_t> next(backward.m_rowstart.begin(), backward.m_rowstart.end() - 1);
     backward.m_column.resize(ties);
     backward.m_edge_properties.resize(ties);
@@ -401,7 +417,8 @@ std::size_t engagement_graph::num_people() const noexcept { return num_vertices(
 
 std::size_t engagement_graph::num_ties() const noexcept { return num_edges(graph_); }
 
-std::optional<engagement_graph::vertex> engagement_graph::vertex_of(model::person_id person) const noexcept {
+std::optional<engagement_graph::vertex> engagement_graph::vertex_of(
+    model::person_id person) const noexcept {
     auto it = std::lower_bound(by_id_.begin(), by_id_.end(), person.value,
                                [](const auto& p, std::uint32_t x) { return p.first < x; });
     if (it == by_id_.end() || it->first != person.value) return std::nullopt;
@@ -449,7 +466,8 @@ std::optional<engagement_tie> engagement_graph::tie_between(model::person_id fro
 
 std::vector<model::person_id> engagement_graph::people() const {
     std::vector<model::person_id> out(num_people());
-    for (std::size_t v = 0; v < out.size(); ++v) out[v] = graph_[static_cast<vertex>(v)].person;
+    for (std::size_t v = 0; v < out.size(); ++v)
+        out[v] = graph_[static_cast<vertex>(v)].person;
     return out;
 }
 

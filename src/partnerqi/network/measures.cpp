@@ -30,9 +30,11 @@ flat_graph::flat_graph(const engagement_graph& g) {
     in_source.reserve(num_edges(bg));
     for (std::uint32_t v = 0; v < n; ++v) {
         out_offset[v] = static_cast<std::uint32_t>(out_target.size());
-        for (auto e : boost::make_iterator_range(out_edges(v, bg))) out_target.push_back(target(e, bg));
+        for (auto e : boost::make_iterator_range(out_edges(v, bg)))
+            out_target.push_back(target(e, bg));
         in_offset[v] = static_cast<std::uint32_t>(in_source.size());
-        for (auto e : boost::make_iterator_range(in_edges(v, bg))) in_source.push_back(source(e, bg));
+        for (auto e : boost::make_iterator_range(in_edges(v, bg)))
+            in_source.push_back(source(e, bg));
         // In-edges of a CSR graph come in edge order, so their sources are already sorted.
     }
     out_offset[n] = static_cast<std::uint32_t>(out_target.size());
@@ -55,7 +57,8 @@ struct brandes_workspace {
     std::vector<double> delta;
     std::vector<std::uint32_t> order;
 
-    explicit brandes_workspace(std::uint32_t n) : dist(n, -1), sigma(n, 0.0), delta(n, 0.0), order(n) {}
+    explicit brandes_workspace(std::uint32_t n)
+        : dist(n, -1), sigma(n, 0.0), delta(n, 0.0), order(n) {}
 
     /// Adds the dependencies of every vertex on source `s` to `acc` (Brandes 2001, unweighted).
     /// Predecessors are not stored: w is a successor of v on a shortest path iff
@@ -103,7 +106,8 @@ struct brandes_workspace {
 
 }  // namespace
 
-std::vector<double> brandes_dependencies(const flat_graph& f, const std::vector<std::uint32_t>& sources,
+std::vector<double> brandes_dependencies(const flat_graph& f,
+                                         const std::vector<std::uint32_t>& sources,
                                          unsigned threads) {
     std::vector<double> total(f.n, 0.0);
     if (sources.empty() || f.n == 0) return total;
@@ -132,12 +136,14 @@ std::vector<double> brandes_dependencies(const flat_graph& f, const std::vector<
                 if (c >= chunks) return;
                 std::fill(acc.begin(), acc.end(), 0.0);
                 std::size_t end = std::min(sources.size(), (c + 1) * chunk_size);
-                for (std::size_t i = c * chunk_size; i < end; ++i) ws.accumulate(f, sources[i], acc);
+                for (std::size_t i = c * chunk_size; i < end; ++i)
+                    ws.accumulate(f, sources[i], acc);
                 std::unique_lock<std::mutex> lock(mutex);
                 // Chunks are taken in increasing order, so the owner of next_merge never waits.
                 merged.wait(lock, [&] { return failed || next_merge == c; });
                 if (failed) return;
-                for (std::uint32_t v = 0; v < f.n; ++v) total[v] += acc[v];
+                for (std::uint32_t v = 0; v < f.n; ++v)
+                    total[v] += acc[v];
                 ++next_merge;
                 merged.notify_all();
             }
@@ -154,8 +160,10 @@ std::vector<double> brandes_dependencies(const flat_graph& f, const std::vector<
     } else {
         std::vector<std::thread> pool;
         pool.reserve(workers);
-        for (unsigned t = 0; t < workers; ++t) pool.emplace_back(work);
-        for (std::thread& t : pool) t.join();
+        for (unsigned t = 0; t < workers; ++t)
+            pool.emplace_back(work);
+        for (std::thread& t : pool)
+            t.join();
     }
     if (failure) std::rethrow_exception(failure);
     return total;
@@ -198,7 +206,8 @@ betweenness_result finish_betweenness(const engagement_graph& g, std::vector<dou
     std::vector<double> normalized = raw;
     if (g.num_people() > 2) {
         double scale = 1.0 / ((n - 1.0) * (n - 2.0));
-        for (double& x : normalized) x *= scale;
+        for (double& x : normalized)
+            x *= scale;
     }
     betweenness_result out;
     out.raw = values_for(g, std::move(raw));
@@ -253,9 +262,9 @@ betweenness_result approximate_betweenness(const engagement_graph& g, std::size_
                                            std::uint64_t seed, unsigned threads) {
     const std::size_t n = g.num_people();
     if (pivots == 0 && n > 0) {
-        throw invalid_request_error(
-            "approximate betweenness: 0 pivots asked for a network of " + std::to_string(n) +
-            " people; ask for at least 1 (more pivots, smaller error)");
+        throw invalid_request_error("approximate betweenness: 0 pivots asked for a network of " +
+                                    std::to_string(n) +
+                                    " people; ask for at least 1 (more pivots, smaller error)");
     }
     if (pivots >= n) return betweenness(g, threads);
     // Partial Fisher-Yates shuffle: the first `pivots` entries are a uniform sample.
@@ -266,14 +275,16 @@ betweenness_result approximate_betweenness(const engagement_graph& g, std::size_
         std::size_t j = i + static_cast<std::size_t>(uniform_below(rng, n - i));
         std::swap(all[i], all[j]);
     }
-    std::vector<std::uint32_t> sources(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(pivots));
+    std::vector<std::uint32_t> sources(all.begin(),
+                                       all.begin() + static_cast<std::ptrdiff_t>(pivots));
     std::sort(sources.begin(), sources.end());
     detail::flat_graph f(g);
     std::vector<double> raw = detail::brandes_dependencies(f, sources, threads);
     // Unbiased scaling: v's betweenness sums over the n-1 sources other than v; a pivot v saw
     // pivots-1 of them, any other v saw all pivots.
     std::vector<char> is_pivot(n, 0);
-    for (std::uint32_t s : sources) is_pivot[s] = 1;
+    for (std::uint32_t s : sources)
+        is_pivot[s] = 1;
     const double others = static_cast<double>(n - 1);
     const double k = static_cast<double>(pivots);
     for (std::size_t v = 0; v < n; ++v) {
@@ -319,15 +330,18 @@ person_values<double> closeness(const engagement_graph& g, unsigned threads) {
                     double r = static_cast<double>(tail) - 1.0;
                     result[u] = r / static_cast<double>(sum) * (r / (static_cast<double>(n) - 1.0));
                 }
-                for (std::size_t k = 0; k < tail; ++k) dist[queue[k]] = -1;
+                for (std::size_t k = 0; k < tail; ++k)
+                    dist[queue[k]] = -1;
             }
         };
         if (workers <= 1) {
             work();
         } else {
             std::vector<std::thread> pool;
-            for (unsigned t = 0; t < workers; ++t) pool.emplace_back(work);
-            for (std::thread& t : pool) t.join();
+            for (unsigned t = 0; t < workers; ++t)
+                pool.emplace_back(work);
+            for (std::thread& t : pool)
+                t.join();
         }
     }
     return values_for(g, std::move(result));
@@ -351,7 +365,8 @@ component_measures weak_components(const engagement_graph& g) {
         if (a != b) parent[std::max(a, b)] = std::min(a, b);  // union by smaller index
     }
     std::vector<std::size_t> label(n);
-    for (std::size_t v = 0; v < n; ++v) label[v] = find(v);
+    for (std::size_t v = 0; v < n; ++v)
+        label[v] = find(v);
     component_measures out;
     out.count = canonical_labels(label);
     out.component = values_for(g, std::move(label));
@@ -454,8 +469,7 @@ std::vector<broker> brokers(const engagement_graph& g) {
     const std::size_t n = g.num_people();
     // The reversed network, managers' own out-ties dropped (paths stop at the first manager),
     // plus a root at index n with a tie to every manager.
-    using reverse_graph =
-        boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+    using reverse_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
     reverse_graph r(n + 1);
     bool any_manager = false;
     bool any_advisor = false;
@@ -475,21 +489,25 @@ std::vector<broker> brokers(const engagement_graph& g) {
     using rv = boost::graph_traits<reverse_graph>::vertex_descriptor;
     std::vector<rv> idom(n + 1, boost::graph_traits<reverse_graph>::null_vertex());
     boost::lengauer_tarjan_dominator_tree(
-        r, static_cast<rv>(n), boost::make_iterator_property_map(idom.begin(), get(boost::vertex_index, r)));
+        r, static_cast<rv>(n),
+        boost::make_iterator_property_map(idom.begin(), get(boost::vertex_index, r)));
 
     std::vector<std::vector<model::person_id>> cut(n);
     for (std::size_t a = 0; a < n; ++a) {
         const person_vertex& p = bg[static_cast<engagement_graph::vertex>(a)];
         if (p.role != model::person_role::patient_advisor) continue;
         if (idom[a] == boost::graph_traits<reverse_graph>::null_vertex()) continue;  // reaches none
-        for (rv x = idom[a]; x != n && x != boost::graph_traits<reverse_graph>::null_vertex(); x = idom[x]) {
-            if (!is_manager(bg[static_cast<engagement_graph::vertex>(x)])) cut[x].push_back(p.person);
+        for (rv x = idom[a]; x != n && x != boost::graph_traits<reverse_graph>::null_vertex();
+             x = idom[x]) {
+            if (!is_manager(bg[static_cast<engagement_graph::vertex>(x)]))
+                cut[x].push_back(p.person);
         }
     }
     std::vector<broker> out;
     for (std::size_t b = 0; b < n; ++b) {
         if (cut[b].empty()) continue;
-        out.push_back(broker{bg[static_cast<engagement_graph::vertex>(b)].person, std::move(cut[b])});
+        out.push_back(
+            broker{bg[static_cast<engagement_graph::vertex>(b)].person, std::move(cut[b])});
     }
     return out;
 }

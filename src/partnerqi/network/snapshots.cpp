@@ -66,7 +66,8 @@ std::vector<network_snapshot> snapshots_by_wave(const model::case_study& study,
     const std::vector<const model::wave*> waves = model::waves_in_window_order(study);
     std::vector<network_snapshot> out;
     out.reserve(waves.size());
-    for (const model::wave* w : waves) out.push_back(make_snapshot(study, *w, base, threads));
+    for (const model::wave* w : waves)
+        out.push_back(make_snapshot(study, *w, base, threads));
     return out;
 }
 
@@ -89,19 +90,23 @@ network_change compare(const network_snapshot& before, const network_snapshot& a
     auto a1 = active_people(after.graph);
     std::vector<std::pair<std::string, model::person_id>> diff;
     difference(a1, a0, std::back_inserter(diff), by_code);
-    for (const auto& p : diff) c.people_appeared.push_back(p.second);
+    for (const auto& p : diff)
+        c.people_appeared.push_back(p.second);
     diff.clear();
     difference(a0, a1, std::back_inserter(diff), by_code);
-    for (const auto& p : diff) c.people_disappeared.push_back(p.second);
+    for (const auto& p : diff)
+        c.people_disappeared.push_back(p.second);
 
     auto t0 = coded_ties(before.graph);
     auto t1 = coded_ties(after.graph);
     std::vector<coded_tie> tdiff;
     difference(t1, t0, std::back_inserter(tdiff), by_code);
-    for (const auto& t : tdiff) c.ties_appeared.push_back(t.second);
+    for (const auto& t : tdiff)
+        c.ties_appeared.push_back(t.second);
     tdiff.clear();
     difference(t0, t1, std::back_inserter(tdiff), by_code);
-    for (const auto& t : tdiff) c.ties_disappeared.push_back(t.second);
+    for (const auto& t : tdiff)
+        c.ties_disappeared.push_back(t.second);
 
     // Per-person deltas over the union of both snapshots' people, in code order.
     std::map<std::string, person_delta> deltas;
@@ -123,14 +128,15 @@ network_change compare(const network_snapshot& before, const network_snapshot& a
     };
     add(after, 1);
     add(before, -1);
-    for (auto& [code, d] : deltas) c.deltas.push_back(std::move(d));
+    for (auto& [code, d] : deltas)
+        c.deltas.push_back(std::move(d));
 
     c.density_change = after.measures.density - before.measures.density;
     if (before.measures.reciprocity && after.measures.reciprocity) {
         c.reciprocity_change = *after.measures.reciprocity - *before.measures.reciprocity;
     }
-    c.weak_components_change =
-        static_cast<long>(after.measures.weak.count) - static_cast<long>(before.measures.weak.count);
+    c.weak_components_change = static_cast<long>(after.measures.weak.count) -
+                               static_cast<long>(before.measures.weak.count);
     c.strong_components_change = static_cast<long>(after.measures.strong.count) -
                                  static_cast<long>(before.measures.strong.count);
     return c;

@@ -8,7 +8,8 @@ int main() {
         const partnerqi::model::case_study study = partnerqi::model::seed_study_reported();
         study.validate();
         std::cout << "partnerqi " << partnerqi::library_version()
-                  << " embedded: " << study.all<partnerqi::model::qi_team>().size() << " QI teams in the seed study\n";
+                  << " embedded: " << study.all<partnerqi::model::qi_team>().size()
+                  << " QI teams in the seed study\n";
         return study.all<partnerqi::model::qi_team>().size() == 2 ? 0 : 1;
     } catch (const partnerqi::error& e) {
         std::cerr << "error: " << e.what() << "\n";

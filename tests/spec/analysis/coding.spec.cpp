@@ -1,10 +1,12 @@
+#include "partnerqi/analysis/coding.hpp"
+
 #include <sstream>
 
 #include <support/catch.hpp>
 
-#include "mini_study.hpp"
-#include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/model/seed_study.hpp"
+
+#include "mini_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -16,7 +18,8 @@ SCENARIO("kappa of two identical codings is 1") {
         builder b = mini_study();
         b.code("X");
         b.code("Y");
-        for (const char* source : {"S1", "S2", "S3"}) b.source(source, source_kind::document).of("ORG");
+        for (const char* source : {"S1", "S2", "S3"})
+            b.source(source, source_kind::document).of("ORG");
         for (const char* coder : {"A", "B"}) {
             b.segment("S1", "X", coder);
             b.segment("S2", "X", coder);
@@ -24,7 +27,9 @@ SCENARIO("kappa of two identical codings is 1") {
         }
         const built m{b.build()};
         auto r = analysis::cohen_kappa(m.s, "A", "B");
-        THEN("3 sources x 2 codes give 6 units: 3 present for both, 3 absent for both, and kappa 1") {
+        THEN(
+            "3 sources x 2 codes give 6 units: 3 present for both, 3 absent for both, and kappa "
+            "1") {
             // po = 6/6 = 1; each coder says present on 3 of 6: pe = .5*.5 + .5*.5 = .5;
             // kappa = (1 - .5) / (1 - .5) = 1.
             CHECK(r.counts.both == 3);
@@ -53,12 +58,14 @@ SCENARIO("kappa matches a worked example") {
         for (int i = 0; i < 50; ++i) {
             const std::string src = "S" + std::to_string(i);
             b.source(src, source_kind::document).of("ORG");
-            if (i < 25) b.segment(src, "yes", "A");                             // A: yes on 0..24
-            if (i < 20 || (i >= 25 && i < 35)) b.segment(src, "yes", "B");  // B: yes on 0..19 and 25..34
+            if (i < 25) b.segment(src, "yes", "A");  // A: yes on 0..24
+            if (i < 20 || (i >= 25 && i < 35))
+                b.segment(src, "yes", "B");  // B: yes on 0..19 and 25..34
         }
         const built m{b.build()};
         analysis::kappa_options o;
-        for (const data_source& src : m.s.all<data_source>()) o.sources.push_back(src.id);
+        for (const data_source& src : m.s.all<data_source>())
+            o.sources.push_back(src.id);
         auto r = analysis::cohen_kappa(m.s, "A", "B", {}, o);
         THEN("the counts and kappa are those of the example") {
             CHECK(r.counts.both == 20);
@@ -142,7 +149,8 @@ SCENARIO("code frequencies and co-occurrence count within sources") {
     auto prep = s.require<code>("managing-integration/preparing advisors");
     auto eval = s.require<code>("evaluating-integration");
     auto row = [&](code_id id) {
-        return *std::find_if(freq.codes.begin(), freq.codes.end(), [&](const auto& c) { return c.code == id; });
+        return *std::find_if(freq.codes.begin(), freq.codes.end(),
+                             [&](const auto& c) { return c.code == id; });
     };
     CHECK(row(prep).segments == 12);
     CHECK(row(prep).sources == 6);
@@ -185,6 +193,8 @@ SCENARIO("coding results export as CSV with quoted fields") {
     const built m{b.build()};
     std::ostringstream csv;
     analysis::write_csv(csv, analysis::code_frequencies(m.s));
-    // RFC 4180: a field with a comma or quote is quoted and inner quotes doubled; CRLF ends records.
-    CHECK(csv.str() == "code,segments,sources,people,coders\r\n\"voice, \"\"heard\"\"\",1,1,0,1\r\n");
+    // RFC 4180: a field with a comma or quote is quoted and inner quotes doubled; CRLF ends
+    // records.
+    CHECK(csv.str() ==
+          "code,segments,sources,people,coders\r\n\"voice, \"\"heard\"\"\",1,1,0,1\r\n");
 }

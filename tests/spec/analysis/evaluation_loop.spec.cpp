@@ -1,10 +1,12 @@
+#include "partnerqi/analysis/evaluation_loop.hpp"
+
 #include <sstream>
 
 #include <support/catch.hpp>
 
-#include "mini_study.hpp"
-#include "partnerqi/analysis/evaluation_loop.hpp"
 #include "partnerqi/model/seed_study.hpp"
+
+#include "mini_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -49,12 +51,16 @@ SCENARIO("an evaluation followed by a managing practice within 180 days closes t
     CHECK(r.closed == 1);
 }
 
-SCENARIO("an adjustment that comes too late, on another team, or of another category leaves the loop open") {
+SCENARIO(
+    "an adjustment that comes too late, on another team, or of another category leaves the loop "
+    "open") {
     loop_fixture f;
     f.lines.enactment("EVA", "MID").on("2020-01-01").team("T1");
     f.lines.enactment("DES", "MID").on("2020-02-01").team("T1");  // designing is not an adjustment
     f.lines.enactment("STR", "MID").on("2020-02-01").team("T2");  // another team
-    f.lines.enactment("STR", "MID").on("2020-07-19").team("T1");  // 200 days later (2020 is a leap year)
+    f.lines.enactment("STR", "MID")
+        .on("2020-07-19")
+        .team("T1");  // 200 days later (2020 is a leap year)
     f.build();
     WHEN("the default 180-day delay applies") {
         auto r = analysis::evaluation_loop(f.m.s);
@@ -74,7 +80,9 @@ SCENARIO("an adjustment that comes too late, on another team, or of another cate
     WHEN("the delay is negative") {
         analysis::evaluation_loop_options o;
         o.max_delay_days = -1;
-        THEN("the request is refused") { CHECK_THROWS_AS(analysis::evaluation_loop(f.m.s, {}, o), invalid_request_error); }
+        THEN("the request is refused") {
+            CHECK_THROWS_AS(analysis::evaluation_loop(f.m.s, {}, o), invalid_request_error);
+        }
     }
 }
 
@@ -88,8 +96,8 @@ SCENARIO("an evaluation too close to the end of the study to judge is pending, n
 }
 
 SCENARIO("the study's illustrative cases close one loop, leave one open and one pending per case") {
-    // Per case: EVA-feedback 2016-09-30, next team adjustment MAN-share-power 2017-04-10 is 192 days
-    // later (open); EVA-experience 2017-03-15 is closed by MAN-share-power 26 days later;
+    // Per case: EVA-feedback 2016-09-30, next team adjustment MAN-share-power 2017-04-10 is 192
+    // days later (open); EVA-experience 2017-03-15 is closed by MAN-share-power 26 days later;
     // EVA-lessons 2017-10-02 is organization-level with no later adjustment and only 90 days left
     // in the study (pending).
     auto r = analysis::evaluation_loop(seed_study_illustrated());
@@ -101,7 +109,9 @@ SCENARIO("the study's illustrative cases close one loop, leave one open and one 
     CHECK(r.teams[0].label == "T1-MH");
     CHECK(r.teams[0].evaluations[1].days == std::optional<std::int32_t>(26));
     CHECK(r.teams[2].label == "HCO-1 (organization level)");
-    THEN("over time, the 2016 wave has two open loops and the 2017 wave two closed and two pending") {
+    THEN(
+        "over time, the 2016 wave has two open loops and the 2017 wave two closed and two "
+        "pending") {
         REQUIRE(r.periods.size() == 3);
         CHECK(r.periods[0].evaluations == 0);
         CHECK(r.periods[1].evaluations == 2);
@@ -113,6 +123,8 @@ SCENARIO("the study's illustrative cases close one loop, leave one open and one 
         CHECK(analysis::to_text(r).find("MAN-share-power") != std::string::npos);
         std::ostringstream csv;
         analysis::write_csv(csv, r);
-        CHECK(csv.str().rfind("team,evaluation,practice,manager,date,status,follow_up,follow_up_practice,days\r\n", 0) == 0);
+        CHECK(csv.str().rfind("team,evaluation,practice,manager,date,status,follow_up,follow_up_"
+                              "practice,days\r\n",
+                              0) == 0);
     }
 }

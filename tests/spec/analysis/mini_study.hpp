@@ -25,14 +25,16 @@ inline builder mini_study() {
 /// A case study written with the builder, under the names the specification reads: `s`, and
 /// `org` for ORG.
 struct built {
-    case_study s;        ///< the case study built
+    case_study s;         ///< the case study built
     organization_id org;  ///< ORG
 
     built() = default;
     /// Holds `study`, which has the organization ORG.
     explicit built(case_study study) : s(std::move(study)), org(s.require<organization>("ORG")) {}
     /// The id of the person with this code.
-    [[nodiscard]] person_id person(const std::string& code) const { return s.require<model::person>(code); }
+    [[nodiscard]] person_id person(const std::string& code) const {
+        return s.require<model::person>(code);
+    }
 };
 
 }  // namespace partnerqi::test

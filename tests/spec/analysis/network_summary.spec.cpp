@@ -1,36 +1,56 @@
+#include "partnerqi/analysis/network_summary.hpp"
+
 #include <sstream>
 
 #include <support/catch.hpp>
 
-#include "mini_study.hpp"
-#include "partnerqi/analysis/network_summary.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
 #include "partnerqi/model/seed_study.hpp"
 #include "partnerqi/network/measures.hpp"
 
+#include "mini_study.hpp"
+
 using namespace partnerqi;
 using namespace partnerqi::model;
 using analysis::indicator;
-using partnerqi::test::d;
 using partnerqi::test::built;
+using partnerqi::test::d;
 using partnerqi::test::mini_study;
 
 SCENARIO("an advisor with no directed path to a top-level or mid-level manager is flagged") {
-    GIVEN("A1 who only speaks to a front-line manager, A2 whose voice reaches MID through a provider, A3 only spoken to") {
+    GIVEN(
+        "A1 who only speaks to a front-line manager, A2 whose voice reaches MID through a "
+        "provider, A3 only spoken to") {
         builder b = mini_study();
         b.manager("MID", management_tier::mid_level).of("ORG");
         b.manager("FRONT", management_tier::front_line).of("ORG");
         b.provider("DOC").of("ORG");
-        for (const char* code : {"A1", "A2", "A3"}) b.advisor(code).of("ORG");
-        b.team("T").of("ORG").name("T").member("MID").member("FRONT").member("DOC").member("A1").member("A2")
+        for (const char* code : {"A1", "A2", "A3"})
+            b.advisor(code).of("ORG");
+        b.team("T")
+            .of("ORG")
+            .name("T")
+            .member("MID")
+            .member("FRONT")
+            .member("DOC")
+            .member("A1")
+            .member("A2")
             .member("A3");
-        b.engagement("A1", "FRONT").kind(engagement_kind::gives_feedback_to)
-            .level(engagement_level::collaboration).on("2020-02-01");
-        b.engagement("A2", "DOC").kind(engagement_kind::gives_feedback_to)
-            .level(engagement_level::collaboration).on("2020-02-01");
-        b.engagement("DOC", "MID").kind(engagement_kind::reports_to).level(engagement_level::information)
+        b.engagement("A1", "FRONT")
+            .kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::collaboration)
+            .on("2020-02-01");
+        b.engagement("A2", "DOC")
+            .kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::collaboration)
+            .on("2020-02-01");
+        b.engagement("DOC", "MID")
+            .kind(engagement_kind::reports_to)
+            .level(engagement_level::information)
             .on("2020-03-01");
-        b.engagement("MID", "A3").kind(engagement_kind::informs).level(engagement_level::information)
+        b.engagement("MID", "A3")
+            .kind(engagement_kind::informs)
+            .level(engagement_level::information)
             .on("2020-03-01");
         const built m{b.build()};
         const auto a1 = m.person("A1"), a2 = m.person("A2"), a3 = m.person("A3");
@@ -39,19 +59,24 @@ SCENARIO("an advisor with no directed path to a top-level or mid-level manager i
         THEN("A1 is flagged: a front-line manager is not a decision-maker by default") {
             CHECK(r.find(a1)->fired(indicator::no_path_to_decision_maker));
         }
-        THEN("A2 is not flagged: A2 -> DOC -> MID") { CHECK_FALSE(r.find(a2)->fired(indicator::no_path_to_decision_maker)); }
+        THEN("A2 is not flagged: A2 -> DOC -> MID") {
+            CHECK_FALSE(r.find(a2)->fired(indicator::no_path_to_decision_maker));
+        }
         THEN("A3 is flagged: a tie from a manager does not carry the advisor's voice up") {
             CHECK(r.find(a3)->fired(indicator::no_path_to_decision_maker));
         }
         THEN("counting front-line managers as decision-makers clears A1") {
             analysis::audit_options o;
             o.decision_maker_tiers.push_back(management_tier::front_line);
-            CHECK_FALSE(analysis::tokenism_audit(m.s, {}, o).find(a1)->fired(indicator::no_path_to_decision_maker));
+            CHECK_FALSE(analysis::tokenism_audit(m.s, {}, o)
+                            .find(a1)
+                            ->fired(indicator::no_path_to_decision_maker));
         }
         THEN("a window before the ties were made flags A2 too") {
             analysis::filter f;
             f.window = date_window(d("2020-01-01"), d("2020-02-15"));  // DOC -> MID comes later
-            CHECK(analysis::tokenism_audit(m.s, f).find(a2)->fired(indicator::no_path_to_decision_maker));
+            CHECK(analysis::tokenism_audit(m.s, f).find(a2)->fired(
+                indicator::no_path_to_decision_maker));
         }
     }
 }
@@ -61,11 +86,12 @@ SCENARIO("in the study's illustrative cases every advisor's voice reaches a deci
     auto r = analysis::tokenism_audit(s);
     REQUIRE(r.path_indicator_evaluated);
     REQUIRE(r.advisors.size() == 4);
-    for (const auto& a : r.advisors) CHECK_FALSE(a.fired(indicator::no_path_to_decision_maker));
+    for (const auto& a : r.advisors)
+        CHECK_FALSE(a.fired(indicator::no_path_to_decision_maker));
     THEN("the reach to top-level managers agrees with the network layer's advisor paths") {
         network::engagement_graph g(s);
-        auto top = network::breadth_first_reach(g, network::managers_of({management_tier::top_level}),
-                                                network::tie_direction::against);
+        auto top = network::breadth_first_reach(
+            g, network::managers_of({management_tier::top_level}), network::tie_direction::against);
         for (const auto& reach : network::advisor_paths(g))
             CHECK(top.reached(*g.vertex_of(reach.advisor)) == reach.to_top_level.has_value());
     }

@@ -1,22 +1,28 @@
+#include "partnerqi/analysis/practice_matrix.hpp"
+
 #include <sstream>
 
 #include <support/catch.hpp>
 
-#include "mini_study.hpp"
-#include "partnerqi/analysis/practice_matrix.hpp"
 #include "partnerqi/model/seed_study.hpp"
+
+#include "mini_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
+using analysis::practice_cell;
 using partnerqi::test::built;
 using partnerqi::test::mini_study;
-using analysis::practice_cell;
 
 namespace {
-practice_cell cell(std::size_t enactments, std::size_t managers) { return practice_cell{enactments, managers}; }
+practice_cell cell(std::size_t enactments, std::size_t managers) {
+    return practice_cell{enactments, managers};
+}
 }  // namespace
 
-SCENARIO("the study's two cases with illustrative enactments show all four categories at all three tiers") {
+SCENARIO(
+    "the study's two cases with illustrative enactments show all four categories at all three "
+    "tiers") {
     GIVEN("the seed study with its illustrative enactments") {
         case_study s = seed_study_illustrated();
         WHEN("the practice x tier matrix is computed") {
@@ -31,23 +37,30 @@ SCENARIO("the study's two cases with illustrative enactments show all four categ
                 // Per case: top DES-vision, DES-sponsor, STR-office, EVA-lessons = 4;
                 // mid (M-MID and the program manager, whose tier is assumed mid-level): DES-align,
                 // STR-committees, MAN-match, MAN-role, MAN-act-on-input, EVA-feedback,
-                // EVA-experience, MAN-share-power = 8; front: STR-recruitment, MAN-prepare, MAN-coach = 3.
+                // EVA-experience, MAN-share-power = 8; front: STR-recruitment, MAN-prepare,
+                // MAN-coach = 3.
                 const auto& c1 = m.cases[0];
                 CHECK(c1.total.enactments == 15);
                 CHECK(c1.by_tier[0] == cell(4, 1));
                 CHECK(c1.by_tier[1] == cell(8, 2));
                 CHECK(c1.by_tier[2] == cell(3, 1));
-                // Managing at mid level: MAN-match, MAN-role, MAN-share-power (PM), MAN-act-on-input (M-MID).
-                CHECK(c1.at(practice_category::managing_integration, management_tier::mid_level) == cell(4, 2));
-                CHECK(c1.at(practice_category::managing_integration, management_tier::top_level) == cell(0, 0));
-                CHECK(c1.at(practice_category::evaluating_integration, management_tier::top_level) == cell(1, 1));
+                // Managing at mid level: MAN-match, MAN-role, MAN-share-power (PM),
+                // MAN-act-on-input (M-MID).
+                CHECK(c1.at(practice_category::managing_integration, management_tier::mid_level) ==
+                      cell(4, 2));
+                CHECK(c1.at(practice_category::managing_integration, management_tier::top_level) ==
+                      cell(0, 0));
+                CHECK(c1.at(practice_category::evaluating_integration,
+                            management_tier::top_level) == cell(1, 1));
             }
             THEN("the pooled table adds the two cases, and managers stay distinct people") {
                 CHECK(m.pooled.total.enactments == 30);
                 CHECK(m.pooled.by_tier[1] == cell(16, 4));
                 CHECK(m.pooled.total.managers == 8);
             }
-            THEN("designing and structuring are typical change management, managing and evaluating new daily practice") {
+            THEN(
+                "designing and structuring are typical change management, managing and evaluating "
+                "new daily practice") {
                 // Typical per case: top 3 (vision, sponsor, office), mid 2 (align, committees),
                 // front 1 (recruitment). New daily: top 1, mid 6, front 2.
                 const auto& g = m.cases[0].by_grouping;
@@ -66,7 +79,9 @@ SCENARIO("the study's two cases with illustrative enactments show all four categ
     }
 }
 
-SCENARIO("the study's reported facts alone record no enactment, so the every-tier check names every tier") {
+SCENARIO(
+    "the study's reported facts alone record no enactment, so the every-tier check names every "
+    "tier") {
     auto m = analysis::practice_matrix(seed_study_reported());
     auto check = analysis::check_every_tier(m.pooled);
     CHECK_FALSE(check.passed);
@@ -74,8 +89,12 @@ SCENARIO("the study's reported facts alone record no enactment, so the every-tie
     CHECK(check.missing_categories.size() == 4);
 }
 
-SCENARIO("when front-line managers performed no practice, the every-tier check fails and names the front-line tier") {
-    GIVEN("top-level and mid-level managers who enact all four categories, and an idle front-line manager") {
+SCENARIO(
+    "when front-line managers performed no practice, the every-tier check fails and names the "
+    "front-line tier") {
+    GIVEN(
+        "top-level and mid-level managers who enact all four categories, and an idle front-line "
+        "manager") {
         builder b = mini_study();
         b.manager("TOP", management_tier::top_level).of("ORG");
         b.manager("MID", management_tier::mid_level).of("ORG");
@@ -102,12 +121,15 @@ SCENARIO("when front-line managers performed no practice, the every-tier check f
         WHEN("a front-line manager then evaluates once") {
             b.enactment("EVA", "FRONT").on("2020-06-01");
             m = built{b.build()};
-            THEN("the check passes") { CHECK(analysis::check_every_tier(analysis::practice_matrix(m.s).pooled).passed); }
+            THEN("the check passes") {
+                CHECK(analysis::check_every_tier(analysis::practice_matrix(m.s).pooled).passed);
+            }
         }
     }
 }
 
-SCENARIO("when no manager evaluated integration, the check fails and names the evaluating category") {
+SCENARIO(
+    "when no manager evaluated integration, the check fails and names the evaluating category") {
     builder b = mini_study();
     b.manager("TOP", management_tier::top_level).of("ORG");
     b.manager("MID", management_tier::mid_level).of("ORG");
@@ -226,6 +248,7 @@ SCENARIO("the matrix prints as a table and exports as CSV") {
     std::string out = csv.str();
     CHECK(out.rfind("table,category,grouping,tier,practice,enactments,managers\r\n", 0) == 0);
     // case-1, managing integration at mid level: 4 enactments by 2 managers (see above).
-    CHECK(out.find("case-1,managing-integration,new-daily-practice,mid-level,,4,2\r\n") != std::string::npos);
+    CHECK(out.find("case-1,managing-integration,new-daily-practice,mid-level,,4,2\r\n") !=
+          std::string::npos);
     CHECK(out.find("pooled,all,all,all,,30,8\r\n") != std::string::npos);
 }

@@ -1,10 +1,12 @@
+#include "partnerqi/analysis/tokenism_audit.hpp"
+
 #include <sstream>
 
 #include <support/catch.hpp>
 
-#include "mini_study.hpp"
-#include "partnerqi/analysis/tokenism_audit.hpp"
 #include "partnerqi/model/seed_study.hpp"
+
+#include "mini_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -26,8 +28,15 @@ struct audit_fixture {
         lines.manager("MID", management_tier::mid_level).of("ORG");
         lines.manager("FRONT", management_tier::front_line).of("ORG");
         lines.provider("DOC").of("ORG");
-        for (const char* code : {"A1", "A2", "B1"}) lines.advisor(code).of("ORG");
-        lines.team("T-PAIR").of("ORG").name("T-PAIR").member("MID").member("DOC").member("A1").member("A2");
+        for (const char* code : {"A1", "A2", "B1"})
+            lines.advisor(code).of("ORG");
+        lines.team("T-PAIR")
+            .of("ORG")
+            .name("T-PAIR")
+            .member("MID")
+            .member("DOC")
+            .member("A1")
+            .member("A2");
         lines.team("T-LONE").of("ORG").name("T-LONE").member("FRONT").member("DOC").member("B1");
         build();
     }
@@ -44,7 +53,8 @@ struct audit_fixture {
         pair = m.s.require<qi_team>("T-PAIR");
         lone = m.s.require<qi_team>("T-LONE");
     }
-    analysis::tokenism_audit_report run(const analysis::filter& f = {}, const analysis::audit_options& o = {}) const {
+    analysis::tokenism_audit_report run(const analysis::filter& f = {},
+                                        const analysis::audit_options& o = {}) const {
         return analysis::tokenism_audit(m.s, f, o);
     }
 };
@@ -67,7 +77,9 @@ SCENARIO("a team with a lone patient advisor is flagged") {
             CHECK(hit.records[0].kind == analysis::record_kind::team);
             CHECK(hit.records[1].label == "B1");
         }
-        THEN("the two-advisor team is not") { CHECK_FALSE(r.find(f.pair)->fired(indicator::lone_advisor)); }
+        THEN("the two-advisor team is not") {
+            CHECK_FALSE(r.find(f.pair)->fired(indicator::lone_advisor));
+        }
         THEN("a threshold of three flags both teams") {
             analysis::audit_options o;
             o.min_advisors_per_team = 3;
@@ -92,12 +104,18 @@ SCENARIO("neither team of the study's two cases is flagged as lone-advisor") {
 SCENARIO("an advisor whose only ties are information-level is flagged") {
     GIVEN("A1 only informed, A2 co-designing at collaboration level") {
         audit_fixture f;
-        f.lines.engagement("MID", "A1").kind(engagement_kind::informs).level(engagement_level::information)
+        f.lines.engagement("MID", "A1")
+            .kind(engagement_kind::informs)
+            .level(engagement_level::information)
             .on("2020-03-01");
-        f.lines.engagement("A1", "MID").kind(engagement_kind::gives_feedback_to)
-            .level(engagement_level::information).on("2020-04-01");
-        f.lines.engagement("MID", "A2").kind(engagement_kind::co_designs_with)
-            .level(engagement_level::collaboration).on("2020-03-01");
+        f.lines.engagement("A1", "MID")
+            .kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::information)
+            .on("2020-04-01");
+        f.lines.engagement("MID", "A2")
+            .kind(engagement_kind::co_designs_with)
+            .level(engagement_level::collaboration)
+            .on("2020-03-01");
         f.build();
         const auto e1 = f.m.s.all<engagement>()[0].id, e2 = f.m.s.all<engagement>()[1].id;
         auto r = f.run();
@@ -105,14 +123,17 @@ SCENARIO("an advisor whose only ties are information-level is flagged") {
             const auto* a1 = r.find(f.a1);
             REQUIRE(a1);
             REQUIRE(a1->fired(indicator::never_above_consultation));
-            const auto& hit = *std::find_if(a1->hits.begin(), a1->hits.end(),
-                                            [](const auto& h) { return h.id == indicator::never_above_consultation; });
+            const auto& hit = *std::find_if(a1->hits.begin(), a1->hits.end(), [](const auto& h) {
+                return h.id == indicator::never_above_consultation;
+            });
             REQUIRE(hit.records.size() == 2);
             CHECK(hit.records[0].id == e1.value);
             CHECK(hit.records[1].id == e2.value);
             CHECK(hit.records[0].kind == analysis::record_kind::engagement);
         }
-        THEN("A2 is not flagged") { CHECK_FALSE(r.find(f.a2)->fired(indicator::never_above_consultation)); }
+        THEN("A2 is not flagged") {
+            CHECK_FALSE(r.find(f.a2)->fired(indicator::never_above_consultation));
+        }
         THEN("an advisor with no engagement at all is flagged too") {
             CHECK(r.find(f.b1)->fired(indicator::never_above_consultation));
         }
@@ -120,12 +141,18 @@ SCENARIO("an advisor whose only ties are information-level is flagged") {
 }
 
 SCENARIO("an advisor no manager prepared, coached or supported is flagged") {
-    GIVEN("A1 prepared by a manager, A2 supported only by a provider, B1 coached through a managing practice") {
+    GIVEN(
+        "A1 prepared by a manager, A2 supported only by a provider, B1 coached through a managing "
+        "practice") {
         audit_fixture f;
-        f.lines.engagement("FRONT", "A1").kind(engagement_kind::prepares)
-            .level(engagement_level::consultation).on("2020-02-01");
-        f.lines.engagement("DOC", "A2").kind(engagement_kind::supports)
-            .level(engagement_level::collaboration).on("2020-02-01");
+        f.lines.engagement("FRONT", "A1")
+            .kind(engagement_kind::prepares)
+            .level(engagement_level::consultation)
+            .on("2020-02-01");
+        f.lines.engagement("DOC", "A2")
+            .kind(engagement_kind::supports)
+            .level(engagement_level::collaboration)
+            .on("2020-02-01");
         f.lines.practice("MAN-coach", practice_category::managing_integration);
         f.lines.enactment("MAN-coach", "FRONT").on("2020-02-02").team("T-LONE").target("B1");
         f.build();
@@ -167,24 +194,39 @@ SCENARIO("a team with no evaluating practice in the window is flagged") {
     }
 }
 
-SCENARIO("an advisor whose input reached no QI activity at collaboration level or above is flagged") {
-    GIVEN("A1 in an activity that reached collaboration, A2 in one that stopped at consultation, B1 feeding an activity at partnership") {
+SCENARIO(
+    "an advisor whose input reached no QI activity at collaboration level or above is flagged") {
+    GIVEN(
+        "A1 in an activity that reached collaboration, A2 in one that stopped at consultation, B1 "
+        "feeding an activity at partnership") {
         audit_fixture f;
-        f.lines.activity("ACT-COLLAB").of("ORG").team("T-PAIR").title("ACT-COLLAB").advisor("A1")
+        f.lines.activity("ACT-COLLAB")
+            .of("ORG")
+            .team("T-PAIR")
+            .title("ACT-COLLAB")
+            .advisor("A1")
             .level_reached(engagement_level::collaboration);
-        f.lines.activity("ACT-LOW").of("ORG").team("T-PAIR").title("ACT-LOW").advisor("A2")
+        f.lines.activity("ACT-LOW")
+            .of("ORG")
+            .team("T-PAIR")
+            .title("ACT-LOW")
+            .advisor("A2")
             .level_reached(engagement_level::consultation);
         f.lines.activity("ACT-NONE").of("ORG").team("T-LONE").title("ACT-NONE");
-        f.lines.engagement("B1", "FRONT").kind(engagement_kind::gives_feedback_to)
-            .level(engagement_level::partnership).on("2020-05-01").activity("ACT-NONE");
+        f.lines.engagement("B1", "FRONT")
+            .kind(engagement_kind::gives_feedback_to)
+            .level(engagement_level::partnership)
+            .on("2020-05-01")
+            .activity("ACT-NONE");
         f.build();
         const auto low = f.m.s.require<qi_activity>("ACT-LOW");
         auto r = f.run();
         THEN("A2 is flagged with the activity as record") {
             const auto* a2 = r.find(f.a2);
             REQUIRE(a2->fired(indicator::input_without_impact));
-            const auto& hit = *std::find_if(a2->hits.begin(), a2->hits.end(),
-                                            [](const auto& h) { return h.id == indicator::input_without_impact; });
+            const auto& hit = *std::find_if(a2->hits.begin(), a2->hits.end(), [](const auto& h) {
+                return h.id == indicator::input_without_impact;
+            });
             REQUIRE(hit.records.size() == 1);
             CHECK(hit.records[0].kind == analysis::record_kind::activity);
             CHECK(hit.records[0].id == low.value);
@@ -206,7 +248,8 @@ SCENARIO("the same few advisors on most teams are flagged as a concentration") {
         builder b = mini_study();
         b.advisor("A").of("ORG");
         b.advisor("B").of("ORG");
-        for (const char* team : {"T1", "T2", "T3"}) b.team(team).of("ORG").name(team).member("A").member("B");
+        for (const char* team : {"T1", "T2", "T3"})
+            b.team(team).of("ORG").name(team).member("A").member("B");
         const built m{b.build()};
         auto r = analysis::tokenism_audit(m.s);
         THEN("the top two advisors hold all six seats, above the 50% threshold") {
@@ -235,7 +278,9 @@ SCENARIO("the same few advisors on most teams are flagged as a concentration") {
         b.advisor("B").of("ORG");
         b.team("T1").of("ORG").name("T1").member("A").member("B");
         const built m{b.build()};
-        THEN("one team says nothing about concentration") { CHECK(analysis::tokenism_audit(m.s).study_hits.empty()); }
+        THEN("one team says nothing about concentration") {
+            CHECK(analysis::tokenism_audit(m.s).study_hits.empty());
+        }
     }
 }
 
@@ -275,8 +320,8 @@ SCENARIO("the audit says its indicators are heuristics, not findings of the stud
     }
     std::ostringstream csv;
     analysis::write_csv(csv, r);
-    CHECK(csv.str().find("team,T-LONE,lone-advisor,1.00,fewer than 2 advisors,1 advisor: B1,team:T-LONE; person:B1\r\n") !=
-          std::string::npos);
+    CHECK(csv.str().find("team,T-LONE,lone-advisor,1.00,fewer than 2 advisors,1 advisor: "
+                         "B1,team:T-LONE; person:B1\r\n") != std::string::npos);
 }
 
 SCENARIO("nonsensical audit options are refused") {

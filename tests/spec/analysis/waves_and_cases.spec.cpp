@@ -2,11 +2,12 @@
 
 #include <support/catch.hpp>
 
-#include "mini_study.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/summary.hpp"
 #include "partnerqi/analysis/waves.hpp"
 #include "partnerqi/model/seed_study.hpp"
+
+#include "mini_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -45,7 +46,9 @@ SCENARIO("the matrix, the audit and the network are computed for each wave") {
         CHECK(r.waves[0].audit.fired[i] == 2);
         CHECK(r.waves[1].audit.fired[i] == 0);
     }
-    THEN("advisors' voices reach a decision-maker only in 2016, when they give feedback to the program manager") {
+    THEN(
+        "advisors' voices reach a decision-maker only in 2016, when they give feedback to the "
+        "program manager") {
         // 2015: recruitment and preparation ties point at the advisors; 2017: likewise.
         REQUIRE(r.waves[0].network);
         CHECK(r.waves[0].network->advisors_reaching_decision_makers == 0);
@@ -141,8 +144,11 @@ SCENARIO("organizations kept in different case studies can be compared") {
 
 SCENARIO("a comparison of fewer than two cases is refused") {
     auto s = seed_study_illustrated();
-    CHECK_THROWS_AS(analysis::compare_cases(s, {s.require<study_case>("case-1")}), invalid_request_error);
-    CHECK_THROWS_AS(analysis::compare_cases(s, {s.require<study_case>("case-1"), s.require<study_case>("case-1")}), invalid_request_error);
+    CHECK_THROWS_AS(analysis::compare_cases(s, {s.require<study_case>("case-1")}),
+                    invalid_request_error);
+    CHECK_THROWS_AS(analysis::compare_cases(
+                        s, {s.require<study_case>("case-1"), s.require<study_case>("case-1")}),
+                    invalid_request_error);
     analysis::filter f;
     f.study_case = s.require<study_case>("case-1");
     CHECK_THROWS_AS(analysis::compare_cases(s, {}, f), invalid_request_error);
@@ -164,9 +170,10 @@ SCENARIO("the summary report runs every analysis and says the audit is heuristic
         }
         THEN("the text has a heading per analysis and the disclaimer") {
             std::string text = analysis::to_text(sum);
-            for (const char* heading : {"== Practices by tier ==", "== Tokenism audit ==", "== Evaluation loop ==",
-                                        "== Engagement network ==", "== Waves and change ==",
-                                        "== Cases side by side ==", "== Coding =="})
+            for (const char* heading :
+                 {"== Practices by tier ==", "== Tokenism audit ==", "== Evaluation loop ==",
+                  "== Engagement network ==", "== Waves and change ==", "== Cases side by side ==",
+                  "== Coding =="})
                 CHECK(text.find(heading) != std::string::npos);
             CHECK(text.find("not findings of the seed study") != std::string::npos);
             CHECK(text.find("managers at every tier take part") != std::string::npos);
@@ -174,7 +181,8 @@ SCENARIO("the summary report runs every analysis and says the audit is heuristic
     }
     GIVEN("the reported facts only") {
         auto sum = analysis::summary(seed_study_reported());
-        THEN("the every-tier check fails for want of enactments, and there are no waves or coding") {
+        THEN(
+            "the every-tier check fails for want of enactments, and there are no waves or coding") {
             CHECK_FALSE(sum.every_tier.passed);
             CHECK_FALSE(sum.waves);
             CHECK_FALSE(sum.frequencies);
@@ -210,7 +218,8 @@ SCENARIO("the summary lists its tables as CSV files, only those it holds") {
         auto tables = analysis::csv_tables(sum);
         THEN("every part has its file, in the order of the text") {
             std::string names;
-            for (const auto& t : tables) names += std::string(t.file_name) + " ";
+            for (const auto& t : tables)
+                names += std::string(t.file_name) + " ";
             CHECK(names ==
                   "practice-matrix.csv tokenism-audit.csv evaluation-loop.csv network-summary.csv "
                   "waves.csv cases.csv code-frequencies.csv codes-by-tier.csv "

@@ -11,7 +11,6 @@
 #include <support/catch.hpp>
 
 #include "partnerqi/network/reach.hpp"
-
 #include <partnerqi/partnerqi.hpp>
 
 namespace analysis = partnerqi::analysis;

@@ -1,6 +1,4 @@
 // Saving never leaves half a file: the previous version survives any failure.
-#include <support/catch.hpp>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -8,10 +6,13 @@
 #include <streambuf>
 #include <string>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/model/seed_study.hpp"
+
+#include "full_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -26,7 +27,8 @@ std::string read_all(const std::string& file) {
 
 std::size_t entries_in(const std::string& dir) {
     std::size_t n = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir)) ++n;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir))
+        ++n;
     return n;
 }
 
@@ -147,8 +149,9 @@ SCENARIO("a save that cannot be done is refused and leaves files alone") {
     GIVEN("an unknown encoding") {
         const scratch_dir dir;
         THEN("the save is refused before anything is written") {
-            CHECK_THROWS_AS(io::save(full_study(), dir.file("x.pqi"), {static_cast<io::encoding>(9)}),
-                            save_error);
+            CHECK_THROWS_AS(
+                io::save(full_study(), dir.file("x.pqi"), {static_cast<io::encoding>(9)}),
+                save_error);
             CHECK(entries_in(dir.path()) == 0);
         }
     }

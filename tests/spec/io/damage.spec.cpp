@@ -1,17 +1,18 @@
 // A damaged, truncated, foreign or hostile file is refused with a load_error that says what is
 // wrong; nothing crashes, nothing allocates past the limits, and the caller's data is untouched.
-#include <support/catch.hpp>
-
 #include <array>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/codec.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
 #include "partnerqi/model/builder.hpp"
+
+#include "full_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -65,7 +66,8 @@ void patch_header(std::string& file, std::size_t at, std::uint64_t value, std::s
     for (std::size_t i = 0; i < bytes; ++i)
         file[at + i] = static_cast<char>((value >> (8 * i)) & 0xFFu);
     const std::uint32_t crc = io::detail::crc32(std::string_view(file).substr(0, 44));
-    for (std::size_t i = 0; i < 4; ++i) file[44 + i] = static_cast<char>((crc >> (8 * i)) & 0xFFu);
+    for (std::size_t i = 0; i < 4; ++i)
+        file[44 + i] = static_cast<char>((crc >> (8 * i)) & 0xFFu);
 }
 
 // A small study whose text payload is easy to edit by hand:
@@ -181,8 +183,8 @@ SCENARIO("a file from a newer partnerqi is refused as a newer format") {
         }
     }
     GIVEN("a payload whose case-study record format is 7 while this build knows 1") {
-        const std::string payload = replaced(text_payload(small_study()),
-                                             "archive 18 0 1 2 TT", "archive 18 0 7 2 TT");
+        const std::string payload =
+            replaced(text_payload(small_study()), "archive 18 0 1 2 TT", "archive 18 0 7 2 TT");
         THEN("it is refused as a newer format naming the record kind") {
             const std::string bytes = sealed(payload, io::encoding::portable_text);
             CHECK(refusal(bytes) == category::newer_format);
@@ -190,15 +192,15 @@ SCENARIO("a file from a newer partnerqi is refused as a newer format") {
         }
     }
     GIVEN("a payload whose organization record format is 2") {
-        const std::string payload = replaced(text_payload(small_study()), " 1 0 1 1 4 ORGX",
-                                             " 1 0 2 1 4 ORGX");
+        const std::string payload =
+            replaced(text_payload(small_study()), " 1 0 1 1 4 ORGX", " 1 0 2 1 4 ORGX");
         THEN("it is refused as a newer format") {
             CHECK(refusal(sealed(payload, io::encoding::portable_text)) == category::newer_format);
         }
     }
     GIVEN("a payload written by a newer Boost.Serialization (library version 99)") {
-        const std::string payload = replaced(text_payload(small_study()),
-                                             "serialization::archive 18", "serialization::archive 99");
+        const std::string payload = replaced(
+            text_payload(small_study()), "serialization::archive 18", "serialization::archive 99");
         THEN("it is refused as a newer format") {
             CHECK(refusal(sealed(payload, io::encoding::portable_text)) == category::newer_format);
         }
@@ -207,9 +209,9 @@ SCENARIO("a file from a newer partnerqi is refused as a newer format") {
 
 SCENARIO("announced sizes beyond the limits are refused before anything is allocated") {
     GIVEN("a text payload whose title announces 3 GB") {
-        const std::string bytes = sealed(
-            replaced(text_payload(small_study()), " 2 TT ", " 3000000000 TT "),
-            io::encoding::portable_text);
+        const std::string bytes =
+            sealed(replaced(text_payload(small_study()), " 2 TT ", " 3000000000 TT "),
+                   io::encoding::portable_text);
         THEN("it is refused as over the string limit (64 MiB by default)") {
             CHECK(refusal(bytes) == category::limit_exceeded);
         }
@@ -220,7 +222,8 @@ SCENARIO("announced sizes beyond the limits are refused before anything is alloc
         }
     }
     GIVEN("a binary payload whose title announces 3 GB") {
-        std::string payload = io::detail::encode_payload(small_study().data(), io::encoding::native_binary);
+        std::string payload =
+            io::detail::encode_payload(small_study().data(), io::encoding::native_binary);
         // The title is stored as an 8-byte length followed by "TT".
         const auto at = payload.find("TT");
         REQUIRE(at != std::string::npos);
@@ -229,7 +232,8 @@ SCENARIO("announced sizes beyond the limits are refused before anything is alloc
         for (std::size_t i = 0; i < 8; ++i)
             payload[at - 8 + i] = static_cast<char>((huge >> (8 * i)) & 0xFFu);
         THEN("it is refused as over the string limit") {
-            CHECK(refusal(sealed(payload, io::encoding::native_binary)) == category::limit_exceeded);
+            CHECK(refusal(sealed(payload, io::encoding::native_binary)) ==
+                  category::limit_exceeded);
         }
     }
     GIVEN("a text payload announcing 10^12 organizations") {
@@ -242,15 +246,16 @@ SCENARIO("announced sizes beyond the limits are refused before anything is alloc
         }
     }
     GIVEN("an XML payload announcing 10^12 organizations") {
-        const std::string payload = replaced(
-            io::detail::encode_payload(small_study().data(), io::encoding::xml),
-            "<organizations_count>1<", "<organizations_count>1000000000000<");
+        const std::string payload =
+            replaced(io::detail::encode_payload(small_study().data(), io::encoding::xml),
+                     "<organizations_count>1<", "<organizations_count>1000000000000<");
         THEN("it is refused as over the collection limit") {
             CHECK(refusal(sealed(payload, io::encoding::xml)) == category::limit_exceeded);
         }
     }
     GIVEN("a binary payload announcing 10^12 organizations") {
-        std::string payload = io::detail::encode_payload(small_study().data(), io::encoding::native_binary);
+        std::string payload =
+            io::detail::encode_payload(small_study().data(), io::encoding::native_binary);
         // The count follows the study window's last day (17531 as a 4-byte integer).
         const std::string last_day("\x7b\x44\x00\x00", 4);
         const auto at = payload.find(last_day);
@@ -259,7 +264,8 @@ SCENARIO("announced sizes beyond the limits are refused before anything is alloc
         for (std::size_t i = 0; i < 8; ++i)
             payload[at + 4 + i] = static_cast<char>((huge >> (8 * i)) & 0xFFu);
         THEN("it is refused as over the collection limit") {
-            CHECK(refusal(sealed(payload, io::encoding::native_binary)) == category::limit_exceeded);
+            CHECK(refusal(sealed(payload, io::encoding::native_binary)) ==
+                  category::limit_exceeded);
         }
     }
     GIVEN("a study and limits tighter than it") {
@@ -302,7 +308,8 @@ SCENARIO("decoded content that breaks the model is refused as invalid content") 
     GIVEN("an enum value of 257, which would wrap to a valid value in one byte") {
         const std::string payload = replaced(text_payload(small_study()), " 1 K 1 ", " 1 K 257 ");
         THEN("it is refused") {
-            CHECK(refusal(sealed(payload, io::encoding::portable_text)) == category::invalid_content);
+            CHECK(refusal(sealed(payload, io::encoding::portable_text)) ==
+                  category::invalid_content);
         }
     }
     GIVEN("a person referring to an organization that does not exist") {
@@ -315,35 +322,41 @@ SCENARIO("decoded content that breaks the model is refused as invalid content") 
         data.all<model::person>().push_back(p);
         THEN("it is refused as invalid content naming the person") {
             const std::string dangling =
-                sealed(io::detail::encode_payload(data, io::encoding::portable_text), io::encoding::portable_text);
+                sealed(io::detail::encode_payload(data, io::encoding::portable_text),
+                       io::encoding::portable_text);
             CHECK(refusal(dangling) == category::invalid_content);
             CHECK(message_of(dangling).find("person P-1") != std::string::npos);
         }
     }
     GIVEN("a study window whose last day is far past the accepted dates") {
-        const std::string payload = replaced(text_payload(small_study()), " 16436 17531 ", " 16436 99999999 ");
+        const std::string payload =
+            replaced(text_payload(small_study()), " 16436 17531 ", " 16436 99999999 ");
         THEN("it is refused as invalid content") {
-            CHECK(refusal(sealed(payload, io::encoding::portable_text)) == category::invalid_content);
+            CHECK(refusal(sealed(payload, io::encoding::portable_text)) ==
+                  category::invalid_content);
         }
     }
 }
 
 SCENARIO("an XML payload that is cut short is refused without ending the program") {
     GIVEN("XML payloads cut at several places, each sealed with a correct checksum") {
-        const std::string payload = io::detail::encode_payload(small_study().data(), io::encoding::xml);
+        const std::string payload =
+            io::detail::encode_payload(small_study().data(), io::encoding::xml);
         THEN("each is refused as damage") {
             // The payload ends with "</boost_serialization>" and line breaks; cutting just the
             // line breaks is harmless, cutting into the tag is not.
             const std::size_t end_tag = payload.rfind("</boost_serialization>");
             REQUIRE(end_tag != std::string::npos);
-            for (std::size_t keep : {end_tag + 21, end_tag + 5, end_tag, payload.size() - 30, payload.size() - 30,
-                                     payload.size() / 2, std::size_t{100}}) {
+            for (std::size_t keep : {end_tag + 21, end_tag + 5, end_tag, payload.size() - 30,
+                                     payload.size() - 30, payload.size() / 2, std::size_t{100}}) {
                 INFO("kept " << keep << " of " << payload.size() << " bytes");
-                CHECK(refusal(sealed(payload.substr(0, keep), io::encoding::xml)) == category::damaged);
+                CHECK(refusal(sealed(payload.substr(0, keep), io::encoding::xml)) ==
+                      category::damaged);
             }
         }
         THEN("text between the last record and the closing tag is refused as damage") {
-            const std::string extra = replaced(payload, "</case_study>", "</case_study>\n<extra>1</extra>");
+            const std::string extra =
+                replaced(payload, "</case_study>", "</case_study>\n<extra>1</extra>");
             CHECK(refusal(sealed(extra, io::encoding::xml)) == category::damaged);
         }
     }

@@ -1,12 +1,13 @@
 // A de-identified copy keeps the structure of a study and loses what identifies people.
-#include <support/catch.hpp>
-
 #include <set>
 #include <string>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/sha256.hpp"
+
+#include "full_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -18,8 +19,8 @@ SCENARIO("the keyed hash behind pseudonyms is standard SHA-256") {
               "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         CHECK(io::detail::to_hex(io::detail::sha256("abc")) ==
               "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        CHECK(io::detail::to_hex(io::detail::sha256(
-                  "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
+        CHECK(io::detail::to_hex(
+                  io::detail::sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
               "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
         // RFC 4231, test case 2.
         CHECK(io::detail::to_hex(io::detail::hmac_sha256("Jefe", "what do ya want for nothing?")) ==
@@ -51,20 +52,26 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
         THEN("ids, structure, dates and the codes of teams and organizations stay") {
             CHECK(copy.all<model::person>().size() == original.all<model::person>().size());
             CHECK(copy.all<model::engagement>() == original.all<model::engagement>());
-            CHECK(copy.all<model::practice_enactment>().size() == original.all<model::practice_enactment>().size());
+            CHECK(copy.all<model::practice_enactment>().size() ==
+                  original.all<model::practice_enactment>().size());
             for (std::size_t i = 0; i < copy.all<model::practice_enactment>().size(); ++i) {
-                CHECK(copy.all<model::practice_enactment>()[i].on == original.all<model::practice_enactment>()[i].on);
-                CHECK(copy.all<model::practice_enactment>()[i].targets == original.all<model::practice_enactment>()[i].targets);
+                CHECK(copy.all<model::practice_enactment>()[i].on ==
+                      original.all<model::practice_enactment>()[i].on);
+                CHECK(copy.all<model::practice_enactment>()[i].targets ==
+                      original.all<model::practice_enactment>()[i].targets);
             }
             CHECK(copy.all<model::qi_team>().size() == original.all<model::qi_team>().size());
             for (std::size_t i = 0; i < copy.all<model::qi_team>().size(); ++i) {
                 CHECK(copy.all<model::qi_team>()[i].code == original.all<model::qi_team>()[i].code);
-                CHECK(copy.all<model::qi_team>()[i].members.size() == original.all<model::qi_team>()[i].members.size());
+                CHECK(copy.all<model::qi_team>()[i].members.size() ==
+                      original.all<model::qi_team>()[i].members.size());
             }
             for (std::size_t i = 0; i < copy.all<model::organization>().size(); ++i)
-                CHECK(copy.all<model::organization>()[i].code == original.all<model::organization>()[i].code);
+                CHECK(copy.all<model::organization>()[i].code ==
+                      original.all<model::organization>()[i].code);
             CHECK(copy.window() == original.window());
-            CHECK(copy.all<model::coded_segment>().size() == original.all<model::coded_segment>().size());
+            CHECK(copy.all<model::coded_segment>().size() ==
+                  original.all<model::coded_segment>().size());
             for (std::size_t i = 0; i < copy.all<model::person>().size(); ++i) {
                 CHECK(copy.all<model::person>()[i].id == original.all<model::person>()[i].id);
                 CHECK(copy.all<model::person>()[i].role == original.all<model::person>()[i].role);
@@ -72,14 +79,18 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
             }
         }
         THEN("notes, memo texts, source titles and texts, and segment texts are empty") {
-            for (const auto& m : copy.all<model::memo>()) CHECK(m.text.empty());
+            for (const auto& m : copy.all<model::memo>())
+                CHECK(m.text.empty());
             for (const auto& s : copy.all<model::data_source>()) {
                 CHECK(s.text.empty());
                 CHECK(s.title.empty());
             }
-            for (const auto& s : copy.all<model::coded_segment>()) CHECK(s.text.empty());
-            for (const auto& o : copy.all<model::organization>()) CHECK(o.note.empty());
-            for (const auto& a : copy.all<model::qi_activity>()) CHECK(a.note.empty());
+            for (const auto& s : copy.all<model::coded_segment>())
+                CHECK(s.text.empty());
+            for (const auto& o : copy.all<model::organization>())
+                CHECK(o.note.empty());
+            for (const auto& a : copy.all<model::qi_activity>())
+                CHECK(a.note.empty());
         }
         THEN("a memo title that named a person now names the pseudonym") {
             const auto manager = original.find<model::person>("X-MGR");
@@ -105,7 +116,8 @@ SCENARIO("pseudonyms are stable for a salt and change with it") {
         }
         THEN("pseudonyms are unique") {
             std::set<std::string> codes;
-            for (const auto& p : a.all<model::person>()) codes.insert(p.code);
+            for (const auto& p : a.all<model::person>())
+                codes.insert(p.code);
             CHECK(codes.size() == a.all<model::person>().size());
         }
     }
@@ -118,8 +130,8 @@ SCENARIO("no person code or display name survives in a saved de-identified file"
     GIVEN("the full illustrative study, de-identified and saved in every encoding") {
         const model::case_study original = full_study();
         const model::case_study copy = io::deidentify(original, "a long secret salt");
-        for (io::encoding format : {io::encoding::portable_text, io::encoding::native_binary,
-                                    io::encoding::xml}) {
+        for (io::encoding format :
+             {io::encoding::portable_text, io::encoding::native_binary, io::encoding::xml}) {
             const std::string bytes = saved_bytes(copy, format);
             THEN("no code or name appears in the " + std::string(io::describe(format)) + " bytes") {
                 // Person codes shorter than three characters could occur by chance in any text;

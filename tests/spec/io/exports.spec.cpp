@@ -25,7 +25,8 @@ namespace {
 
 std::size_t count_of(const std::string& text, const std::string& part) {
     std::size_t n = 0;
-    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++n;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++n;
     return n;
 }
 
@@ -95,13 +96,15 @@ SCENARIO("the metrics table gives every person's measures as worked out by hand"
                 CHECK(rows[1].weak_component == 1);
                 CHECK(rows[6].organization == "HCO, \"east\"");
             }
-            THEN("steps to a top-level manager follow the reporting chain and are unknown without one") {
+            THEN(
+                "steps to a top-level manager follow the reporting chain and are unknown without "
+                "one") {
                 CHECK(rows[4].steps_to_top_manager == std::optional<std::size_t>(0));  // M-TOP
                 CHECK(rows[3].steps_to_top_manager == std::optional<std::size_t>(1));  // M-MID
                 CHECK(rows[2].steps_to_top_manager == std::optional<std::size_t>(2));  // M-FL
                 CHECK(rows[0].steps_to_top_manager == std::optional<std::size_t>(3));  // A-1
-                CHECK_FALSE(rows[1].steps_to_top_manager.has_value());  // A-2
-                CHECK_FALSE(rows[5].steps_to_top_manager.has_value());  // P-1
+                CHECK_FALSE(rows[1].steps_to_top_manager.has_value());                 // A-2
+                CHECK_FALSE(rows[5].steps_to_top_manager.has_value());                 // P-1
             }
         }
     }
@@ -119,9 +122,11 @@ SCENARIO("the metrics CSV matches the golden table", "[io][csv][golden]") {
             }
             THEN("the header names the twelve columns and unknown values are empty fields") {
                 const std::string text = out.str();
-                CHECK(text.rfind("code,role,tier,organization,in_degree,out_degree,weighted_in_degree,"
-                                 "weighted_out_degree,betweenness,closeness,weak_component,"
-                                 "steps_to_top_manager\r\n", 0) == 0);
+                CHECK(text.rfind(
+                          "code,role,tier,organization,in_degree,out_degree,weighted_in_degree,"
+                          "weighted_out_degree,betweenness,closeness,weak_component,"
+                          "steps_to_top_manager\r\n",
+                          0) == 0);
                 CHECK(text.find("A-2,patient-advisor,,HCO-T,1,0,1,0,0,0.2222222222222222,1,\r\n") !=
                       std::string::npos);
             }
@@ -145,7 +150,8 @@ SCENARIO("DOT labels show backslashes, quotes and line breaks as they are", "[io
     CHECK(io::dot_escape("tab\there\r") == "tabhere");
 }
 
-SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by level", "[io][dot]") {
+SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by level",
+         "[io][dot]") {
     GIVEN("the small illustrative study") {
         const model::case_study study = small_study();
         const network::engagement_graph g(study);
@@ -165,8 +171,10 @@ SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by
                 CHECK(top < rank1);
             }
             THEN("advisors are orange ellipses and managers boxes") {
-                CHECK(dot.find("p0 [label=\"A-1\", shape=ellipse, style=filled, fillcolor=\"#f4a261\"") !=
-                      std::string::npos);
+                CHECK(
+                    dot.find(
+                        "p0 [label=\"A-1\", shape=ellipse, style=filled, fillcolor=\"#f4a261\"") !=
+                    std::string::npos);
                 CHECK(dot.find("p4 [label=\"M-TOP\", shape=box") != std::string::npos);
             }
             THEN("information is dotted, consultation dashed, partnership bold") {
@@ -192,7 +200,8 @@ SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by
         WHEN("a collaboration tie is on its own") {
             network::graph_filter only_prepares;
             only_prepares.kinds = {model::engagement_kind::prepares};
-            const std::string dot = io::to_dot(study, network::engagement_graph(study, only_prepares));
+            const std::string dot =
+                io::to_dot(study, network::engagement_graph(study, only_prepares));
             THEN("it is drawn solid") {
                 CHECK(dot.find("p2 -> p0 [style=solid") != std::string::npos);
             }
@@ -200,7 +209,8 @@ SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by
     }
 }
 
-SCENARIO("Graphviz renders the picture as SVG and PNG when it is installed", "[io][dot][graphviz]") {
+SCENARIO("Graphviz renders the picture as SVG and PNG when it is installed",
+         "[io][dot][graphviz]") {
     if (!io::find_graphviz_dot()) {
         WARN("Graphviz's dot is not installed: rendering is not checked");
         return;
@@ -221,7 +231,8 @@ SCENARIO("Graphviz renders the picture as SVG and PNG when it is installed", "[i
             }
             THEN("no temporary file is left behind") {
                 std::size_t files = 0;
-                for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+                for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
+                    ++files;
                 CHECK(files == 2);
             }
         }
@@ -234,8 +245,9 @@ SCENARIO("a failed rendering says why and leaves no picture", "[io][dot][graphvi
         io::render_options options;
         options.dot_program = dir / "no-such-dot";
         THEN("rendering is refused with a save error and nothing is written") {
-            CHECK_THROWS_AS(io::render("digraph {}", io::picture_format::svg, dir / "x.svg", options),
-                            partnerqi::save_error);
+            CHECK_THROWS_AS(
+                io::render("digraph {}", io::picture_format::svg, dir / "x.svg", options),
+                partnerqi::save_error);
             CHECK(std::filesystem::is_empty(dir));
         }
     }
@@ -283,13 +295,16 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
             io::save_graphml(dir / "net.graphml", study, g);
             io::save_metrics_csv(dir / "metrics.csv", network::metrics_of(study, g));
             THEN("each file holds exactly what the stream writers give, and nothing else is left") {
-                CHECK(exports_fixture::read_all((dir / "net.dot").string()) == io::to_dot(study, g));
+                CHECK(exports_fixture::read_all((dir / "net.dot").string()) ==
+                      io::to_dot(study, g));
                 std::ostringstream graphml;
                 io::write_graphml(graphml, study, g);
                 CHECK(exports_fixture::read_all((dir / "net.graphml").string()) == graphml.str());
-                CHECK(matches_golden("small-metrics.csv", exports_fixture::read_all((dir / "metrics.csv").string())));
+                CHECK(matches_golden("small-metrics.csv",
+                                     exports_fixture::read_all((dir / "metrics.csv").string())));
                 std::size_t files = 0;
-                for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir)) ++files;
+                for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
+                    ++files;
                 CHECK(files == 3);
             }
         }
@@ -297,7 +312,8 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
             THEN("a save error names the file") {
                 std::string message;
                 try {
-                    io::save_csv(dir / "missing" / "t.csv", [](std::ostream& out) { out << "a\r\n"; });
+                    io::save_csv(dir / "missing" / "t.csv",
+                                 [](std::ostream& out) { out << "a\r\n"; });
                 } catch (const partnerqi::save_error& e) {
                     message = e.what();
                 }

@@ -60,9 +60,12 @@ inline model::case_study small_study() {
         b.engagement(from, to).on(on).kind(kind).level(level);
     };
     engage("M-FL", "A-1", "2016-02-01", engagement_kind::prepares, engagement_level::collaboration);
-    engage("A-1", "M-FL", "2016-03-01", engagement_kind::gives_feedback_to, engagement_level::consultation);
-    engage("M-FL", "M-MID", "2016-04-01", engagement_kind::reports_to, engagement_level::information);
-    engage("M-MID", "M-TOP", "2016-04-15", engagement_kind::reports_to, engagement_level::information);
+    engage("A-1", "M-FL", "2016-03-01", engagement_kind::gives_feedback_to,
+           engagement_level::consultation);
+    engage("M-FL", "M-MID", "2016-04-01", engagement_kind::reports_to,
+           engagement_level::information);
+    engage("M-MID", "M-TOP", "2016-04-15", engagement_kind::reports_to,
+           engagement_level::information);
     engage("M-FL", "A-1", "2016-05-01", engagement_kind::supports, engagement_level::partnership);
     engage("P-1", "A-2", "2016-06-01", engagement_kind::consults, engagement_level::consultation);
     engage(odd_code, "P-1", "2016-07-01", engagement_kind::informs, engagement_level::information);
@@ -80,7 +83,8 @@ inline std::string read_all(const std::string& path) {
 /// The golden file `name` of tests/data/golden-exports. When `actual` differs, it is written
 /// beside the test (name + ".actual") so that a reviewer can diff the two.
 inline bool matches_golden(const std::string& name, const std::string& actual) {
-    const std::string expected = read_all(std::string(PARTNERQI_TEST_DATA_DIR) + "/golden-exports/" + name);
+    const std::string expected =
+        read_all(std::string(PARTNERQI_TEST_DATA_DIR) + "/golden-exports/" + name);
     if (expected == actual) return true;
     std::ofstream(name + ".actual", std::ios::binary) << actual;
     return false;

@@ -32,7 +32,8 @@ struct edge_data {
     int count = -1;
     std::string level, first, last, kinds;
 };
-using read_graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, node_data, edge_data>;
+using read_graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, node_data, edge_data>;
 using vertex = boost::graph_traits<read_graph>::vertex_descriptor;
 
 /// What read_graphml gives back: the graph, and the keys that may be absent, as maps.
@@ -67,13 +68,15 @@ read_back read(const std::string& text) {
     dp.property("kinds", get(&edge_data::kinds, r.graph));
     std::istringstream in(text);
     boost::read_graphml(in, r.graph, dp);
-    for (vertex v : boost::make_iterator_range(vertices(r.graph))) r.by_code[r.graph[v].code] = v;
+    for (vertex v : boost::make_iterator_range(vertices(r.graph)))
+        r.by_code[r.graph[v].code] = v;
     return r;
 }
 
 }  // namespace
 
-SCENARIO("a GraphML export reads back with every attribute of every person and tie", "[io][graphml]") {
+SCENARIO("a GraphML export reads back with every attribute of every person and tie",
+         "[io][graphml]") {
     GIVEN("the GraphML of the small illustrative study") {
         const model::case_study study = exports_fixture::small_study();
         const network::engagement_graph g(study);
@@ -89,7 +92,8 @@ SCENARIO("a GraphML export reads back with every attribute of every person and t
                 CHECK(num_edges(rg) == 6);
                 REQUIRE(r.by_code.size() == 7);
             }
-            THEN("each person's role, tier and organization are there, the tier only for managers") {
+            THEN(
+                "each person's role, tier and organization are there, the tier only for managers") {
                 const node_data& fl = rg[r.by_code.at("M-FL")];
                 CHECK(fl.role == "manager");
                 CHECK(r.tier.at(r.by_code.at("M-FL")) == "front-line");

@@ -18,7 +18,8 @@ namespace partnerqi::io::testing {
 [[nodiscard]] std::string saved_bytes(const model::case_study& study, encoding format);
 
 /// Loads a case study from bytes in memory, with the given limits.
-[[nodiscard]] model::case_study load_bytes(const std::string& bytes, const load_limits& limits = {});
+[[nodiscard]] model::case_study load_bytes(const std::string& bytes,
+                                           const load_limits& limits = {});
 
 /// A directory under the system temporary directory, removed with everything in it when the
 /// object goes out of scope.

@@ -3,16 +3,16 @@
 // RapidCheck generates the studies. Its Catch2 header includes <catch2/catch.hpp> directly
 // (Catch2 v2 only), so the property is checked with rc::detail::checkTestable under a fixed
 // seed and the result is asserted with REQUIRE: the run is reproducible and works with v2 and v3.
-#include <support/catch.hpp>
-
-#include <rapidcheck.h>
-
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
+
+#include "full_study.hpp"
+#include <rapidcheck.h>
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -180,7 +180,8 @@ case_study any_study() {
         if (!waves.empty() && *rc::gen::arbitrary<bool>()) d.wave = pick(waves);
         if (!orgs.empty() && *rc::gen::arbitrary<bool>()) d.organization = pick(orgs);
         if (!people.empty()) d.participants.push_back(pick(people));
-        if (d.kind == source_kind::interview && *rc::gen::arbitrary<bool>()) d.tier = any_of<management_tier>();
+        if (d.kind == source_kind::interview && *rc::gen::arbitrary<bool>())
+            d.tier = any_of<management_tier>();
         if (d.kind == source_kind::focus_group) d.composition = any_of<group_composition>();
         d.text = any_text();
         d.provenance = any_of<provenance>();
@@ -191,7 +192,8 @@ case_study any_study() {
         t.kind = any_of<source_kind>();
         t.count = *rc::gen::arbitrary<std::uint32_t>();
         if (!orgs.empty() && *rc::gen::arbitrary<bool>()) t.organization = pick(orgs);
-        if (t.kind == source_kind::interview && *rc::gen::arbitrary<bool>()) t.tier = any_of<management_tier>();
+        if (t.kind == source_kind::interview && *rc::gen::arbitrary<bool>())
+            t.tier = any_of<management_tier>();
         t.description = any_text();
         t.provenance = any_of<provenance>();
         (void)try_add(s, t);

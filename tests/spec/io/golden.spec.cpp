@@ -1,13 +1,14 @@
 // Files written by earlier versions keep loading. The golden files in tests/data/golden were
 // written once by each format version and are never replaced; a new format adds new files.
-#include <support/catch.hpp>
-
 #include <fstream>
 #include <string>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
+
+#include "full_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -31,7 +32,8 @@ void reset_later_fields(Record& r) {
         using T = std::decay_t<decltype(value)>;
         if (d.since > 1) value = Record{}.*(d.member);
         if constexpr (std::is_same_v<T, std::vector<model::team_membership>>)
-            for (auto& m : value) reset_later_fields(m);
+            for (auto& m : value)
+                reset_later_fields(m);
     });
 }
 
@@ -49,7 +51,8 @@ model::case_study as_format_1(const model::case_study& study) {
     model::case_study_data d = study.data();
     model::for_each_type(model::record_kinds{}, [&](auto* tag) {
         using kind = std::remove_pointer_t<decltype(tag)>;
-        for (kind& r : d.all<kind>()) reset_later_fields(r);
+        for (kind& r : d.all<kind>())
+            reset_later_fields(r);
     });
     return model::case_study::from_data(std::move(d));
 }
@@ -109,7 +112,8 @@ SCENARIO("this build still writes the version 2 payloads byte for byte") {
               payload(read_all(golden("v2-text.pqi"))));
     }
     THEN("XML matches v2-xml.pqi") {
-        CHECK(payload(saved_bytes(study, io::encoding::xml)) == payload(read_all(golden("v2-xml.pqi"))));
+        CHECK(payload(saved_bytes(study, io::encoding::xml)) ==
+              payload(read_all(golden("v2-xml.pqi"))));
     }
     const std::string binary = read_all(golden("v2-binary.pqi"));
     if (same_platform(binary)) {

@@ -6,8 +6,9 @@
 #include <iostream>
 #include <string>
 
-#include "full_study.hpp"
 #include "partnerqi/io.hpp"
+
+#include "full_study.hpp"
 
 int main(int argc, char** argv) {
     namespace fs = std::filesystem;

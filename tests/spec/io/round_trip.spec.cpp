@@ -1,14 +1,15 @@
 // A saved case study comes back exactly as it was: every record, id, code and field.
-#include <support/catch.hpp>
-
 #include <array>
 #include <filesystem>
 #include <locale>
 #include <sstream>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
 #include "partnerqi/version.hpp"
+
+#include "full_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -35,21 +36,35 @@ SCENARIO("the study used for files sets every optional field of every record typ
                     if (pred(r)) return true;
                 return false;
             };
-            CHECK(any(d.all<model::person>(), [](const model::person& p) { return p.display_name && p.tier && p.organization; }));
+            CHECK(any(d.all<model::person>(), [](const model::person& p) {
+                return p.display_name && p.tier && p.organization;
+            }));
             CHECK(any(d.all<model::qi_team>(), [&any](const model::qi_team& t) {
-                return any(t.members, [](const model::team_membership& m) { return m.joined && m.left; });
+                return any(t.members,
+                           [](const model::team_membership& m) { return m.joined && m.left; });
             }));
             CHECK(any(d.all<model::qi_activity>(), [](const model::qi_activity& a) {
                 return a.team && a.level_reached && a.start && a.end && !a.advisors.empty();
             }));
-            CHECK(any(d.all<model::practice_enactment>(), [](const model::practice_enactment& e) { return e.team && !e.targets.empty(); }));
-            CHECK(any(d.all<model::engagement>(), [](const model::engagement& e) { return e.activity.has_value(); }));
-            CHECK(any(d.all<model::data_source>(), [](const model::data_source& x) { return x.on && x.wave && x.organization && x.tier; }));
-            CHECK(any(d.all<model::data_source>(), [](const model::data_source& x) { return x.composition.has_value(); }));
-            CHECK(any(d.all<model::source_total>(), [](const model::source_total& x) { return x.organization && x.tier; }));
-            CHECK(any(d.all<model::code>(), [](const model::code& x) { return x.parent && x.category && x.practice; }));
-            CHECK(any(d.all<model::coded_segment>(), [](const model::coded_segment& x) { return !x.supports.empty() && !x.text.empty(); }));
-            CHECK(any(d.all<model::memo>(), [](const model::memo& x) { return x.on && x.source && x.code; }));
+            CHECK(any(d.all<model::practice_enactment>(), [](const model::practice_enactment& e) {
+                return e.team && !e.targets.empty();
+            }));
+            CHECK(any(d.all<model::engagement>(),
+                      [](const model::engagement& e) { return e.activity.has_value(); }));
+            CHECK(any(d.all<model::data_source>(), [](const model::data_source& x) {
+                return x.on && x.wave && x.organization && x.tier;
+            }));
+            CHECK(any(d.all<model::data_source>(),
+                      [](const model::data_source& x) { return x.composition.has_value(); }));
+            CHECK(any(d.all<model::source_total>(),
+                      [](const model::source_total& x) { return x.organization && x.tier; }));
+            CHECK(any(d.all<model::code>(),
+                      [](const model::code& x) { return x.parent && x.category && x.practice; }));
+            CHECK(any(d.all<model::coded_segment>(), [](const model::coded_segment& x) {
+                return !x.supports.empty() && !x.text.empty();
+            }));
+            CHECK(any(d.all<model::memo>(),
+                      [](const model::memo& x) { return x.on && x.source && x.code; }));
         }
     }
 }
@@ -62,9 +77,11 @@ SCENARIO("a case study saved in any encoding loads back identical, through memor
                 const model::case_study loaded = load_bytes(saved_bytes(original, format));
                 THEN("every record, id and code is the same") {
                     CHECK(loaded == original);
-                    CHECK(loaded.data().all<model::person>().size() == original.data().all<model::person>().size());
+                    CHECK(loaded.data().all<model::person>().size() ==
+                          original.data().all<model::person>().size());
                     // A lookup by code still finds the same record id.
-                    CHECK(loaded.find<model::person>("X-MGR") == original.find<model::person>("X-MGR"));
+                    CHECK(loaded.find<model::person>("X-MGR") ==
+                          original.find<model::person>("X-MGR"));
                 }
             }
         }
@@ -142,7 +159,8 @@ SCENARIO("files do not depend on the program's locale") {
             std::string do_grouping() const override { return "\3"; }
         };
         const std::string classic_bytes = saved_bytes(full_study(), io::encoding::portable_text);
-        const std::locale previous = std::locale::global(std::locale(std::locale::classic(), new grouping));
+        const std::locale previous =
+            std::locale::global(std::locale(std::locale::classic(), new grouping));
         const std::string grouped_bytes = saved_bytes(full_study(), io::encoding::portable_text);
         const bool loads = load_bytes(classic_bytes) == full_study();
         std::locale::global(previous);

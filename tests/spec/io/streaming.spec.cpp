@@ -1,18 +1,19 @@
 // Large files are checksummed and decoded as they stream, in pieces: the checksum must not
 // depend on where the pieces end, and damage far from the start must still be refused as
 // damage or truncation, never handed over.
-#include <support/catch.hpp>
-
 #include <cstdint>
 #include <sstream>
 #include <string>
 #include <string_view>
 
-#include "full_study.hpp"
+#include <support/catch.hpp>
+
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/envelope.hpp"
 #include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/model/synthetic.hpp"
+
+#include "full_study.hpp"
 
 using namespace partnerqi;
 using namespace partnerqi::io::testing;
@@ -25,7 +26,8 @@ std::uint32_t crc32_by_bits(std::string_view bytes) {
     std::uint32_t c = 0xFFFFFFFFu;
     for (const char ch : bytes) {
         c ^= static_cast<unsigned char>(ch);
-        for (int k = 0; k < 8; ++k) c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        for (int k = 0; k < 8; ++k)
+            c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
     }
     return c ^ 0xFFFFFFFFu;
 }
@@ -88,7 +90,8 @@ SCENARIO("the file checksum is the standard CRC-32 however the bytes are split")
 
 SCENARIO("a large study survives saving and loading, and damage anywhere in it is refused") {
     for (io::encoding format : {io::encoding::portable_text, io::encoding::native_binary}) {
-        GIVEN("an illustrative study of 2,000 people saved in " + std::string(io::describe(format))) {
+        GIVEN("an illustrative study of 2,000 people saved in " +
+              std::string(io::describe(format))) {
             const std::string bytes = saved_bytes(large_study(), format);
             REQUIRE(bytes.size() > std::size_t{512} << 10);
             THEN("it loads back equal to the original") {

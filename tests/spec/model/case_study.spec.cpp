@@ -1,8 +1,8 @@
 // The case study owns every record and refuses any record that would break an invariant,
 // with a message that names the record and the rule.
-#include <support/catch.hpp>
-
 #include <string>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/model.hpp>
 
@@ -17,9 +17,12 @@ namespace {
 // (illustrative).
 struct small_study {
     case_study s = written();
-    organization_id org = s.require<organization>("HCO-A"), other_org = s.require<organization>("HCO-B");
-    person_id director = s.require<person>("M-TOP-01"), coordinator_manager = s.require<person>("M-FL-01"),
-              nurse = s.require<person>("PR-01"), pa1 = s.require<person>("PA-01"), pa2 = s.require<person>("PA-02");
+    organization_id org = s.require<organization>("HCO-A"),
+                    other_org = s.require<organization>("HCO-B");
+    person_id director = s.require<person>("M-TOP-01"),
+              coordinator_manager = s.require<person>("M-FL-01"),
+              nurse = s.require<person>("PR-01"), pa1 = s.require<person>("PA-01"),
+              pa2 = s.require<person>("PA-02");
     team_id team = s.require<qi_team>("T-1");
 
     static case_study written() {
@@ -31,9 +34,14 @@ struct small_study {
         b.provider("PR-01").of("HCO-A");
         b.advisor("PA-01").of("HCO-A");
         b.advisor("PA-02").of("HCO-A");
-        b.team("T-1").of("HCO-A").member("PR-01", "nurse").member("M-FL-01", "program manager")
-            .member("PA-01", "patient advisor").joined("2015-09-01")
-            .member("PA-02", "patient advisor").joined("2015-09-01");
+        b.team("T-1")
+            .of("HCO-A")
+            .member("PR-01", "nurse")
+            .member("M-FL-01", "program manager")
+            .member("PA-01", "patient advisor")
+            .joined("2015-09-01")
+            .member("PA-02", "patient advisor")
+            .joined("2015-09-01");
         return b.build();
     }
 
@@ -48,7 +56,8 @@ struct small_study {
         return s.add(p);
     }
 
-    engagement engagement_between(person_id from, person_id to, const char* on = "2016-01-10") const {
+    engagement engagement_between(person_id from, person_id to,
+                                  const char* on = "2016-01-10") const {
         engagement e;
         e.from = from;
         e.to = to;
@@ -70,11 +79,14 @@ std::string refusal(F&& f) {
     return "";
 }
 
-bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool mentions(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 }  // namespace
 
-SCENARIO("records added to a case study get ids and can be found by id and by code", "[model][case_study]") {
+SCENARIO("records added to a case study get ids and can be found by id and by code",
+         "[model][case_study]") {
     small_study f;
     THEN("ids are assigned in order and every record is found again") {
         CHECK(f.s.all<person>().size() == 5);
@@ -155,7 +167,8 @@ SCENARIO("every kind of record can be added and looked up", "[model][case_study]
     m.source = src;
     m.code = cid;
     memo_id mid = f.s.add(m);
-    case_id k = f.s.add(study_case{{}, "case-A", "Case A", f.org, {f.team}, provenance::user_entered});
+    case_id k =
+        f.s.add(study_case{{}, "case-A", "Case A", f.org, {f.team}, provenance::user_entered});
 
     THEN("each is found by its id with the values it was given") {
         CHECK(f.s.get(act).advisors.size() == 2);
@@ -186,7 +199,8 @@ SCENARIO("codes are unique within their kind", "[model][case_study][invariant]")
     small_study f;
     WHEN("a second person takes the code PA-01") {
         std::string message = refusal([&] { f.add_person("PA-01", person_role::provider); });
-        THEN("the person is refused, the message names the code and the rule, and nothing changes") {
+        THEN(
+            "the person is refused, the message names the code and the rule, and nothing changes") {
             CHECK(mentions(message, "person PA-01"));
             CHECK(mentions(message, "unique"));
             CHECK(f.s.all<person>().size() == 5);
@@ -215,7 +229,9 @@ SCENARIO("a manager has a tier and only a manager has one", "[model][case_study]
         }
     }
     WHEN("a patient advisor is given a tier") {
-        std::string message = refusal([&] { f.add_person("PA-X", person_role::patient_advisor, management_tier::mid_level); });
+        std::string message = refusal([&] {
+            f.add_person("PA-X", person_role::patient_advisor, management_tier::mid_level);
+        });
         THEN("it is refused: only managers have tiers") {
             CHECK(mentions(message, "only a manager has a tier"));
             CHECK(mentions(message, "patient-advisor"));
@@ -239,11 +255,16 @@ SCENARIO("every reference must resolve to an existing record", "[model][case_stu
     }
     WHEN("an engagement names a person that does not exist") {
         engagement e = f.engagement_between(f.director, person_id{404});
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(e); }), "#404")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(e); }), "#404"));
+        }
     }
     WHEN("a team lists an unknown member") {
         THEN("the membership is refused") {
-            CHECK(mentions(refusal([&] { f.s.add_member(f.team, {person_id{55}, "x", {}, {}, false}); }), "#55"));
+            CHECK(mentions(refusal([&] {
+                               f.s.add_member(f.team, {person_id{55}, "x", {}, {}, false});
+                           }),
+                           "#55"));
             CHECK(f.s.get(f.team).members.size() == 4);
         }
     }
@@ -252,14 +273,18 @@ SCENARIO("every reference must resolve to an existing record", "[model][case_stu
         seg.source = source_id{3};
         seg.code = code_id{1};
         seg.coder = "A";
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(seg); }), "data source")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(seg); }), "data source"));
+        }
     }
 }
 
-SCENARIO("dated records lie inside the study window and end after they start", "[model][case_study][invariant]") {
+SCENARIO("dated records lie inside the study window and end after they start",
+         "[model][case_study][invariant]") {
     small_study f;
     WHEN("an engagement is dated 2018, after the 2015-2017 window") {
-        std::string message = refusal([&] { f.s.add(f.engagement_between(f.director, f.pa1, "2018-02-01")); });
+        std::string message =
+            refusal([&] { f.s.add(f.engagement_between(f.director, f.pa1, "2018-02-01")); });
         THEN("it is refused and the message gives the date and the window") {
             CHECK(mentions(message, "2018-02-01"));
             CHECK(mentions(message, "2015-01-01/2017-12-31"));
@@ -271,15 +296,23 @@ SCENARIO("dated records lie inside the study window and end after they start", "
         a.organization = f.org;
         a.start = date::from_iso("2016-05-01");
         a.end = date::from_iso("2016-04-01");
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(a); }), "before it starts")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(a); }), "before it starts"));
+        }
     }
     WHEN("a membership is left before it is joined") {
-        team_membership m{f.director, "sponsor", date::from_iso("2016-05-01"), date::from_iso("2016-01-01"), false};
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add_member(f.team, m); }), "before it starts")); }
+        team_membership m{f.director, "sponsor", date::from_iso("2016-05-01"),
+                          date::from_iso("2016-01-01"), false};
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add_member(f.team, m); }), "before it starts"));
+        }
     }
     WHEN("a wave reaches past the study window") {
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(wave{{}, "W9", "", date_window::years(2017, 2018)}); }), "outside the study window"));
+            CHECK(mentions(refusal([&] {
+                               f.s.add(wave{{}, "W9", "", date_window::years(2017, 2018)});
+                           }),
+                           "outside the study window"));
         }
     }
     WHEN("the study window is narrowed so that a membership date falls outside") {
@@ -290,7 +323,8 @@ SCENARIO("dated records lie inside the study window and end after they start", "
     }
 }
 
-SCENARIO("a team member belongs to the team's organization unless marked external", "[model][case_study][invariant]") {
+SCENARIO("a team member belongs to the team's organization unless marked external",
+         "[model][case_study][invariant]") {
     small_study f;
     person p;
     p.code = "PR-B";
@@ -298,7 +332,9 @@ SCENARIO("a team member belongs to the team's organization unless marked externa
     p.organization = f.other_org;
     person_id outsider = f.s.add(p);
     WHEN("a provider of another organization joins the team") {
-        std::string message = refusal([&] { f.s.add_member(f.team, {outsider, "pharmacist", {}, {}, false}); });
+        std::string message = refusal([&] {
+            f.s.add_member(f.team, {outsider, "pharmacist", {}, {}, false});
+        });
         THEN("it is refused and the message suggests marking it external") {
             CHECK(mentions(message, "team T-1"));
             CHECK(mentions(message, "external"));
@@ -311,11 +347,17 @@ SCENARIO("a team member belongs to the team's organization unless marked externa
         }
     }
     WHEN("a person is listed twice on a team") {
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add_member(f.team, {f.pa1, "x", {}, {}, false}); }), "twice")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] {
+                               f.s.add_member(f.team, {f.pa1, "x", {}, {}, false});
+                           }),
+                           "twice"));
+        }
     }
 }
 
-SCENARIO("practices are enacted by managers and engagements join two different people", "[model][case_study][invariant]") {
+SCENARIO("practices are enacted by managers and engagements join two different people",
+         "[model][case_study][invariant]") {
     small_study f;
     add_default_practice_catalog(f.s);
     practice_enactment en;
@@ -336,17 +378,24 @@ SCENARIO("practices are enacted by managers and engagements join two different p
         t.organization = f.other_org;
         en.manager = f.director;
         en.team = f.s.add(t);
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(en); }), "another organization")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(en); }), "another organization"));
+        }
     }
     WHEN("someone engages themself") {
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(f.engagement_between(f.pa1, f.pa1)); }), "two different people")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(f.engagement_between(f.pa1, f.pa1)); }),
+                           "two different people"));
+        }
     }
     WHEN("an activity lists a nurse as one of its advisors") {
         qi_activity a;
         a.code = "A-N";
         a.organization = f.org;
         a.advisors = {f.nurse};
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(a); }), "as an advisor")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(a); }), "as an advisor"));
+        }
     }
 }
 
@@ -357,12 +406,16 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
     s.kind = source_kind::interview;
     WHEN("an interview has two participants") {
         s.participants = {f.director, f.nurse};
-        THEN("it is refused and a focus group suggested") { CHECK(mentions(refusal([&] { f.s.add(s); }), "focus group")); }
+        THEN("it is refused and a focus group suggested") {
+            CHECK(mentions(refusal([&] { f.s.add(s); }), "focus group"));
+        }
     }
     WHEN("a focus group carries a tier") {
         s.kind = source_kind::focus_group;
         s.tier = management_tier::top_level;
-        THEN("it is refused") { CHECK(mentions(refusal([&] { f.s.add(s); }), "only an interview")); }
+        THEN("it is refused") {
+            CHECK(mentions(refusal([&] { f.s.add(s); }), "only an interview"));
+        }
     }
     WHEN("a segment runs past the end of its source's text") {
         s.text = "short";
@@ -371,7 +424,9 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
         c.name = "c";
         code_id cid = f.s.add(c);
         coded_segment seg{{}, src, 2, 40, cid, "coder-A", "", {}};
-        THEN("it is refused with the text's length") { CHECK(mentions(refusal([&] { f.s.add(seg); }), "5 characters")); }
+        THEN("it is refused with the text's length") {
+            CHECK(mentions(refusal([&] { f.s.add(seg); }), "5 characters"));
+        }
     }
     WHEN("a code would become its own ancestor") {
         code parent;
@@ -393,11 +448,14 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
         t.kind = source_kind::focus_group;
         t.count = 7;
         t.tier = management_tier::mid_level;
-        THEN("it is refused: only interviews have a tier") { CHECK(mentions(refusal([&] { f.s.add(t); }), "only interviews")); }
+        THEN("it is refused: only interviews have a tier") {
+            CHECK(mentions(refusal([&] { f.s.add(t); }), "only interviews"));
+        }
     }
 }
 
-SCENARIO("a record with an id of its own is refused, since the case study assigns ids", "[model][case_study][invariant]") {
+SCENARIO("a record with an id of its own is refused, since the case study assigns ids",
+         "[model][case_study][invariant]") {
     small_study f;
     person p;
     p.id = person_id{3};
@@ -405,7 +463,8 @@ SCENARIO("a record with an id of its own is refused, since the case study assign
     CHECK(mentions(refusal([&] { f.s.add(p); }), "assigns ids"));
 }
 
-SCENARIO("a record is edited in place only when it and everything that refers to it stay valid", "[model][case_study][edit]") {
+SCENARIO("a record is edited in place only when it and everything that refers to it stay valid",
+         "[model][case_study][edit]") {
     small_study f;
     add_default_practice_catalog(f.s);
     practice_enactment en;
@@ -434,7 +493,9 @@ SCENARIO("a record is edited in place only when it and everything that refers to
         p.role = person_role::provider;
         p.tier.reset();
         std::string message = refusal([&] { f.s.update(p); });
-        THEN("the edit is refused because the enactment needs a manager, and the director is unchanged") {
+        THEN(
+            "the edit is refused because the enactment needs a manager, and the director is "
+            "unchanged") {
             CHECK(mentions(message, "performed by managers"));
             CHECK(f.s.get(f.director).role == person_role::manager);
         }
@@ -451,7 +512,9 @@ SCENARIO("a record is removed only when nothing refers to it", "[model][case_stu
     small_study f;
     WHEN("an advisor on a team is removed") {
         std::string message = refusal([&] { f.s.remove(f.pa1); });
-        THEN("it is refused, the message names the team that still refers to it, and the advisor stays") {
+        THEN(
+            "it is refused, the message names the team that still refers to it, and the advisor "
+            "stays") {
             CHECK(mentions(message, "person PA-01"));
             CHECK(mentions(message, "team T-1"));
             CHECK(f.s.get(f.pa1).code == "PA-01");
@@ -475,7 +538,8 @@ SCENARIO("a record is removed only when nothing refers to it", "[model][case_stu
     }
 }
 
-SCENARIO("a refused removal lists every record that still refers to the person", "[model][case_study][edit]") {
+SCENARIO("a refused removal lists every record that still refers to the person",
+         "[model][case_study][edit]") {
     small_study f;
     engagement e;
     e.from = f.director;
@@ -491,8 +555,9 @@ SCENARIO("a refused removal lists every record that still refers to the person",
             CHECK(mentions(message, "engagement M-TOP-01 -> PA-01 on 2016-03-01"));
         }
         THEN("referrers() gives the same two records") {
-            CHECK(f.s.referrers(f.pa1) ==
-                  std::vector<std::string>{"team T-1", "engagement M-TOP-01 -> PA-01 on 2016-03-01"});
+            CHECK(
+                f.s.referrers(f.pa1) ==
+                std::vector<std::string>{"team T-1", "engagement M-TOP-01 -> PA-01 on 2016-03-01"});
         }
     }
     WHEN("the engagement is removed and the advisor leaves the team") {
@@ -517,7 +582,8 @@ SCENARIO("a refused removal lists every record that still refers to the person",
     }
 }
 
-SCENARIO("a record is looked up by code without undefined behaviour on a typo", "[model][case_study][lookup]") {
+SCENARIO("a record is looked up by code without undefined behaviour on a typo",
+         "[model][case_study][lookup]") {
     small_study f;
     THEN("find gives no value, try_get a null pointer, for what does not exist") {
         CHECK_FALSE(f.s.find<person>("PA-10").has_value());
@@ -542,7 +608,8 @@ SCENARIO("a record is looked up by code without undefined behaviour on a typo", 
     }
 }
 
-SCENARIO("an edit re-checks the records that refer to the edited one, and only those", "[model][case_study][edit]") {
+SCENARIO("an edit re-checks the records that refer to the edited one, and only those",
+         "[model][case_study][edit]") {
     small_study f;
     WHEN("the front-line manager, a member of the team, is moved to the other organization") {
         person moved = f.s.get(f.coordinator_manager);
@@ -551,7 +618,8 @@ SCENARIO("an edit re-checks the records that refer to the edited one, and only t
         THEN("the team that lists them refuses it, and nothing changes") {
             CHECK(mentions(message, "team T-1"));
             CHECK(mentions(message, "external"));
-            CHECK(f.s.get(f.coordinator_manager).organization == std::optional<organization_id>(f.org));
+            CHECK(f.s.get(f.coordinator_manager).organization ==
+                  std::optional<organization_id>(f.org));
         }
     }
     WHEN("a person's code is changed") {
@@ -565,23 +633,32 @@ SCENARIO("an edit re-checks the records that refer to the edited one, and only t
     }
 }
 
-SCENARIO("data that breaks an invariant is refused as a whole when a case study is built from it", "[model][case_study][validate]") {
+SCENARIO("data that breaks an invariant is refused as a whole when a case study is built from it",
+         "[model][case_study][validate]") {
     small_study f;
     case_study_data data = f.s.data();
     WHEN("two people share a code") {
         data.all<person>()[1].code = data.all<person>()[0].code;
-        THEN("from_data refuses it") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "unique")); }
+        THEN("from_data refuses it") {
+            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "unique"));
+        }
     }
     WHEN("records are out of id order") {
         std::swap(data.all<person>()[0], data.all<person>()[1]);
-        THEN("from_data refuses it") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "id order")); }
+        THEN("from_data refuses it") {
+            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "id order"));
+        }
     }
     WHEN("an enum holds a value outside its range") {
         data.all<person>()[0].role = static_cast<person_role>(99);
-        THEN("from_data refuses it and names the field") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "invalid role")); }
+        THEN("from_data refuses it and names the field") {
+            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "invalid role"));
+        }
     }
     WHEN("a membership points at a person that is not there") {
         data.all<qi_team>()[0].members[0].person = person_id{1000};
-        THEN("from_data refuses it") { CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "#1000")); }
+        THEN("from_data refuses it") {
+            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "#1000"));
+        }
     }
 }

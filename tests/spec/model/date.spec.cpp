@@ -16,7 +16,9 @@ SCENARIO("a date is read and written in ISO 8601", "[model][date]") {
                 CHECK(d.day() == 29);
                 CHECK(d.to_iso() == "2016-02-29");
             }
-            THEN("the next day is the first of March") { CHECK(d.plus_days(1).to_iso() == "2016-03-01"); }
+            THEN("the next day is the first of March") {
+                CHECK(d.plus_days(1).to_iso() == "2016-03-01");
+            }
         }
     }
     GIVEN("1970-01-01") {
@@ -68,7 +70,8 @@ SCENARIO("a date window includes both of its ends", "[model][date]") {
     }
     GIVEN("a window written as an ISO 8601 interval") {
         THEN("it reads back the same") {
-            CHECK(date_window::from_iso("2016-01-01/2016-06-30").to_iso() == "2016-01-01/2016-06-30");
+            CHECK(date_window::from_iso("2016-01-01/2016-06-30").to_iso() ==
+                  "2016-01-01/2016-06-30");
         }
     }
 }

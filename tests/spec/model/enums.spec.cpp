@@ -1,9 +1,9 @@
 // The closed vocabularies of the model: names, conversions both ways, and the mappings between
 // engagement frameworks. That every value of every enum reads back from its spelling is in
 // tests/spec/enums.
-#include <support/catch.hpp>
-
 #include <string>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/model/enums.hpp>
 
@@ -36,20 +36,28 @@ SCENARIO("each person role is written and read back by its name", "[model][enums
     CHECK(enum_traits<person_role>::values.size() == 7);
 }
 
-SCENARIO("the four practice categories come in the study's order with their purposes", "[model][enums]") {
+SCENARIO("the four practice categories come in the study's order with their purposes",
+         "[model][enums]") {
     const auto& c = enum_traits<practice_category>::values;
     REQUIRE(c.size() == 4);
     CHECK(c[0] == practice_category::designing);
     CHECK(c[1] == practice_category::structuring);
     CHECK(c[2] == practice_category::managing_integration);
     CHECK(c[3] == practice_category::evaluating_integration);
-    CHECK(std::string(purpose(practice_category::managing_integration)).find("tokenistic") != std::string::npos);
-    CHECK(std::string(purpose(practice_category::evaluating_integration)).find("continuous improvement") != std::string::npos);
-    CHECK(std::string(purpose(practice_category::designing)).find("entire organization") != std::string::npos);
-    CHECK(std::string(purpose(practice_category::structuring)).find("sustainability") != std::string::npos);
+    CHECK(std::string(purpose(practice_category::managing_integration)).find("tokenistic") !=
+          std::string::npos);
+    CHECK(std::string(purpose(practice_category::evaluating_integration))
+              .find("continuous improvement") != std::string::npos);
+    CHECK(std::string(purpose(practice_category::designing)).find("entire organization") !=
+          std::string::npos);
+    CHECK(std::string(purpose(practice_category::structuring)).find("sustainability") !=
+          std::string::npos);
 }
 
-SCENARIO("designing and structuring are typical change management, managing and evaluating are new daily practices", "[model][enums]") {
+SCENARIO(
+    "designing and structuring are typical change management, managing and evaluating are new "
+    "daily practices",
+    "[model][enums]") {
     CHECK(is_typical_change_management(practice_category::designing));
     CHECK(is_typical_change_management(practice_category::structuring));
     CHECK_FALSE(is_typical_change_management(practice_category::managing_integration));
@@ -87,13 +95,17 @@ SCENARIO("a value outside an enum is recognized as invalid", "[model][enums]") {
     CHECK(to_string(static_cast<person_role>(42)) == "invalid");
 }
 
-SCENARIO("the Montreal continuum maps approximately onto Carman, IAP2 and Arnstein", "[model][enums]") {
+SCENARIO("the Montreal continuum maps approximately onto Carman, IAP2 and Arnstein",
+         "[model][enums]") {
     GIVEN("the four Montreal levels") {
-        THEN("Carman has no information form, so information and consultation both map to consultation") {
+        THEN(
+            "Carman has no information form, so information and consultation both map to "
+            "consultation") {
             CHECK(to_carman(engagement_level::information) == carman_level::consultation);
             CHECK(to_carman(engagement_level::consultation) == carman_level::consultation);
             CHECK(to_carman(engagement_level::collaboration) == carman_level::involvement);
-            CHECK(to_carman(engagement_level::partnership) == carman_level::partnership_and_shared_leadership);
+            CHECK(to_carman(engagement_level::partnership) ==
+                  carman_level::partnership_and_shared_leadership);
         }
         THEN("IAP2 runs inform, consult, collaborate, empower") {
             CHECK(to_iap2(engagement_level::information) == iap2_level::inform);
@@ -101,7 +113,9 @@ SCENARIO("the Montreal continuum maps approximately onto Carman, IAP2 and Arnste
             CHECK(to_iap2(engagement_level::collaboration) == iap2_level::collaborate);
             CHECK(to_iap2(engagement_level::partnership) == iap2_level::empower);
         }
-        THEN("information, consultation and collaboration fall on Arnstein's tokenism rungs, partnership does not") {
+        THEN(
+            "information, consultation and collaboration fall on Arnstein's tokenism rungs, "
+            "partnership does not") {
             CHECK(to_arnstein(engagement_level::information) == arnstein_rung::informing);
             CHECK(to_arnstein(engagement_level::consultation) == arnstein_rung::consultation);
             CHECK(to_arnstein(engagement_level::collaboration) == arnstein_rung::placation);
@@ -112,9 +126,12 @@ SCENARIO("the Montreal continuum maps approximately onto Carman, IAP2 and Arnste
         }
     }
     GIVEN("Arnstein's eight rungs") {
-        THEN("they form three groups: two of non-participation, three of tokenism, three of citizen power") {
+        THEN(
+            "they form three groups: two of non-participation, three of tokenism, three of citizen "
+            "power") {
             int counts[3] = {0, 0, 0};
-            for (arnstein_rung r : enum_traits<arnstein_rung>::values) ++counts[static_cast<int>(group_of(r))];
+            for (arnstein_rung r : enum_traits<arnstein_rung>::values)
+                ++counts[static_cast<int>(group_of(r))];
             CHECK(counts[0] == 2);
             CHECK(counts[1] == 3);
             CHECK(counts[2] == 3);

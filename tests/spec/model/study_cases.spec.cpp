@@ -1,9 +1,9 @@
 // The seed study's two cases (Clavel, Pomey and Ghadiri 2019) as the library ships them: the
 // reported facts, and nothing invented that claims to be reported.
-#include <support/catch.hpp>
-
 #include <algorithm>
 #include <string>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/model.hpp>
 
@@ -12,24 +12,31 @@ using namespace partnerqi::model;
 namespace {
 
 std::size_t advisors_on(const case_study& s, const qi_team& t) {
-    return static_cast<std::size_t>(std::count_if(t.members.begin(), t.members.end(), [&](const team_membership& m) {
-        return s.get(m.person).role == person_role::patient_advisor;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(t.members.begin(), t.members.end(), [&](const team_membership& m) {
+            return s.get(m.person).role == person_role::patient_advisor;
+        }));
 }
 
 std::size_t members_with_label(const case_study& s, const qi_team& t, const std::string& label) {
-    return static_cast<std::size_t>(std::count_if(t.members.begin(), t.members.end(), [&](const team_membership& m) {
-        const person& p = s.get(m.person);
-        return p.role_label == label || p.profession == label;
-    }));
+    return static_cast<std::size_t>(
+        std::count_if(t.members.begin(), t.members.end(), [&](const team_membership& m) {
+            const person& p = s.get(m.person);
+            return p.role_label == label || p.profession == label;
+        }));
 }
 
 }  // namespace
 
-SCENARIO("the reported study has two cases in two Quebec organizations running a Partners in Care Program", "[model][seed]") {
+SCENARIO(
+    "the reported study has two cases in two Quebec organizations running a Partners in Care "
+    "Program",
+    "[model][seed]") {
     const case_study s = seed_study_reported();
     THEN("the window is 2015 to 2017") { CHECK(s.window() == date_window::years(2015, 2017)); }
-    THEN("there are two organizations, both integrated university health and social services centres") {
+    THEN(
+        "there are two organizations, both integrated university health and social services "
+        "centres") {
         REQUIRE(s.all<organization>().size() == 2);
         for (const organization& o : s.all<organization>()) {
             CHECK(o.kind == "integrated university health and social services centre");
@@ -45,7 +52,8 @@ SCENARIO("the reported study has two cases in two Quebec organizations running a
     THEN("the aggregate validates") { CHECK_NOTHROW(s.validate()); }
 }
 
-SCENARIO("case 1's mental-health QI team has 9 members, 2 of them patient advisors", "[model][seed]") {
+SCENARIO("case 1's mental-health QI team has 9 members, 2 of them patient advisors",
+         "[model][seed]") {
     const case_study s = seed_study_reported();
     const qi_team& t = s.get(s.require<qi_team>("T1-MH"));
     CHECK(t.clinical_area == "mental health");
@@ -60,7 +68,8 @@ SCENARIO("case 1's mental-health QI team has 9 members, 2 of them patient adviso
     CHECK(members_with_label(s, t, "program manager") == 1);
 }
 
-SCENARIO("case 2's breast-cancer QI team has 7 members, 2 of them patient advisors", "[model][seed]") {
+SCENARIO("case 2's breast-cancer QI team has 7 members, 2 of them patient advisors",
+         "[model][seed]") {
     const case_study s = seed_study_reported();
     const qi_team& t = s.get(s.require<qi_team>("T2-ONC"));
     CHECK(t.clinical_area == "oncology");
@@ -73,13 +82,14 @@ SCENARIO("case 2's breast-cancer QI team has 7 members, 2 of them patient adviso
     CHECK(members_with_label(s, t, "program manager") == 1);
 }
 
-SCENARIO("the QI activities split into clinical-team and other levels as reported", "[model][seed]") {
+SCENARIO("the QI activities split into clinical-team and other levels as reported",
+         "[model][seed]") {
     const case_study s = seed_study_reported();
     auto count = [&](const char* org, activity_level level) {
         organization_id o = s.require<organization>(org);
-        return std::count_if(s.all<qi_activity>().begin(), s.all<qi_activity>().end(), [&](const qi_activity& a) {
-            return a.organization == o && a.level == level;
-        });
+        return std::count_if(
+            s.all<qi_activity>().begin(), s.all<qi_activity>().end(),
+            [&](const qi_activity& a) { return a.organization == o && a.level == level; });
     };
     CHECK(count("HCO-1", activity_level::clinical_team) == 3);
     CHECK(count("HCO-1", activity_level::other) == 3);
@@ -88,7 +98,8 @@ SCENARIO("the QI activities split into clinical-team and other levels as reporte
     CHECK(s.get(s.require<qi_activity>("C1-O2")).title.find("kaizen") != std::string::npos);
 }
 
-SCENARIO("38 interviews and 7 focus groups are known totals whose split stays unknown", "[model][seed]") {
+SCENARIO("38 interviews and 7 focus groups are known totals whose split stays unknown",
+         "[model][seed]") {
     const case_study s = seed_study_reported();
     REQUIRE(s.all<source_total>().size() == 2);
     const source_total& interviews = s.all<source_total>()[0];
@@ -99,7 +110,8 @@ SCENARIO("38 interviews and 7 focus groups are known totals whose split stays un
     CHECK(s.all<source_total>()[1].kind == source_kind::focus_group);
     CHECK(s.all<source_total>()[1].count == 7);
     AND_THEN("no per-tier split is recorded, and no single source pretends to be one of them") {
-        for (const source_total& t : s.all<source_total>()) CHECK_FALSE(t.tier.has_value());
+        for (const source_total& t : s.all<source_total>())
+            CHECK_FALSE(t.tier.has_value());
         CHECK(s.all<data_source>().empty());
     }
 }
@@ -123,28 +135,38 @@ SCENARIO("nothing invented is marked reported", "[model][seed][provenance]") {
             CHECK_NOTHROW(ill.validate());
             for (const person& p : ill.all<person>()) {
                 auto id = s.find<person>(p.code);
-                if (id) CHECK(s.get(*id) == p);
-                else CHECK(p.provenance == provenance::illustrative);
+                if (id)
+                    CHECK(s.get(*id) == p);
+                else
+                    CHECK(p.provenance == provenance::illustrative);
             }
-            for (const engagement& e : ill.all<engagement>()) CHECK(e.provenance == provenance::illustrative);
-            for (const practice_enactment& e : ill.all<practice_enactment>()) CHECK(e.provenance == provenance::illustrative);
-            for (const practice& p : ill.all<practice>()) CHECK(p.provenance == provenance::illustrative);
-            for (const data_source& d : ill.all<data_source>()) CHECK(d.provenance == provenance::illustrative);
+            for (const engagement& e : ill.all<engagement>())
+                CHECK(e.provenance == provenance::illustrative);
+            for (const practice_enactment& e : ill.all<practice_enactment>())
+                CHECK(e.provenance == provenance::illustrative);
+            for (const practice& p : ill.all<practice>())
+                CHECK(p.provenance == provenance::illustrative);
+            for (const data_source& d : ill.all<data_source>())
+                CHECK(d.provenance == provenance::illustrative);
         }
         THEN("managers of every tier enact practices of every category") {
             bool seen[4][3] = {};
             for (const practice_enactment& e : ill.all<practice_enactment>())
-                seen[static_cast<int>(ill.get(e.practice).category)][static_cast<int>(*ill.get(e.manager).tier)] = true;
+                seen[static_cast<int>(ill.get(e.practice).category)]
+                    [static_cast<int>(*ill.get(e.manager).tier)] = true;
             int covered_categories = 0, covered_tiers = 0;
-            for (int c = 0; c < 4; ++c) covered_categories += (seen[c][0] || seen[c][1] || seen[c][2]);
-            for (int t = 0; t < 3; ++t) covered_tiers += (seen[0][t] || seen[1][t] || seen[2][t] || seen[3][t]);
+            for (int c = 0; c < 4; ++c)
+                covered_categories += (seen[c][0] || seen[c][1] || seen[c][2]);
+            for (int t = 0; t < 3; ++t)
+                covered_tiers += (seen[0][t] || seen[1][t] || seen[2][t] || seen[3][t]);
             CHECK(covered_categories == 4);
             CHECK(covered_tiers == 3);
         }
     }
 }
 
-SCENARIO("the default practice catalog is illustrative and covers the four categories", "[model][catalog]") {
+SCENARIO("the default practice catalog is illustrative and covers the four categories",
+         "[model][catalog]") {
     const auto catalog = default_practice_catalog();
     int per_category[4] = {};
     for (const practice& p : catalog) {
@@ -152,7 +174,8 @@ SCENARIO("the default practice catalog is illustrative and covers the four categ
         CHECK_FALSE(p.name.empty());
         ++per_category[static_cast<int>(p.category)];
     }
-    for (int n : per_category) CHECK(n >= 3);
+    for (int n : per_category)
+        CHECK(n >= 3);
     GIVEN("a case study that already has one of its codes") {
         case_study s{"x", date_window::years(2015, 2017)};
         practice own;

@@ -1,25 +1,25 @@
 // The who-engages-whom network: who is a vertex, how engagement events become ties, filters,
 // determinism, and refused requests.
-#include <support/catch.hpp>
-
 #include <algorithm>
 
 #include <boost/range/iterator_range.hpp>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "network_fixtures.hpp"
 
 using namespace partnerqi;
+using model::engagement_kind;
+using model::engagement_level;
+using model::management_tier;
+using model::person_role;
 using network::engagement_graph;
 using network::graph_filter;
 using network_fixtures::built;
 using network_fixtures::consults;
 using network_fixtures::illustrative_study;
-using model::engagement_kind;
-using model::engagement_level;
-using model::management_tier;
-using model::person_role;
 
 SCENARIO("parallel engagement events between two people become one tie that aggregates them",
          "[network][graph]") {
@@ -28,9 +28,13 @@ SCENARIO("parallel engagement events between two people become one tie that aggr
         lines.manager("M-MID", management_tier::mid_level).of("HCO-T");
         lines.advisor("PA-1").of("HCO-T");
         consults(lines, "M-MID", "PA-1", "2016-03-01");
-        lines.engagement("M-MID", "PA-1").on("2015-06-01").kind(engagement_kind::informs)
+        lines.engagement("M-MID", "PA-1")
+            .on("2015-06-01")
+            .kind(engagement_kind::informs)
             .level(engagement_level::information);
-        lines.engagement("M-MID", "PA-1").on("2017-01-10").kind(engagement_kind::co_designs_with)
+        lines.engagement("M-MID", "PA-1")
+            .on("2017-01-10")
+            .kind(engagement_kind::co_designs_with)
             .level(engagement_level::collaboration);
         const built b{lines.build()};
         const auto m = b.person("M-MID"), a = b.person("PA-1");
@@ -94,26 +98,35 @@ SCENARIO("the network is built in canonical order whatever the order records wer
         std::vector<std::string> codes = {"C-PROV", "A-PA", "M-TOP", "B-PA"};
         if (reversed) std::reverse(codes.begin(), codes.end());
         for (const auto& c : codes) {
-            if (c == "M-TOP") b.manager(c, management_tier::top_level).of("HCO-T");
-            else b.person(c, c == "C-PROV" ? person_role::provider : person_role::patient_advisor).of("HCO-T");
+            if (c == "M-TOP")
+                b.manager(c, management_tier::top_level).of("HCO-T");
+            else
+                b.person(c, c == "C-PROV" ? person_role::provider : person_role::patient_advisor)
+                    .of("HCO-T");
         }
-        std::vector<std::pair<std::string, std::string>> ties = {
-            {"M-TOP", "A-PA"}, {"A-PA", "M-TOP"}, {"C-PROV", "B-PA"}, {"B-PA", "A-PA"}, {"M-TOP", "B-PA"}};
+        std::vector<std::pair<std::string, std::string>> ties = {{"M-TOP", "A-PA"},
+                                                                 {"A-PA", "M-TOP"},
+                                                                 {"C-PROV", "B-PA"},
+                                                                 {"B-PA", "A-PA"},
+                                                                 {"M-TOP", "B-PA"}};
         if (reversed) std::reverse(ties.begin(), ties.end());
-        for (const auto& [u, v] : ties) consults(b, u, v);
+        for (const auto& [u, v] : ties)
+            consults(b, u, v);
         return built{b.build()};
     };
     const built first = fill(false), second = fill(true);
     engagement_graph g1(first.study), g2(second.study), g1_again(first.study);
     auto codes = [](const engagement_graph& g) {
         std::vector<std::string> out;
-        for (std::size_t v = 0; v < g.num_people(); ++v) out.push_back(g.person(static_cast<engagement_graph::vertex>(v)).code);
+        for (std::size_t v = 0; v < g.num_people(); ++v)
+            out.push_back(g.person(static_cast<engagement_graph::vertex>(v)).code);
         return out;
     };
     auto tie_codes = [](const engagement_graph& g) {
         std::vector<std::string> out;
         const auto& bg = g.graph();
-        for (auto e : boost::make_iterator_range(edges(bg))) out.push_back(bg[source(e, bg)].code + ">" + bg[target(e, bg)].code);
+        for (auto e : boost::make_iterator_range(edges(bg)))
+            out.push_back(bg[source(e, bg)].code + ">" + bg[target(e, bg)].code);
         return out;
     };
     THEN("vertices are in code order") {
@@ -131,7 +144,8 @@ SCENARIO("the network is built in canonical order whatever the order records wer
     }
     THEN("each tie's index is its Boost edge index") {
         const auto& bg = g1.graph();
-        for (auto e : boost::make_iterator_range(edges(bg))) CHECK(bg[e].index == get(boost::edge_index, bg, e));
+        for (auto e : boost::make_iterator_range(edges(bg)))
+            CHECK(bg[e].index == get(boost::edge_index, bg, e));
     }
     THEN("vertex_of and person_of are inverse") {
         for (std::size_t v = 0; v < g1.num_people(); ++v) {
@@ -143,21 +157,31 @@ SCENARIO("the network is built in canonical order whatever the order records wer
 
 SCENARIO("filters select the window, the kinds, the minimum level, the organizations and the roles",
          "[network][graph]") {
-    GIVEN("a manager who engaged an advisor three times and a provider once, and a second organization") {
+    GIVEN(
+        "a manager who engaged an advisor three times and a provider once, and a second "
+        "organization") {
         model::builder lines = illustrative_study();
         lines.manager("M-MID", management_tier::mid_level).of("HCO-T");
         lines.advisor("PA-1").of("HCO-T");
         lines.provider("PROV-1").of("HCO-T");
         lines.organization("HCO-2").name("Illustrative centre HCO-2");
         lines.advisor("PA-9").of("HCO-2");
-        lines.engagement("M-MID", "PA-1").on("2015-06-01").kind(engagement_kind::informs)
+        lines.engagement("M-MID", "PA-1")
+            .on("2015-06-01")
+            .kind(engagement_kind::informs)
             .level(engagement_level::information);
         consults(lines, "M-MID", "PA-1", "2016-03-01");
-        lines.engagement("M-MID", "PA-1").on("2017-01-10").kind(engagement_kind::co_designs_with)
+        lines.engagement("M-MID", "PA-1")
+            .on("2017-01-10")
+            .kind(engagement_kind::co_designs_with)
             .level(engagement_level::collaboration);
-        lines.engagement("M-MID", "PROV-1").on("2016-05-05").kind(engagement_kind::informs)
+        lines.engagement("M-MID", "PROV-1")
+            .on("2016-05-05")
+            .kind(engagement_kind::informs)
             .level(engagement_level::information);
-        lines.engagement("PA-9", "M-MID").on("2016-07-07").kind(engagement_kind::gives_feedback_to)
+        lines.engagement("PA-9", "M-MID")
+            .on("2016-07-07")
+            .kind(engagement_kind::gives_feedback_to)
             .level(engagement_level::consultation);
         const built b{lines.build()};
         const auto m = b.person("M-MID"), a = b.person("PA-1"), p = b.person("PROV-1"),
@@ -173,7 +197,9 @@ SCENARIO("filters select the window, the kinds, the minimum level, the organizat
             CHECK(g.tie_between(m, a)->strongest == engagement_level::consultation);
             CHECK(g.num_ties() == 3);  // m->a, m->p, other->m
         }
-        THEN("a kind filter keeps only those kinds: informing gives one event each to advisor and provider") {
+        THEN(
+            "a kind filter keeps only those kinds: informing gives one event each to advisor and "
+            "provider") {
             graph_filter f;
             f.kinds = {engagement_kind::informs};
             engagement_graph g(b.study, f);
@@ -209,7 +235,8 @@ SCENARIO("filters select the window, the kinds, the minimum level, the organizat
     }
 }
 
-SCENARIO("requests that make no sense are refused with an invalid request error", "[network][graph]") {
+SCENARIO("requests that make no sense are refused with an invalid request error",
+         "[network][graph]") {
     model::builder lines = illustrative_study();
     lines.advisor("PA-1").of("HCO-T");
     lines.wave("W1", model::date_window::years(2016, 2016));
@@ -230,7 +257,8 @@ SCENARIO("requests that make no sense are refused with an invalid request error"
         }
     }
     THEN("an empty window cannot even be made") {
-        CHECK_THROWS_AS(model::date_window(model::date::from_iso("2016-02-01"), model::date::from_iso("2016-01-01")),
+        CHECK_THROWS_AS(model::date_window(model::date::from_iso("2016-02-01"),
+                                           model::date::from_iso("2016-01-01")),
                         invalid_request_error);
     }
     THEN("an unknown wave is refused") {
@@ -246,9 +274,11 @@ SCENARIO("requests that make no sense are refused with an invalid request error"
     THEN("a window and a wave together keep the days they share, as every analysis does") {
         graph_filter f;
         f.wave = wave;
-        f.window = model::date_window(model::date::from_iso("2016-06-01"), model::date::from_iso("2017-03-31"));
+        f.window = model::date_window(model::date::from_iso("2016-06-01"),
+                                      model::date::from_iso("2017-03-31"));
         CHECK(engagement_graph(b.study, f).window() ==
-              model::date_window(model::date::from_iso("2016-06-01"), model::date::from_iso("2016-12-31")));
+              model::date_window(model::date::from_iso("2016-06-01"),
+                                 model::date::from_iso("2016-12-31")));
     }
     THEN("a window and a wave that share no day are refused, naming the wave") {
         graph_filter f;
@@ -275,7 +305,8 @@ SCENARIO("requests that make no sense are refused with an invalid request error"
     }
 }
 
-SCENARIO("the illustrated seed study builds into a network of both cases", "[network][graph][seed]") {
+SCENARIO("the illustrated seed study builds into a network of both cases",
+         "[network][graph][seed]") {
     auto study = model::seed_study_illustrated();
     engagement_graph g(study);
     THEN("every person is a vertex and the 32 illustrative engagements make 30 ties") {

@@ -2,8 +2,6 @@
 // sorted by code with std::string, events gathered pair by pair in a std::map, and the graph
 // made by Boost's own bidirectional constructor. Whatever shortcuts the build takes, the
 // people, the ties, their order and the in-ties must be exactly these.
-#include <support/catch.hpp>
-
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -12,6 +10,8 @@
 #include <vector>
 
 #include <boost/range/iterator_range.hpp>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/model/synthetic.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
@@ -41,7 +41,8 @@ std::pair<graph_type, std::vector<std::uint32_t>> reference_graph(const model::c
     std::sort(people.begin(), people.end(),
               [](const model::person* a, const model::person* b) { return a->code < b->code; });
     std::map<std::uint32_t, std::uint32_t> vertex_of;
-    for (std::uint32_t v = 0; v < people.size(); ++v) vertex_of[people[v]->id.value] = v;
+    for (std::uint32_t v = 0; v < people.size(); ++v)
+        vertex_of[people[v]->id.value] = v;
 
     const model::date_window window = model::resolve_scope(study, filter).window;
     std::map<std::pair<std::uint32_t, std::uint32_t>, engagement_tie> ties;
@@ -67,7 +68,8 @@ std::pair<graph_type, std::vector<std::uint32_t>> reference_graph(const model::c
     std::vector<std::uint32_t> renumber(people.size());
     std::vector<const model::person*> kept;
     std::vector<char> active(people.size(), filter.only_active ? 0 : 1);
-    for (const auto& [ends, t] : ties) active[ends.first] = active[ends.second] = 1;
+    for (const auto& [ends, t] : ties)
+        active[ends.first] = active[ends.second] = 1;
     for (std::uint32_t v = 0; v < people.size(); ++v) {
         renumber[v] = static_cast<std::uint32_t>(kept.size());
         if (active[v] != 0) kept.push_back(people[v]);
@@ -163,7 +165,9 @@ model::case_study awkward_codes_study() {
 
 SCENARIO("the network of a larger partnership equals the one built event by event with plain maps",
          "[network][graph][reference]") {
-    GIVEN("an illustrative partnership of 2000 people and 20000 engagement events with awkward codes") {
+    GIVEN(
+        "an illustrative partnership of 2000 people and 20000 engagement events with awkward "
+        "codes") {
         const model::case_study study = awkward_codes_study();
         const auto& waves = study.all<model::wave>();
         REQUIRE(waves.size() >= 2);
@@ -200,7 +204,9 @@ SCENARIO("the network of a larger partnership equals the one built event by even
 
 SCENARIO("the network is the same when person ids are far apart after many people were removed",
          "[network][graph][reference]") {
-    GIVEN("3000 people of whom all but every fifteenth were removed, and engagements among the rest") {
+    GIVEN(
+        "3000 people of whom all but every fifteenth were removed, and engagements among the "
+        "rest") {
         model::builder lines = network_fixtures::illustrative_study();
         std::vector<std::string> kept;
         for (int i = 0; i < 3000; ++i) {
@@ -209,8 +215,10 @@ SCENARIO("the network is the same when person ids are far apart after many peopl
         }
         for (std::size_t i = 0; i < kept.size(); ++i) {
             network_fixtures::consults(lines, kept[i], kept[(i * 7 + 3) % kept.size()]);
-            network_fixtures::consults(lines, kept[i], kept[(i * 13 + 5) % kept.size()], "2017-02-01");
-            network_fixtures::consults(lines, kept[(i * 13 + 5) % kept.size()], kept[i], "2015-05-05");
+            network_fixtures::consults(lines, kept[i], kept[(i * 13 + 5) % kept.size()],
+                                       "2017-02-01");
+            network_fixtures::consults(lines, kept[(i * 13 + 5) % kept.size()], kept[i],
+                                       "2015-05-05");
         }
         network_fixtures::built b{lines.build()};
         for (int i = 0; i < 3000; ++i)

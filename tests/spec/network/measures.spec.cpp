@@ -1,21 +1,21 @@
 // Network measures on small hand-worked networks, and against NetworkX and Boost.
-#include <support/catch.hpp>
-
 #include <boost/graph/betweenness_centrality.hpp>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/network/measures.hpp>
 
 #include "network_fixtures.hpp"
 
 using namespace partnerqi;
-using network::engagement_graph;
-using network_fixtures::close_to;
-using network_fixtures::built;
-using network_fixtures::consults;
-using network_fixtures::illustrative_study;
 using model::management_tier;
 using model::person_id;
 using model::person_role;
+using network::engagement_graph;
+using network_fixtures::built;
+using network_fixtures::close_to;
+using network_fixtures::consults;
+using network_fixtures::illustrative_study;
 
 SCENARIO("in a reciprocated star the hub brokers every pair of leaves", "[network][measures]") {
     GIVEN("a coordinator who engages four advisors, each of whom gives feedback back") {
@@ -29,7 +29,8 @@ SCENARIO("in a reciprocated star the hub brokers every pair of leaves", "[networ
         const built b{lines.build()};
         const auto hub = b.person("COORD");
         std::vector<person_id> leaves;
-        for (const char* c : {"PA-1", "PA-2", "PA-3", "PA-4"}) leaves.push_back(b.person(c));
+        for (const char* c : {"PA-1", "PA-2", "PA-3", "PA-4"})
+            leaves.push_back(b.person(c));
         engagement_graph g(b.study);
         THEN("the hub has 4 ties in and 4 out, each leaf 1 and 1") {
             auto d = network::degrees(g);
@@ -82,7 +83,9 @@ SCENARIO("an advisor's voice reaches a top-level manager through a chain", "[net
         const auto a = b.person("A-PA"), p = b.person("B-PROV"), mid = b.person("C-MID"),
                    top = b.person("D-TOP");
         engagement_graph g(b.study);
-        THEN("the path to the nearest manager ends at the mid-level manager, the path to the top continues") {
+        THEN(
+            "the path to the nearest manager ends at the mid-level manager, the path to the top "
+            "continues") {
             auto reach = network::advisor_paths(g);
             REQUIRE(reach.size() == 1);
             CHECK(reach[0].advisor == a);
@@ -105,7 +108,9 @@ SCENARIO("an advisor's voice reaches a top-level manager through a chain", "[net
             CHECK(bc.normalized.at(mid) == Approx(1.0 / 3.0));
             CHECK(bc.raw.at(top) == Approx(0.0));
         }
-        THEN("the top-level manager is reached by all: closeness (3/6)*(3/3) = 0.5, the advisor by none: 0") {
+        THEN(
+            "the top-level manager is reached by all: closeness (3/6)*(3/3) = 0.5, the advisor by "
+            "none: 0") {
             auto c = network::closeness(g);
             CHECK(c.at(top) == Approx(0.5));
             CHECK(c.at(a) == Approx(0.0));
@@ -136,8 +141,11 @@ SCENARIO("an advisor who only receives ties has no path to management", "[networ
     CHECK(network::brokers(g).empty());
 }
 
-SCENARIO("one breadth-first search answers who reaches whom, along or against the ties", "[network][reach]") {
-    GIVEN("advisor -> provider -> mid-level manager -> top-level manager, and a second advisor only spoken to") {
+SCENARIO("one breadth-first search answers who reaches whom, along or against the ties",
+         "[network][reach]") {
+    GIVEN(
+        "advisor -> provider -> mid-level manager -> top-level manager, and a second advisor only "
+        "spoken to") {
         model::builder lines = illustrative_study();
         lines.advisor("A-PA").of("HCO-T");
         lines.provider("B-PROV", "nurse").of("HCO-T");
@@ -154,28 +162,36 @@ SCENARIO("one breadth-first search answers who reaches whom, along or against th
         engagement_graph g(b.study);
         auto v = [&g](person_id x) { return *g.vertex_of(x); };
         WHEN("the search starts from the top-level manager and follows the ties backwards") {
-            auto r = network::breadth_first_reach(g, network::managers_of({management_tier::top_level}),
-                                                  network::tie_direction::against);
+            auto r =
+                network::breadth_first_reach(g, network::managers_of({management_tier::top_level}),
+                                             network::tie_direction::against);
             THEN("each person's steps are the fewest ties from them to the top") {
                 CHECK(r.steps[v(top)] == std::optional<std::size_t>(0));
                 CHECK(r.steps[v(mid)] == std::optional<std::size_t>(1));
                 CHECK(r.steps[v(p)] == std::optional<std::size_t>(2));
                 CHECK(r.steps[v(a)] == std::optional<std::size_t>(3));
             }
-            THEN("the advisor who is only spoken to does not reach the top") { CHECK_FALSE(r.reached(v(quiet))); }
+            THEN("the advisor who is only spoken to does not reach the top") {
+                CHECK_FALSE(r.reached(v(quiet)));
+            }
         }
         WHEN("the search starts from the advisor and follows the ties") {
             auto r = network::breadth_first_reach(
-                g, [a](const network::person_vertex& x) { return x.person == a; }, network::tie_direction::along);
-            THEN("the path to the top-level manager goes through the provider and the mid-level manager") {
-                CHECK(r.path_to(v(top)) == std::vector<engagement_graph::vertex>{v(a), v(p), v(mid), v(top)});
+                g, [a](const network::person_vertex& x) { return x.person == a; },
+                network::tie_direction::along);
+            THEN(
+                "the path to the top-level manager goes through the provider and the mid-level "
+                "manager") {
+                CHECK(r.path_to(v(top)) ==
+                      std::vector<engagement_graph::vertex>{v(a), v(p), v(mid), v(top)});
             }
             THEN("the voice also reaches the advisor the mid-level manager speaks to") {
                 CHECK(r.steps[v(quiet)] == std::optional<std::size_t>(3));
             }
         }
         WHEN("the decision-makers are the mid-level and top-level managers") {
-            auto is_decision_maker = network::managers_of({management_tier::mid_level, management_tier::top_level});
+            auto is_decision_maker =
+                network::managers_of({management_tier::mid_level, management_tier::top_level});
             THEN("managers of those tiers qualify, the provider does not") {
                 CHECK(is_decision_maker(g.person(v(mid))));
                 CHECK(is_decision_maker(g.person(v(top))));
@@ -185,12 +201,14 @@ SCENARIO("one breadth-first search answers who reaches whom, along or against th
     }
 }
 
-SCENARIO("brokers are the people whose removal cuts advisors off from every manager", "[network][measures]") {
+SCENARIO("brokers are the people whose removal cuts advisors off from every manager",
+         "[network][measures]") {
     GIVEN("A1 -> K -> M, A2 -> A1, and A3 with its own tie to a second manager and to K") {
         // A2's only way up is A2 -> A1 -> K -> M: both A1 and K cut A2 off. A1's only way is
         // through K. A3 reaches M2 directly, so nobody cuts A3 off.
         model::builder lines = illustrative_study();
-        for (const char* c : {"A1", "A2", "A3"}) lines.advisor(c).of("HCO-T");
+        for (const char* c : {"A1", "A2", "A3"})
+            lines.advisor(c).of("HCO-T");
         lines.person("K", person_role::partnership_coordinator).of("HCO-T");
         lines.manager("M", management_tier::front_line).of("HCO-T");
         lines.manager("M2", management_tier::mid_level).of("HCO-T");
@@ -214,7 +232,8 @@ SCENARIO("brokers are the people whose removal cuts advisors off from every mana
 SCENARIO("two separate groups are two weak components", "[network][measures]") {
     GIVEN("A -> B, and C and D engaging each other") {
         model::builder lines = illustrative_study();
-        for (const char* code : {"A", "B", "C", "D"}) lines.advisor(code).of("HCO-T");
+        for (const char* code : {"A", "B", "C", "D"})
+            lines.advisor(code).of("HCO-T");
         consults(lines, "A", "B");
         consults(lines, "C", "D");
         consults(lines, "D", "C");
@@ -263,7 +282,8 @@ SCENARIO("a reciprocated tie counts once each way", "[network][measures]") {
     CHECK(network::reciprocity(engagement_graph()) == std::nullopt);
 }
 
-SCENARIO("betweenness and closeness agree with NetworkX on a 30-person network", "[network][measures][networkx]") {
+SCENARIO("betweenness and closeness agree with NetworkX on a 30-person network",
+         "[network][measures][networkx]") {
     // tests/data/networkx/make_expected.py wrote the network and NetworkX's numbers.
     auto x = network_fixtures::read_networkx("random30.csv");
     REQUIRE(x.nodes == 30);
@@ -325,14 +345,16 @@ SCENARIO("our betweenness equals Boost's Brandes implementation", "[network][mea
         boost::brandes_betweenness_centrality(
             bg, boost::make_iterator_property_map(expected.begin(), get(boost::vertex_index, bg)));
         auto ours = network::betweenness(g, 2);
-        for (std::size_t v = 0; v < expected.size(); ++v) CHECK(close_to(ours.raw.values[v], expected[v]));
+        for (std::size_t v = 0; v < expected.size(); ++v)
+            CHECK(close_to(ours.raw.values[v], expected[v]));
     };
     auto x = network_fixtures::read_networkx("random30.csv");
     check_against_boost(engagement_graph(network_fixtures::study_of(x)));
     check_against_boost(engagement_graph(model::seed_study_illustrated()));
 }
 
-SCENARIO("sampled betweenness is reproducible and exact when every person is a pivot", "[network][measures]") {
+SCENARIO("sampled betweenness is reproducible and exact when every person is a pivot",
+         "[network][measures]") {
     auto x = network_fixtures::read_networkx("random30.csv");
     engagement_graph g(network_fixtures::study_of(x));
     auto exact = network::betweenness(g);
@@ -347,7 +369,8 @@ SCENARIO("sampled betweenness is reproducible and exact when every person is a p
     CHECK_THROWS_AS(network::approximate_betweenness(g, 0), invalid_request_error);
 }
 
-SCENARIO("a measure asked for a person who is not in the network is refused", "[network][measures]") {
+SCENARIO("a measure asked for a person who is not in the network is refused",
+         "[network][measures]") {
     model::builder lines = illustrative_study();
     lines.advisor("PA-1").of("HCO-T");
     const built b{lines.build()};
@@ -357,7 +380,8 @@ SCENARIO("a measure asked for a person who is not in the network is refused", "[
     CHECK_FALSE(c.find(person_id{4242}).has_value());
 }
 
-SCENARIO("in the illustrated seed study every patient advisor's voice reaches a manager", "[network][measures][seed]") {
+SCENARIO("in the illustrated seed study every patient advisor's voice reaches a manager",
+         "[network][measures][seed]") {
     auto study = model::seed_study_illustrated();
     engagement_graph g(study);
     auto m = network::measure(g);

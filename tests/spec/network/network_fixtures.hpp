@@ -25,10 +25,12 @@ inline model::builder illustrative_study() {
 
 /// The engagement the specification uses when its kind and level do not matter: `from`
 /// consults `to` (both by code) at the consultation level, on 2016-01-15 unless told.
-inline model::engagement_line consults(model::builder& b, const std::string& from, const std::string& to,
-                                       const char* on = "2016-01-15") {
-    return b.engagement(from, to).kind(model::engagement_kind::consults)
-        .level(model::engagement_level::consultation).on(on);
+inline model::engagement_line consults(model::builder& b, const std::string& from,
+                                       const std::string& to, const char* on = "2016-01-15") {
+    return b.engagement(from, to)
+        .kind(model::engagement_kind::consults)
+        .level(model::engagement_level::consultation)
+        .on(on);
 }
 
 /// A case study written with the builder, HCO-T's id, and its people's ids by code.
@@ -36,7 +38,9 @@ struct built {
     model::case_study study;  ///< the case study built
     model::organization_id org = study.require<model::organization>("HCO-T");  ///< HCO-T
     /// The id of the person with this code.
-    [[nodiscard]] model::person_id person(const std::string& code) const { return study.require<model::person>(code); }
+    [[nodiscard]] model::person_id person(const std::string& code) const {
+        return study.require<model::person>(code);
+    }
 };
 
 /// True when a and b agree to 1e-9 relative (or both are within 1e-12 of zero).
@@ -67,7 +71,8 @@ inline networkx_expected read_networkx(const std::string& file) {
         std::vector<std::string> f;
         std::stringstream ss(line);
         std::string cell;
-        while (std::getline(ss, cell, ',')) f.push_back(cell);
+        while (std::getline(ss, cell, ','))
+            f.push_back(cell);
         if (f[0] == "graph") {
             x.nodes = std::stoul(f[1]);
             x.edges = std::stoul(f[2]);
@@ -90,7 +95,8 @@ inline networkx_expected read_networkx(const std::string& file) {
 /// unweighted measures must not change).
 inline model::case_study study_of(const networkx_expected& x) {
     model::builder b = illustrative_study();
-    for (const auto& n : x.node_rows) b.person(n.code, model::person_role::other).of("HCO-T");
+    for (const auto& n : x.node_rows)
+        b.person(n.code, model::person_role::other).of("HCO-T");
     std::size_t i = 0;
     for (const auto& [u, v] : x.edge_list) {
         consults(b, u, v, "2016-02-01");

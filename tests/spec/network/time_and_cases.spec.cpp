@@ -1,7 +1,7 @@
 // The network over waves of data collection, and side by side across organizations.
-#include <support/catch.hpp>
-
 #include <algorithm>
+
+#include <support/catch.hpp>
 
 #include <partnerqi/network.hpp>
 
@@ -11,9 +11,11 @@ using namespace partnerqi;
 using network::graph_filter;
 
 namespace {
-std::vector<std::string> codes(const model::case_study& s, const std::vector<model::person_id>& ids) {
+std::vector<std::string> codes(const model::case_study& s,
+                               const std::vector<model::person_id>& ids) {
     std::vector<std::string> out;
-    for (auto id : ids) out.push_back(s.code_of(id));
+    for (auto id : ids)
+        out.push_back(s.code_of(id));
     return out;
 }
 }  // namespace
@@ -24,7 +26,9 @@ SCENARIO("the illustrated seed study has one network snapshot per wave", "[netwo
     REQUIRE(snaps.size() == 3);
     CHECK(snaps[0].wave_code == "W1");
     CHECK(snaps[2].wave_code == "W3");
-    THEN("2015 holds the 8 recruiting and preparing engagements, 2016 the 18 of co-design and reporting, 2017 the last 6") {
+    THEN(
+        "2015 holds the 8 recruiting and preparing engagements, 2016 the 18 of co-design and "
+        "reporting, 2017 the last 6") {
         CHECK(snaps[0].graph.num_events() == 8);
         CHECK(snaps[1].graph.num_events() == 18);
         CHECK(snaps[2].graph.num_events() == 6);
@@ -35,24 +39,31 @@ SCENARIO("the illustrated seed study has one network snapshot per wave", "[netwo
     }
 }
 
-SCENARIO("what changed between two waves lists people and ties that appeared or disappeared", "[network][time][seed]") {
+SCENARIO("what changed between two waves lists people and ties that appeared or disappeared",
+         "[network][time][seed]") {
     auto study = model::seed_study_illustrated();
     auto w1 = study.require<model::wave>("W1");
     auto w2 = study.require<model::wave>("W2");
     auto change = network::changes_between(study, w1, w2);
     // Per case, 2015: coordinator -> PA1, PA2; front-line -> PA1, PA2.
-    // 2016: PM -> PA1, PA2; chief -> PA1; PA1, PA2 -> PM; PM -> mid; mid -> top; front -> PM; PA1 -> PA2.
+    // 2016: PM -> PA1, PA2; chief -> PA1; PA1, PA2 -> PM; PM -> mid; mid -> top; front -> PM; PA1
+    // -> PA2.
     THEN("9 ties per case appeared and the 4 of 2015 disappeared") {
         CHECK(change.ties_appeared.size() == 18);
         CHECK(change.ties_disappeared.size() == 8);
     }
-    THEN("the program manager, the chief, the mid-level and top-level managers became active, the coordinators fell silent") {
+    THEN(
+        "the program manager, the chief, the mid-level and top-level managers became active, the "
+        "coordinators fell silent") {
         CHECK(codes(study, change.people_appeared) ==
               std::vector<std::string>{"C1-M-MID", "C1-M-TOP", "C1-PM", "C1-PSY-CHIEF", "C2-M-MID",
                                        "C2-M-TOP", "C2-PM", "C2-RAD-CHIEF"});
-        CHECK(codes(study, change.people_disappeared) == std::vector<std::string>{"C1-COORD", "C2-COORD"});
+        CHECK(codes(study, change.people_disappeared) ==
+              std::vector<std::string>{"C1-COORD", "C2-COORD"});
     }
-    THEN("the program manager's in-degree rose from 0 to 3 (two advisors and the front-line manager)") {
+    THEN(
+        "the program manager's in-degree rose from 0 to 3 (two advisors and the front-line "
+        "manager)") {
         auto pm = study.require<model::person>("C1-PM");
         auto it = std::find_if(change.deltas.begin(), change.deltas.end(),
                                [pm](const network::person_delta& d) { return d.person == pm; });
@@ -68,7 +79,8 @@ SCENARIO("what changed between two waves lists people and ties that appeared or 
     }
 }
 
-SCENARIO("the two cases of the illustrated seed study are compared side by side", "[network][cases][seed]") {
+SCENARIO("the two cases of the illustrated seed study are compared side by side",
+         "[network][cases][seed]") {
     auto study = model::seed_study_illustrated();
     auto cmp = network::compare_cases(study);
     REQUIRE(cmp.organizations.size() == 2);
@@ -83,7 +95,9 @@ SCENARIO("the two cases of the illustrated seed study are compared side by side"
         CHECK(o.summary.advisors_reaching_top_level == 2);
         CHECK(o.summary.brokers == 0);
     }
-    THEN("the same 15 ties spread over 13 people in case 1 and 11 in case 2 give different densities") {
+    THEN(
+        "the same 15 ties spread over 13 people in case 1 and 11 in case 2 give different "
+        "densities") {
         // Case 1: a QI team of 9 plus 4 illustrative people (three managers, a coordinator);
         // case 2: 7 plus 4. Density = 15 / (n (n - 1)).
         CHECK(cmp.organizations[0].summary.people == 13);

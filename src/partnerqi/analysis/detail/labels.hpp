@@ -9,8 +9,9 @@ namespace partnerqi::analysis::detail {
 
 /// "FROM -> TO (kind, level, date)".
 inline std::string label_of(const model::case_study& study, const model::engagement& e) {
-    return study.code_of(e.from) + " -> " + study.code_of(e.to) + " (" + std::string(to_string(e.kind)) +
-           ", " + std::string(to_string(e.level)) + ", " + e.on.to_iso() + ")";
+    return study.code_of(e.from) + " -> " + study.code_of(e.to) + " (" +
+           std::string(to_string(e.kind)) + ", " + std::string(to_string(e.level)) + ", " +
+           e.on.to_iso() + ")";
 }
 
 /// "PRACTICE by MANAGER on DATE".

@@ -23,8 +23,8 @@ struct period_measures {
 
 /// The matrix (labelled `label`), its every-tier check, the audit summary and, when asked, the
 /// network summary of the scope `f`; without the network the path indicator is not evaluated.
-period_measures measure_period(const model::case_study& study, const filter& f, const period_options& o,
-                               const std::string& label);
+period_measures measure_period(const model::case_study& study, const filter& f,
+                               const period_options& o, const std::string& label);
 
 /// What one column shows; pointers borrow from the result being rendered.
 struct column_view {
@@ -40,10 +40,12 @@ struct column_view {
 inline table side_by_side(const std::vector<column_view>& cols) {
     table t;
     t.header = {"measure"};
-    for (const column_view& c : cols) t.header.push_back(c.label);
+    for (const column_view& c : cols)
+        t.header.push_back(c.label);
     auto row = [&](const std::string& name, auto value) {
         std::vector<std::string> r{name};
-        for (const column_view& c : cols) r.push_back(value(c));
+        for (const column_view& c : cols)
+            r.push_back(value(c));
         t.add(std::move(r));
     };
     row("enactments", [](const column_view& c) { return num(c.matrix->total.enactments); });
@@ -61,25 +63,32 @@ inline table side_by_side(const std::vector<column_view>& cols) {
     row("every tier takes part", [](const column_view& c) {
         if (c.check->passed) return std::string("yes");
         std::string missing;
-        for (auto tier : c.check->missing_tiers) missing += (missing.empty() ? "" : " ") + std::string(to_string(tier));
-        for (auto k : c.check->missing_categories) missing += (missing.empty() ? "" : " ") + std::string(to_string(k));
+        for (auto tier : c.check->missing_tiers)
+            missing += (missing.empty() ? "" : " ") + std::string(to_string(tier));
+        for (auto k : c.check->missing_categories)
+            missing += (missing.empty() ? "" : " ") + std::string(to_string(k));
         return "no, missing " + missing;
     });
     bool loops = false;
-    for (const column_view& c : cols) loops = loops || c.loops.has_value();
+    for (const column_view& c : cols)
+        loops = loops || c.loops.has_value();
     if (loops)
         row("evaluations closed", [](const column_view& c) {
             return c.loops ? num(c.loops->second) + " of " + num(c.loops->first) : std::string("-");
         });
     row("advisors audited", [](const column_view& c) { return num(c.audit->advisors); });
     row("advisors flagged", [](const column_view& c) { return num(c.audit->flagged_advisors); });
-    row("teams flagged", [](const column_view& c) { return num(c.audit->flagged_teams) + " of " + num(c.audit->teams); });
+    row("teams flagged", [](const column_view& c) {
+        return num(c.audit->flagged_teams) + " of " + num(c.audit->teams);
+    });
     for (const indicator_definition& d : indicator_definitions()) {
         auto i = static_cast<std::size_t>(d.id);
-        row("  " + std::string(d.name), [i](const column_view& c) { return num(c.audit->fired[i]); });
+        row("  " + std::string(d.name),
+            [i](const column_view& c) { return num(c.audit->fired[i]); });
     }
     bool network = false;
-    for (const column_view& c : cols) network = network || (c.network && c.network->has_value());
+    for (const column_view& c : cols)
+        network = network || (c.network && c.network->has_value());
     if (network) {
         auto net = [&](const std::string& name, auto value) {
             row(name, [value](const column_view& c) {
@@ -88,11 +97,13 @@ inline table side_by_side(const std::vector<column_view>& cols) {
         };
         net("network people", [](const network::network_summary& n) { return num(n.people); });
         net("network ties", [](const network::network_summary& n) { return num(n.ties); });
-        net("network density", [](const network::network_summary& n) { return fixed(n.density, 3); });
+        net("network density",
+            [](const network::network_summary& n) { return fixed(n.density, 3); });
         net("network reciprocity", [](const network::network_summary& n) {
             return n.reciprocity ? fixed(*n.reciprocity, 3) : std::string("n/a");
         });
-        net("weak components", [](const network::network_summary& n) { return num(n.weak_components); });
+        net("weak components",
+            [](const network::network_summary& n) { return num(n.weak_components); });
         net("advisors reaching a decision-maker", [](const network::network_summary& n) {
             return num(n.advisors_reaching_decision_makers) + " of " + num(n.advisors);
         });

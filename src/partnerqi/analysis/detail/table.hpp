@@ -31,7 +31,8 @@ struct table {
     /// Header then rows as CSV.
     void write_csv(std::ostream& out) const {
         write_csv_row(out, header);
-        for (const auto& row : rows) write_csv_row(out, row);
+        for (const auto& row : rows)
+            write_csv_row(out, row);
     }
 
     /// Aligned columns: the first left-aligned, the others right-aligned; `indent` spaces first.
@@ -42,7 +43,8 @@ struct table {
                 width[i] = std::max(width[i], row[i].size());
         };
         measure(header);
-        for (const auto& row : rows) measure(row);
+        for (const auto& row : rows)
+            measure(row);
         std::ostringstream out;
         auto line = [&](const std::vector<std::string>& row) {
             out << std::string(indent, ' ');
@@ -59,10 +61,12 @@ struct table {
         };
         line(header);
         std::size_t total = 0;
-        for (std::size_t w : width) total += w;
-        out << std::string(indent, ' ') << std::string(total + 2 * (width.empty() ? 0 : width.size() - 1), '-')
-            << '\n';
-        for (const auto& row : rows) line(row);
+        for (std::size_t w : width)
+            total += w;
+        out << std::string(indent, ' ')
+            << std::string(total + 2 * (width.empty() ? 0 : width.size() - 1), '-') << '\n';
+        for (const auto& row : rows)
+            line(row);
         return out.str();
     }
 };
@@ -71,9 +75,7 @@ struct table {
 inline std::string num(std::size_t n) { return std::to_string(n); }
 
 /// A signed difference as text, with an explicit + for growth.
-inline std::string signed_num(std::int64_t n) {
-    return (n > 0 ? "+" : "") + std::to_string(n);
-}
+inline std::string signed_num(std::int64_t n) { return (n > 0 ? "+" : "") + std::to_string(n); }
 
 /// A real number with `digits` decimals.
 inline std::string fixed(double x, int digits = 2) {

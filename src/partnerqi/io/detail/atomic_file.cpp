@@ -103,7 +103,8 @@ void write_file_atomically(const fs::path& target, const std::vector<std::string
         temp = temporary_beside(target, attempt);
         fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd < 0 && errno != EEXIST)
-            fail(target, "cannot create a temporary file beside it (" + system_message(errno) + ")");
+            fail(target,
+                 "cannot create a temporary file beside it (" + system_message(errno) + ")");
     }
     if (fd < 0) fail(target, "cannot find a free temporary name beside it");
 

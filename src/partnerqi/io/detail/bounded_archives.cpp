@@ -59,8 +59,8 @@ void bounded_text_iarchive::load(std::string& s) {
     s.resize(size);
     if (size > 0) is.read(s.data(), static_cast<std::streamsize>(size));
     if (!is)
-        boost::serialization::throw_exception(
-            boost::archive::archive_exception(boost::archive::archive_exception::input_stream_error));
+        boost::serialization::throw_exception(boost::archive::archive_exception(
+            boost::archive::archive_exception::input_stream_error));
 }
 
 void bounded_text_iarchive::load(boost::serialization::collection_size_type& count) {
@@ -68,8 +68,7 @@ void bounded_text_iarchive::load(boost::serialization::collection_size_type& cou
     bounds_.check_count(count);
 }
 
-bounded_binary_iarchive::bounded_binary_iarchive(payload_source& input,
-                                                 const load_limits& limits,
+bounded_binary_iarchive::bounded_binary_iarchive(payload_source& input, const load_limits& limits,
                                                  std::uint64_t input_bytes)
     : base(input, 0), input_(input), bounds_(limits, input_bytes) {
     init(0);  // the header, read only once the bounds are in place
@@ -87,9 +86,9 @@ void bounded_binary_iarchive::load(bool& b) {
     unsigned char byte = 0;
     read(&byte, 1);
     if (byte > 1)
-        throw load_error(load_error_category::damaged,
-                         "a yes/no field in it holds the byte " + std::to_string(byte) +
-                             " instead of 0 or 1");
+        throw load_error(
+            load_error_category::damaged,
+            "a yes/no field in it holds the byte " + std::to_string(byte) + " instead of 0 or 1");
     b = byte != 0;
 }
 

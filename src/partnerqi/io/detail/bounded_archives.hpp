@@ -11,7 +11,6 @@
 #include <cstdint>
 #include <istream>
 #include <string>
-
 #include <type_traits>
 
 #include <boost/archive/archive_exception.hpp>
@@ -43,8 +42,7 @@ private:
 };
 
 /// A text input archive with bounded strings and collection counts.
-class bounded_text_iarchive
-    : public boost::archive::text_iarchive_impl<bounded_text_iarchive> {
+class bounded_text_iarchive : public boost::archive::text_iarchive_impl<bounded_text_iarchive> {
     using base = boost::archive::text_iarchive_impl<bounded_text_iarchive>;
     friend class boost::archive::detail::interface_iarchive<bounded_text_iarchive>;
     friend class boost::archive::detail::common_iarchive<bounded_text_iarchive>;
@@ -53,7 +51,8 @@ class bounded_text_iarchive
 
 public:
     /// Reads the archive header at once; `input_bytes` is the size of what `input` holds.
-    bounded_text_iarchive(std::istream& input, const load_limits& limits, std::uint64_t input_bytes);
+    bounded_text_iarchive(std::istream& input, const load_limits& limits,
+                          std::uint64_t input_bytes);
     ~bounded_text_iarchive() override = default;
 
 protected:
@@ -73,9 +72,9 @@ private:
 class bounded_binary_iarchive
     : public boost::archive::binary_iarchive_impl<bounded_binary_iarchive, std::istream::char_type,
                                                   std::istream::traits_type> {
-    using base = boost::archive::binary_iarchive_impl<bounded_binary_iarchive,
-                                                      std::istream::char_type,
-                                                      std::istream::traits_type>;
+    using base =
+        boost::archive::binary_iarchive_impl<bounded_binary_iarchive, std::istream::char_type,
+                                             std::istream::traits_type>;
     friend class boost::archive::detail::interface_iarchive<bounded_binary_iarchive>;
     friend class boost::archive::detail::common_iarchive<bounded_binary_iarchive>;
     friend class boost::archive::basic_binary_iarchive<bounded_binary_iarchive>;
@@ -107,7 +106,8 @@ private:
 #if defined(__GNUC__) || defined(__clang__)
     __attribute__((always_inline))
 #endif
-    void read(void* p, std::size_t n) {
+    void
+    read(void* p, std::size_t n) {
         if (!input_.get(p, n))
             boost::serialization::throw_exception(boost::archive::archive_exception(
                 boost::archive::archive_exception::input_stream_error));
@@ -121,8 +121,7 @@ private:
 class fast_binary_oarchive
     : public boost::archive::binary_oarchive_impl<fast_binary_oarchive, std::ostream::char_type,
                                                   std::ostream::traits_type> {
-    using base = boost::archive::binary_oarchive_impl<fast_binary_oarchive,
-                                                      std::ostream::char_type,
+    using base = boost::archive::binary_oarchive_impl<fast_binary_oarchive, std::ostream::char_type,
                                                       std::ostream::traits_type>;
     friend class boost::archive::detail::interface_oarchive<fast_binary_oarchive>;
     friend class boost::archive::detail::common_oarchive<fast_binary_oarchive>;

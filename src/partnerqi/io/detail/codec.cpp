@@ -1,8 +1,8 @@
 #include "partnerqi/io/detail/codec.hpp"
 
 #include <cctype>
-#include <locale>
 #include <istream>
+#include <locale>
 #include <ostream>
 #include <streambuf>
 #include <string_view>
@@ -30,11 +30,15 @@ public:
     }
 
 protected:
-    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir,
+                     std::ios_base::openmode which) override {
         const off_type size = egptr() - eback();
-        const off_type base = dir == std::ios_base::beg ? 0 : dir == std::ios_base::cur ? gptr() - eback() : size;
+        const off_type base = dir == std::ios_base::beg   ? 0
+                              : dir == std::ios_base::cur ? gptr() - eback()
+                                                          : size;
         const off_type target = base + off;
-        if ((which & std::ios_base::in) == 0 || target < 0 || target > size) return pos_type(off_type(-1));
+        if ((which & std::ios_base::in) == 0 || target < 0 || target > size)
+            return pos_type(off_type(-1));
         setg(eback(), eback() + target, egptr());
         return pos_type(target);
     }
@@ -71,7 +75,8 @@ bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0;
 bool is_xml_end(std::string_view rest) {
     constexpr std::string_view end_tag = "</boost_serialization>";
     std::size_t i = 0;
-    while (i < rest.size() && is_space(rest[i])) ++i;
+    while (i < rest.size() && is_space(rest[i]))
+        ++i;
     if (rest.substr(i, end_tag.size()) != end_tag) return false;
     for (i += end_tag.size(); i < rest.size(); ++i)
         if (!is_space(rest[i])) return false;
@@ -130,7 +135,8 @@ std::string encode_payload(const model::case_study_data& data, encoding format) 
     encode_payload(sink, data, format);
     std::string out;
     out.reserve(static_cast<std::size_t>(sink.size()));
-    for (std::string_view piece : sink.pieces()) out.append(piece.data(), piece.size());
+    for (std::string_view piece : sink.pieces())
+        out.append(piece.data(), piece.size());
     return out;
 }
 
@@ -166,9 +172,9 @@ model::case_study_data decode_payload(const std::string& payload, encoding forma
         }
         case encoding::xml: return decode_xml(payload, limits);
     }
-    throw load_error(load_error_category::damaged,
-                     "its payload encoding (" + std::to_string(static_cast<int>(format)) +
-                         ") is unknown");
+    throw load_error(
+        load_error_category::damaged,
+        "its payload encoding (" + std::to_string(static_cast<int>(format)) + ") is unknown");
 }
 
 }  // namespace partnerqi::io::detail

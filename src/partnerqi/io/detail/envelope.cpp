@@ -9,7 +9,6 @@
 #include <immintrin.h>
 #endif
 
-
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/payload_stream.hpp"
 #include "partnerqi/version.hpp"
@@ -71,7 +70,9 @@ platform_tag this_platform() noexcept {
 }
 
 std::string describe(const platform_tag& tag) {
-    std::string order = tag[0] == 1 ? "little-endian" : tag[0] == 2 ? "big-endian" : "unknown byte order";
+    std::string order = tag[0] == 1   ? "little-endian"
+                        : tag[0] == 2 ? "big-endian"
+                                      : "unknown byte order";
     auto size = [&](std::size_t i, const char* type) {
         return ", " + std::to_string(tag[i]) + "-byte " + type;
     };
@@ -93,11 +94,13 @@ const crc_tables& crc32_tables() noexcept {
         crc_tables tb{};
         for (std::uint32_t i = 0; i < 256; ++i) {
             std::uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1u) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
             tb.t[0][i] = c;
         }
         for (std::uint32_t i = 0; i < 256; ++i)
-            for (int k = 1; k < 8; ++k) tb.t[k][i] = (tb.t[k - 1][i] >> 8) ^ tb.t[0][tb.t[k - 1][i] & 0xFFu];
+            for (int k = 1; k < 8; ++k)
+                tb.t[k][i] = (tb.t[k - 1][i] >> 8) ^ tb.t[0][tb.t[k - 1][i] & 0xFFu];
         return tb;
     }();
     return tables;
@@ -109,7 +112,6 @@ std::uint32_t le32(const unsigned char* p) noexcept {
            std::uint32_t{p[3]} << 24;
 }
 
-
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #define PARTNERQI_CRC32_CLMUL 1
 
@@ -119,8 +121,8 @@ std::uint32_t le32(const unsigned char* p) noexcept {
 // and Linux's implementations. `n` is at least 64 and a multiple of 16; `c` is the running
 // state (not inverted). Several times the speed of the tables.
 __attribute__((target("pclmul,sse4.1"))) std::uint32_t crc32_clmul(std::uint32_t c,
-                                                                    const unsigned char* p,
-                                                                    std::size_t n) noexcept {
+                                                                   const unsigned char* p,
+                                                                   std::size_t n) noexcept {
     alignas(16) static const std::uint64_t k1k2[] = {0x0154442bd4, 0x01c6e41596};
     alignas(16) static const std::uint64_t k3k4[] = {0x01751997d0, 0x00ccaa009e};
     alignas(16) static const std::uint64_t k5k0[] = {0x0163cd6124, 0x0000000000};
@@ -203,7 +205,8 @@ std::uint32_t crc32_tables_update(std::uint32_t c, const unsigned char* p, std::
             tb.t[4][one >> 24] ^ tb.t[3][two & 0xFFu] ^ tb.t[2][(two >> 8) & 0xFFu] ^
             tb.t[1][(two >> 16) & 0xFFu] ^ tb.t[0][two >> 24];
     }
-    for (; n > 0; ++p, --n) c = tb.t[0][(c ^ *p) & 0xFFu] ^ (c >> 8);
+    for (; n > 0; ++p, --n)
+        c = tb.t[0][(c ^ *p) & 0xFFu] ^ (c >> 8);
     return c;
 }
 
@@ -227,8 +230,7 @@ std::uint32_t crc32(std::string_view bytes) noexcept {
     return crc32_finish(crc32_update(crc32_start(), bytes));
 }
 
-std::string make_header(std::uint64_t payload_length, std::uint32_t payload_crc,
-                        encoding format) {
+std::string make_header(std::uint64_t payload_length, std::uint32_t payload_crc, encoding format) {
     std::string out(header_size, '\0');
     std::copy(file_magic.begin(), file_magic.end(), out.begin());
     put_le(out, at_version, current_envelope_version, 2);
@@ -239,7 +241,8 @@ std::string make_header(std::uint64_t payload_length, std::uint32_t payload_crc,
     put_le(out, at_writer + 2, PARTNERQI_VERSION_MINOR, 2);
     put_le(out, at_writer + 4, PARTNERQI_VERSION_PATCH, 2);
     const platform_tag platform = this_platform();
-    for (std::size_t i = 0; i < platform.size(); ++i) put_le(out, at_platform + i, platform[i], 1);
+    for (std::size_t i = 0; i < platform.size(); ++i)
+        put_le(out, at_platform + i, platform[i], 1);
     put_le(out, at_payload_length, payload_length, 8);
     put_le(out, at_payload_crc, payload_crc, 4);
     put_le(out, at_reserved, 0, 4);
@@ -301,12 +304,11 @@ header read_header(std::istream& in) {
                  version_text(h.info.writer_major, h.info.writer_minor, h.info.writer_patch) +
                  " in envelope version " + std::to_string(version) + ", but this build (" +
                  std::string(header_version) + ") reads envelope version " +
-                 std::to_string(current_envelope_version) +
-                 "; open it with a newer partnerqi");
+                 std::to_string(current_envelope_version) + "; open it with a newer partnerqi");
     if (length != header_size)
-        fail(load_error_category::damaged,
-             "its version-1 envelope header is " + std::to_string(length) +
-                 " bytes long instead of " + std::to_string(header_size));
+        fail(load_error_category::damaged, "its version-1 envelope header is " +
+                                               std::to_string(length) + " bytes long instead of " +
+                                               std::to_string(header_size));
 
     const auto format = static_cast<std::uint8_t>(get_le(bytes, at_encoding, 1));
     if (format < 1 || format > 3)
@@ -315,8 +317,8 @@ header read_header(std::istream& in) {
     h.info.format = static_cast<encoding>(format);
     h.flags = static_cast<std::uint8_t>(get_le(bytes, at_flags, 1));
     if (h.flags != 0)
-        fail(load_error_category::damaged,
-             "its envelope sets flags (" + std::to_string(h.flags) + ") that version 1 does not define");
+        fail(load_error_category::damaged, "its envelope sets flags (" + std::to_string(h.flags) +
+                                               ") that version 1 does not define");
     for (std::size_t i = 0; i < h.platform.size(); ++i)
         h.platform[i] = static_cast<std::uint8_t>(get_le(bytes, at_platform + i, 1));
     h.info.payload_bytes = get_le(bytes, at_payload_length, 8);
@@ -365,7 +367,8 @@ std::string read_payload(std::istream& in, const header& h, const load_limits& l
     constexpr std::uint64_t chunk = std::uint64_t{1} << 20;
     std::string payload;
     while (payload.size() < expected) {
-        const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk, expected - payload.size()));
+        const auto want =
+            static_cast<std::size_t>(std::min<std::uint64_t>(chunk, expected - payload.size()));
         const std::size_t old = payload.size();
         payload.resize(old + want);
         const auto got = static_cast<std::size_t>(

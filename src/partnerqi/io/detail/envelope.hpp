@@ -14,7 +14,7 @@ namespace partnerqi::io::detail {
 
 /// The first eight bytes of every case-study file: "\x89PQI\r\n\x1a\n". The high byte and the
 /// line endings catch transfers that strip the eighth bit or translate line ends.
-inline constexpr std::array<unsigned char, 8> file_magic = {0x89, 'P', 'Q', 'I',
+inline constexpr std::array<unsigned char, 8> file_magic = {0x89, 'P',  'Q',  'I',
                                                             '\r', '\n', 0x1a, '\n'};
 /// The envelope layout this build writes and reads.
 inline constexpr std::uint16_t current_envelope_version = 1;

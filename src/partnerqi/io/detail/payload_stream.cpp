@@ -10,7 +10,8 @@ namespace partnerqi::io::detail {
 payload_sink::payload_sink() { next_chunk(); }
 
 void payload_sink::seal_current() {
-    crc_ = crc32_update(crc_, std::string_view(sealed_, static_cast<std::size_t>(pptr() - sealed_)));
+    crc_ =
+        crc32_update(crc_, std::string_view(sealed_, static_cast<std::size_t>(pptr() - sealed_)));
     sealed_ = pptr();
 }
 
@@ -50,7 +51,8 @@ std::vector<std::string_view> payload_sink::pieces() {
     seal_current();
     std::vector<std::string_view> out;
     out.reserve(chunks_.size());
-    for (std::size_t i = 0; i + 1 < chunks_.size(); ++i) out.emplace_back(chunks_[i].get(), chunk_size);
+    for (std::size_t i = 0; i + 1 < chunks_.size(); ++i)
+        out.emplace_back(chunks_[i].get(), chunk_size);
     out.emplace_back(pbase(), static_cast<std::size_t>(pptr() - pbase()));
     return out;
 }
@@ -121,8 +123,8 @@ std::streamsize payload_source::xsgetn(char* s, std::streamsize n) {
             done += step;
             continue;
         }
-        const auto want =
-            static_cast<std::streamsize>(std::min<std::uint64_t>(static_cast<std::uint64_t>(rest), length_ - pulled_));
+        const auto want = static_cast<std::streamsize>(
+            std::min<std::uint64_t>(static_cast<std::uint64_t>(rest), length_ - pulled_));
         const std::streamsize got = upstream_.sgetn(s + done, want);
         if (got < want) short_ = true;
         if (got <= 0) break;
@@ -136,8 +138,10 @@ std::streamsize payload_source::xsgetn(char* s, std::streamsize n) {
 payload_end payload_source::finish(std::uint32_t expected_crc) {
     setg(buffer_.get(), buffer_.get(), buffer_.get());
     while (!short_ && pulled_ < length_)
-        if (traits_type::eq_int_type(underflow(), traits_type::eof())) break;
-        else setg(buffer_.get(), buffer_.get(), buffer_.get());
+        if (traits_type::eq_int_type(underflow(), traits_type::eof()))
+            break;
+        else
+            setg(buffer_.get(), buffer_.get(), buffer_.get());
     if (pulled_ < length_) return payload_end::truncated;
     if (!traits_type::eq_int_type(upstream_.sgetc(), traits_type::eof()))
         return payload_end::trailing_bytes;

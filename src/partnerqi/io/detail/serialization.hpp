@@ -175,8 +175,10 @@ class suffixed {
 public:
     suffixed(const char* name, const char* suffix) noexcept {
         std::size_t n = 0;
-        for (; *name != '\0' && n + 1 < sizeof text_; ++name) text_[n++] = *name;
-        for (; *suffix != '\0' && n + 1 < sizeof text_; ++suffix) text_[n++] = *suffix;
+        for (; *name != '\0' && n + 1 < sizeof text_; ++name)
+            text_[n++] = *name;
+        for (; *suffix != '\0' && n + 1 < sizeof text_; ++suffix)
+            text_[n++] = *suffix;
         text_[n] = '\0';
     }
     [[nodiscard]] const char* c_str() const noexcept { return text_; }
@@ -230,7 +232,8 @@ void put(Archive& ar, const char* name, const T& value) {
     } else if constexpr (is_vector<T>::value) {
         const boost::serialization::collection_size_type count(value.size());
         ar << make_nvp(tag_name<Archive>(name, "_count").c_str(), count);
-        if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+        if constexpr (records_unframed<Archive>::value &&
+                      is_record<typename T::value_type>::value) {
             bool first = true;
             for (const auto& item : value) {
                 if (first)
@@ -240,7 +243,8 @@ void put(Archive& ar, const char* name, const T& value) {
                 first = false;
             }
         } else {
-            for (const auto& item : value) put(ar, "item", item);
+            for (const auto& item : value)
+                put(ar, "item", item);
         }
     } else {
         static_assert(is_record<T>::value || std::is_same_v<T, std::string> ||
@@ -287,8 +291,8 @@ Enum checked_enum(std::uint32_t raw, const char* name) {
     const auto value = static_cast<Enum>(static_cast<std::underlying_type_t<Enum>>(raw));
     if (raw > 0xFFu || !model::is_valid(value))
         fail(load_error_category::invalid_content,
-             "field \"" + std::string(name) + "\" holds " + std::to_string(raw) + ", which is not a valid " +
-                 std::string(model::enum_traits<Enum>::name) +
+             "field \"" + std::string(name) + "\" holds " + std::to_string(raw) +
+                 ", which is not a valid " + std::string(model::enum_traits<Enum>::name) +
                  " (accepted: " + model::accepted_spellings<Enum>() + ")");
     return value;
 }
@@ -348,8 +352,8 @@ void get(Archive& ar, const char* name, T& value) {
         get(ar, suffixed(name, "_last").c_str(), last);
         if (last < first)
             fail(load_error_category::invalid_content,
-                 "window \"" + std::string(name) + "\" ends (" + last.to_iso() + ") before it starts (" +
-                     first.to_iso() + ")");
+                 "window \"" + std::string(name) + "\" ends (" + last.to_iso() +
+                     ") before it starts (" + first.to_iso() + ")");
         value = model::date_window(first, last);
     } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
         ar >> make_nvp(name, value);  // the std::optional shim
@@ -376,10 +380,12 @@ void get(Archive& ar, const char* name, T& value) {
             constexpr std::uint64_t binary_min = min_encoded_bytes<typename T::value_type>(true);
             constexpr std::uint64_t text_min = min_encoded_bytes<typename T::value_type>(false);
             static_assert(binary_min > 0 && text_min > 0);
-            const std::uint64_t fits = ctx.budget->remaining() / (ctx.binary ? binary_min : text_min);
+            const std::uint64_t fits =
+                ctx.budget->remaining() / (ctx.binary ? binary_min : text_min);
             value.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(count, fits)));
         }
-        if constexpr (records_unframed<Archive>::value && is_record<typename T::value_type>::value) {
+        if constexpr (records_unframed<Archive>::value &&
+                      is_record<typename T::value_type>::value) {
             // Decoded in place: on failure the whole result is dropped anyway.
             unsigned int version = 0;
             for (std::size_t i = 0; i < count; ++i) {
@@ -402,9 +408,9 @@ void get(Archive& ar, const char* name, T& value) {
         ar >> make_nvp(name, value);
         check_length(context_of(ar), value.size(), name);
     } else {
-        static_assert(is_record<T>::value || std::is_same_v<T, bool> ||
-                          std::is_same_v<T, std::uint32_t>,
-                      "every field type needs an explicit representation");
+        static_assert(
+            is_record<T>::value || std::is_same_v<T, bool> || std::is_same_v<T, std::uint32_t>,
+            "every field type needs an explicit representation");
         ar >> make_nvp(name, value);
     }
 }
@@ -431,7 +437,8 @@ void load_record(Archive& ar, Record& record, unsigned int file_version) {
     // Boost 1.74 does not refuse a class version newer than the one compiled in: do it here.
     if (file_version > record_version<Record>()) {
         std::string kind = "case study";
-        if constexpr (!std::is_same_v<Record, model::case_study_data>) kind = model::record_traits<Record>::kind;
+        if constexpr (!std::is_same_v<Record, model::case_study_data>)
+            kind = model::record_traits<Record>::kind;
         fail(load_error_category::newer_format,
              "its " + kind + " records were written by a newer partnerqi (record format " +
                  std::to_string(file_version) + ", this build reads up to " +
@@ -456,7 +463,7 @@ void load_record(Archive& ar, Record& record, unsigned int file_version) {
 }  // namespace partnerqi::io::detail
 
 // ---- Hooks for Boost: free functions and traits of every record type -----------------------
-#define PARTNERQI_IO_SERIALIZE(T)                                                             \
+#define PARTNERQI_IO_SERIALIZE(T)                                                            \
     namespace boost::serialization {                                                         \
     template <class Archive>                                                                 \
     void save(Archive& ar, const partnerqi::model::T& r, const unsigned int) {               \

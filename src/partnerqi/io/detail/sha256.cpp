@@ -43,7 +43,8 @@ void compress(std::array<std::uint32_t, 8>& state, const std::uint8_t* block) {
         v[1] = v[0];
         v[0] = t1 + t2;
     }
-    for (std::size_t i = 0; i < 8; ++i) state[i] += v[i];
+    for (std::size_t i = 0; i < 8; ++i)
+        state[i] += v[i];
 }
 
 }  // namespace
@@ -54,18 +55,21 @@ sha256_digest sha256(std::string_view bytes) {
     const auto* data = reinterpret_cast<const std::uint8_t*>(bytes.data());
     const std::size_t size = bytes.size();
     std::size_t done = 0;
-    for (; size - done >= 64; done += 64) compress(state, data + done);
+    for (; size - done >= 64; done += 64)
+        compress(state, data + done);
 
     // The last block(s): the rest, a 1 bit, zeros, and the length in bits, big-endian.
     std::array<std::uint8_t, 128> tail{};
     const std::size_t rest = size - done;
-    for (std::size_t i = 0; i < rest; ++i) tail[i] = data[done + i];
+    for (std::size_t i = 0; i < rest; ++i)
+        tail[i] = data[done + i];
     tail[rest] = 0x80;
     const std::size_t tail_size = rest + 1 + 8 <= 64 ? 64 : 128;
     const std::uint64_t bits = static_cast<std::uint64_t>(size) * 8;
     for (std::size_t i = 0; i < 8; ++i)
         tail[tail_size - 1 - i] = static_cast<std::uint8_t>((bits >> (8 * i)) & 0xFFu);
-    for (std::size_t at = 0; at < tail_size; at += 64) compress(state, tail.data() + at);
+    for (std::size_t at = 0; at < tail_size; at += 64)
+        compress(state, tail.data() + at);
 
     sha256_digest out{};
     for (std::size_t i = 0; i < 8; ++i)
@@ -78,9 +82,11 @@ sha256_digest hmac_sha256(std::string_view key, std::string_view message) {
     std::string block_key(64, '\0');
     if (key.size() > 64) {
         const sha256_digest k = sha256(key);
-        for (std::size_t i = 0; i < k.size(); ++i) block_key[i] = static_cast<char>(k[i]);
+        for (std::size_t i = 0; i < k.size(); ++i)
+            block_key[i] = static_cast<char>(k[i]);
     } else {
-        for (std::size_t i = 0; i < key.size(); ++i) block_key[i] = key[i];
+        for (std::size_t i = 0; i < key.size(); ++i)
+            block_key[i] = key[i];
     }
     std::string inner(64, '\0');
     std::string outer(64, '\0');
