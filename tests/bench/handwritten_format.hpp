@@ -54,9 +54,9 @@ public:
         for (const T& item : v)
             put(item);
     }
-    template <class R, class = decltype(std::declval<const R&>().fields())>
+    template <class R, class = std::enable_if_t<model::is_record_v<R>>>
     void put(const R& record) {
-        std::apply([this](const auto&... f) { (put(f), ...); }, record.fields());
+        std::apply([this](const auto&... f) { (put(f), ...); }, model::tie_fields(record));
     }
 
 private:
@@ -117,9 +117,9 @@ public:
         for (T& item : v)
             get(item);
     }
-    template <class R, class = decltype(std::declval<R&>().fields())>
+    template <class R, class = std::enable_if_t<model::is_record_v<R>>>
     void get(R& record) {
-        std::apply([this](auto&... f) { (get(f), ...); }, record.fields());
+        std::apply([this](auto&... f) { (get(f), ...); }, model::tie_fields(record));
     }
 
     [[nodiscard]] bool done() const noexcept { return p_ == end_; }
@@ -145,14 +145,20 @@ private:
 /// Appends every record of `d` to `out`.
 inline void write(const model::case_study_data& d, std::string& out) {
     writer w(out);
-    std::apply([&](const auto&... f) { (w.put(f), ...); }, d.fields());
+    w.put(d.title);
+    w.put(d.description);
+    w.put(d.window);
+    std::apply([&](const auto&... f) { (w.put(f), ...); }, d.tables);
 }
 
 /// Reads back what write() wrote.
 inline model::case_study_data read(const std::string& in) {
     model::case_study_data d;
     reader r(in.data(), in.size());
-    std::apply([&](auto&... f) { (r.get(f), ...); }, d.fields());
+    r.get(d.title);
+    r.get(d.description);
+    r.get(d.window);
+    std::apply([&](auto&... f) { (r.get(f), ...); }, d.tables);
     if (!r.done()) throw std::runtime_error("handwritten: trailing bytes");
     return d;
 }
