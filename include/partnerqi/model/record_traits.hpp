@@ -63,7 +63,8 @@ constexpr field<Record, T> make_field(const char* name, T Record::*member,
 /// - `table`: its collection name in files and tables, e.g. "people";
 /// - `version`: its record format version, raised when a field is added;
 /// - `fields`: a tuple of make_field descriptors, every member once, in file order;
-/// - `code_field` (optional): the member that is its external code.
+/// - `code_field` (optional): the member that is its external code;
+/// - `since` (optional): the case-study file format that added the kind (1 when absent).
 /// The primary template is empty: a type without a specialization is not a record.
 template <class Record>
 struct record_traits {};

@@ -160,6 +160,18 @@ template <class T>
 struct is_record
     : std::bool_constant<model::is_record_v<T> || std::is_same_v<T, model::case_study_data>> {};
 
+// The case-study format that added a kind's collection: record_traits<T>::since when the kind
+// says, otherwise 1 (every kind of partnerqi 0.1).
+template <class T, class = void>
+struct since_of : std::integral_constant<unsigned, 1> {};
+template <class T>
+struct since_of<T, std::void_t<decltype(model::record_traits<T>::since)>>
+    : std::integral_constant<unsigned, model::record_traits<T>::since> {};
+template <class T>
+constexpr unsigned collection_since() {
+    return since_of<T>::value;
+}
+
 template <class T>
 constexpr unsigned record_version() {
     if constexpr (std::is_same_v<T, model::case_study_data>)
@@ -448,9 +460,11 @@ void load_record(Archive& ar, Record& record, unsigned int file_version) {
         get(ar, "title", record.title);
         get(ar, "description", record.description);
         get(ar, "window", record.window);
+        // A kind added by a later case-study format is read only from files of that format.
         model::for_each_type(model::record_kinds{}, [&](auto* tag) {
             using Kind = std::remove_pointer_t<decltype(tag)>;
-            get(ar, model::record_traits<Kind>::table.data(), record.template all<Kind>());
+            if (collection_since<Kind>() <= file_version)
+                get(ar, model::record_traits<Kind>::table.data(), record.template all<Kind>());
         });
     } else {
         // Fields added by a later record format keep their defaults in older files.
