@@ -58,7 +58,8 @@ std::size_t heap_bytes(const T&) {
 template <class Record>
 std::size_t record_heap_bytes(const Record& r) {
     std::size_t total = 0;
-    std::apply([&](const auto&... field) { ((total += heap_bytes(field)), ...); }, model::tie_fields(r));
+    std::apply([&](const auto&... field) { ((total += heap_bytes(field)), ...); },
+               model::tie_fields(r));
     return total;
 }
 inline std::size_t heap_bytes(const model::team_membership& m) { return record_heap_bytes(m); }

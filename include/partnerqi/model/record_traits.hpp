@@ -8,10 +8,14 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
 #include <utility>
+#include <vector>
+
+#include "partnerqi/model/ids.hpp"
 
 namespace partnerqi::model {
 
@@ -56,6 +60,29 @@ constexpr field<Record, T> make_field(const char* name, T Record::*member,
                                       unsigned use = field_use::plain, unsigned since = 1) {
     return field<Record, T>{name, member, use, since};
 }
+
+/// @name Field types that generic code tells apart
+/// @{
+
+/// True for a strong id type.
+template <class T>
+struct is_id : std::false_type {};
+/// True for a strong id type.
+template <class Tag>
+struct is_id<id<Tag>> : std::true_type {};
+/// True for a std::optional.
+template <class T>
+struct is_optional : std::false_type {};
+/// True for a std::optional.
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+/// True for a std::vector.
+template <class T>
+struct is_vector : std::false_type {};
+/// True for a std::vector.
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+/// @}
 
 /// The traits of a record kind. Each kind specializes it next to its struct with:
 /// - `id_type`: its strong id type (top-level kinds only);

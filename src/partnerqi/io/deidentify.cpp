@@ -73,11 +73,6 @@ private:
     std::vector<std::pair<std::string, std::string>> pairs_;
 };
 
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-
 // Removes a record's personal data and free texts and scrubs its labels, nested records included.
 template <class Record>
 void scrub_record(Record& r, const scrubber& scrub) {
@@ -92,7 +87,7 @@ void scrub_record(Record& r, const scrubber& scrub) {
         } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
             if (d.is(model::field_use::personal) || d.is(model::field_use::free_text))
                 value.reset();
-        } else if constexpr (is_vector<T>::value) {
+        } else if constexpr (model::is_vector<T>::value) {
             if constexpr (model::is_record_v<typename T::value_type>)
                 for (auto& item : value)
                     scrub_record(item, scrub);

@@ -23,19 +23,6 @@ void visit_kind(std::size_t kind, F&& f) {
     });
 }
 
-template <class T>
-struct is_id : std::false_type {};
-template <class Tag>
-struct is_id<id<Tag>> : std::true_type {};
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-
 // Calls f(name, id) for every reference a record makes (ids of other records, in optionals and
 // lists, and in nested records such as a team's memberships), in field order.
 template <class Record, class F>

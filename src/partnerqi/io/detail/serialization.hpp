@@ -139,20 +139,9 @@ load_context& context_of(Archive& ar) {
 // The record format of the whole case study: its own fields, then one collection per kind.
 inline constexpr unsigned case_study_version = 1;
 
-template <class T>
-struct is_id : std::false_type {};
-template <class Tag>
-struct is_id<model::id<Tag>> : std::true_type {};
-
-template <class T>
-struct is_optional : std::false_type {};
-template <class T>
-struct is_optional<std::optional<T>> : std::true_type {};
-
-template <class T>
-struct is_vector : std::false_type {};
-template <class T, class A>
-struct is_vector<std::vector<T, A>> : std::true_type {};
+using model::is_id;
+using model::is_optional;
+using model::is_vector;
 
 // Record kinds (the registry's and their nested records) and the case study itself: types
 // that Boost sees as classes with a version.
