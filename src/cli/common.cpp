@@ -110,8 +110,8 @@ void add_pivots(command_line& cl) {
         "networks too large for the exact O(people x ties) computation (closeness stays exact)");
 }
 
-io::metrics_options metrics_options_of(const command_line& cl) {
-    io::metrics_options options;
+network::metrics_options metrics_options_of(const command_line& cl) {
+    network::metrics_options options;
     if (cl.has("pivots")) {
         options.betweenness_pivots = cl.values["pivots"].as<std::size_t>();
         if (options.betweenness_pivots == 0)

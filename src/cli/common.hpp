@@ -120,7 +120,7 @@ void save(const model::case_study& study, const std::string& file, io::encoding 
 /// --pivots: sampled betweenness for networks too large for the exact computation.
 void add_pivots(command_line& cl);
 /// The metrics options asked for with --pivots.
-[[nodiscard]] io::metrics_options metrics_options_of(const command_line& cl);
+[[nodiscard]] network::metrics_options metrics_options_of(const command_line& cl);
 
 /// @name The subcommands, one file each; `args` follow the command's name.
 /// @{

@@ -19,8 +19,8 @@ namespace partnerqi::cli {
 namespace {
 
 /// Every analysis table of the summary, after the metrics table, as CSV files in a directory.
-void export_tables(const model::case_study& study, const library_scope& scope,
-                   const io::metrics_options& measure, const fs::path& dir) {
+void export_tables(const model::case_study& study, const model::scope_filter& scope,
+                   const network::metrics_options& measure, const fs::path& dir) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir)) {
@@ -28,12 +28,12 @@ void export_tables(const model::case_study& study, const library_scope& scope,
                          "); check the path and its permissions");
     }
     analysis::summary_options options;
-    options.scope = scope.analysis;
+    options.scope = scope;
     const analysis::study_summary s =
         timed("analysing", [&] { return analysis::summary(study, options); });
-    const network::engagement_graph graph = network::build(study, scope.network);
+    const network::engagement_graph graph = network::build(study, network_filter(scope));
     const auto rows =
-        timed("measuring the network", [&] { return io::metrics_of(study, graph, measure); });
+        timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
 
     const std::vector<analysis::csv_table> tables = analysis::csv_tables(s);
     io::save_metrics_csv(dir / "metrics.csv", rows);
@@ -73,7 +73,7 @@ int export_command(const std::vector<std::string>& args) {
         "active-only", "leave out people with no tie in the window");
     add_pivots(cl);
     if (!cl.parse(args)) return exit_ok;
-    const io::metrics_options measure = metrics_options_of(cl);
+    const network::metrics_options measure = metrics_options_of(cl);
     const std::string format = cl.text("format");
     const std::string out = cl.text("out");
     const bool is_table = format == "graphml" || format == "csv";
@@ -87,20 +87,20 @@ int export_command(const std::vector<std::string>& args) {
     }
     const scope_choice choice = scope_of(cl);
     const model::case_study study = load(cl.text("file"));
-    const library_scope scope = to_library_scope(study, choice);
+    const model::scope_filter scope = to_scope(study, choice);
 
     if (format == "csv" && (fs::is_directory(out) || out.back() == '/')) {
         export_tables(study, scope, measure, out);
         return exit_ok;
     }
-    network::graph_filter filter = scope.network;
+    network::graph_filter filter = network_filter(scope);
     filter.only_active = cl.has("active-only");
     const network::engagement_graph graph = network::build(study, filter);
     if (format == "graphml") {
         timed("writing " + out, [&] { io::save_graphml(out, study, graph, measure); });
     } else if (format == "csv") {
-        const auto rows =
-            timed("measuring the network", [&] { return io::metrics_of(study, graph, measure); });
+        const auto rows = timed("measuring the network",
+                                [&] { return network::metrics_of(study, graph, measure); });
         io::save_metrics_csv(out, rows);
     } else {
         io::dot_options options;

@@ -21,13 +21,13 @@ int metrics(const std::vector<std::string>& args) {
     cl.options.add_options()("csv", "print CSV instead of an aligned table");
     add_pivots(cl);
     if (!cl.parse(args)) return exit_ok;
-    const io::metrics_options measure = metrics_options_of(cl);
+    const network::metrics_options measure = metrics_options_of(cl);
     const scope_choice choice = scope_of(cl);
     const model::case_study study = load(cl.text("file"));
     const network::engagement_graph graph =
-        network::build(study, to_library_scope(study, choice).network);
+        network::build(study, network_filter(to_scope(study, choice)));
     const auto rows =
-        timed("measuring the network", [&] { return io::metrics_of(study, graph, measure); });
+        timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
     if (cl.has("csv")) {
         io::write_metrics_csv(std::cout, rows);
     } else {

@@ -19,7 +19,7 @@ int report(const std::vector<std::string>& args) {
     const scope_choice choice = scope_of(cl);
     const model::case_study study = load(cl.text("file"));
     analysis::summary_options options;
-    options.scope = to_library_scope(study, choice).analysis;
+    options.scope = to_scope(study, choice);
     const analysis::study_summary s =
         timed("analysing", [&] { return analysis::summary(study, options); });
     std::cout << analysis::to_text(s);

@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
-#include <partnerqi/analysis/filter.hpp>
 #include <partnerqi/model/case_study.hpp>
 #include <partnerqi/model/date.hpp>
+#include <partnerqi/model/scope.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "common.hpp"
@@ -28,16 +28,12 @@ void add_scope_options(command_line& cl, bool with_case = false);
 /// it starts is a usage error.
 [[nodiscard]] scope_choice scope_of(const command_line& cl);
 
-/// The same scope as the library's filters: for the analyses and for the network.
-struct library_scope {
-    analysis::filter analysis;
-    network::graph_filter network;  ///< window or wave; no command takes --case with a network
-};
+/// The library's scope for the options (model::scope_from_options: one rule for the window, the
+/// wave and the case), for the analyses.
+[[nodiscard]] model::scope_filter to_scope(const model::case_study& study,
+                                           const scope_choice& choice);
 
-/// Maps the options onto the library's filters: codes become ids, an open end of --from/--to
-/// becomes the study window's end. The library applies the filters and refuses what does not
-/// fit (for the network, a wave together with a window).
-[[nodiscard]] library_scope to_library_scope(const model::case_study& study,
-                                             const scope_choice& choice);
+/// A network filter that keeps `scope` and everything else.
+[[nodiscard]] network::graph_filter network_filter(const model::scope_filter& scope);
 
 }  // namespace partnerqi::cli

@@ -117,7 +117,7 @@ int main(int argc, char** argv) {
         for (std::size_t v = 0; v < g.num_people(); ++v)
             out << g.person_of(v).value - 1 << ' ' << g.person(v).code << '\n';
     }
-    io::metrics_options metrics;
+    network::metrics_options metrics;
     metrics.threads = 2;
     if (!with_betweenness) metrics.betweenness_pivots = 64;
     io::save_graphml(dir / "network.graphml", s, g, metrics);

@@ -35,25 +35,18 @@ PARTNERQI_EXPORT void write_csv_row(std::ostream& out, const std::vector<std::st
 /// "0.3333333333333333"), so that exported measures compare exactly with other tools.
 [[nodiscard]] PARTNERQI_EXPORT std::string format_number(double value);
 
-/// @{
-/// The metrics table is computed by the network layer (network::metrics_of()); io only writes
-/// it. These names are the network layer's own, visible here for callers that write tables.
-using network::metrics_columns;
-using network::metrics_of;
-using network::metrics_options;
-using network::person_metrics;
-/// @}
-
-/// Writes the metrics table as CSV: a header of metrics_columns, then one row per person. An
-/// unknown value (no tier, no organization, no path to a top-level manager) is an empty field.
+/// Writes the metrics table as CSV: a header of network::metrics_columns, then one row per person.
+/// An unknown value (no tier, no organization, no path to a top-level manager) is an empty field.
 /// @code
 /// io::write_metrics_csv(std::cout, network::metrics_of(study, network::build(study)));
 /// @endcode
-PARTNERQI_EXPORT void write_metrics_csv(std::ostream& out, const std::vector<person_metrics>& rows);
+PARTNERQI_EXPORT void write_metrics_csv(std::ostream& out,
+                                        const std::vector<network::person_metrics>& rows);
 
 /// The metrics table as aligned text for a terminal (numbers right-aligned, betweenness and
 /// closeness with three decimals, "-" for an unknown value).
-[[nodiscard]] PARTNERQI_EXPORT std::string metrics_text(const std::vector<person_metrics>& rows);
+[[nodiscard]] PARTNERQI_EXPORT std::string metrics_text(
+    const std::vector<network::person_metrics>& rows);
 
 /// Writes a CSV table into a file atomically: `write` fills a buffer, which then replaces `file`
 /// in one step (a temporary beside it, flushed, then renamed), so a failure never leaves half
@@ -66,6 +59,6 @@ PARTNERQI_EXPORT void save_csv(const std::filesystem::path& file,
 
 /// Writes the metrics table into a CSV file atomically (write_metrics_csv() through save_csv()).
 PARTNERQI_EXPORT void save_metrics_csv(const std::filesystem::path& file,
-                                       const std::vector<person_metrics>& rows);
+                                       const std::vector<network::person_metrics>& rows);
 
 }  // namespace partnerqi::io

@@ -28,25 +28,25 @@ namespace partnerqi::io {
 /// An unknown value is left out rather than invented: a person without a tier, without an
 /// organization or without a path to a top-level manager has no data for that key. Doubles are
 /// written in their shortest exact form, so betweenness reads back bit for bit.
-/// `rows` must be metrics_of(study, graph).
+/// `rows` must be network::metrics_of(study, graph).
 PARTNERQI_EXPORT void write_graphml(std::ostream& out, const model::case_study& study,
                                     const network::engagement_graph& graph,
-                                    const std::vector<person_metrics>& rows);
+                                    const std::vector<network::person_metrics>& rows);
 
-/// Computes the metrics (metrics_of(study, graph, options)) and writes the GraphML.
+/// Computes the metrics (network::metrics_of(study, graph, options)) and writes the GraphML.
 /// @code
 /// std::ofstream file("network.graphml");
 /// io::write_graphml(file, study, network::build(study));
 /// @endcode
 PARTNERQI_EXPORT void write_graphml(std::ostream& out, const model::case_study& study,
                                     const network::engagement_graph& graph,
-                                    const metrics_options& options = {});
+                                    const network::metrics_options& options = {});
 
 /// Writes the GraphML of a network into a file atomically (a temporary beside it, flushed, then
 /// renamed); throws partnerqi::save_error naming the file.
 PARTNERQI_EXPORT void save_graphml(const std::filesystem::path& file,
                                    const model::case_study& study,
                                    const network::engagement_graph& graph,
-                                   const metrics_options& options = {});
+                                   const network::metrics_options& options = {});
 
 }  // namespace partnerqi::io

@@ -12,6 +12,9 @@
 
 namespace partnerqi::io {
 
+using network::metrics_columns;
+using network::person_metrics;
+
 std::string csv_field(std::string_view text) { return partnerqi::detail::csv_field(text); }
 
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {

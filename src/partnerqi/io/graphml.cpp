@@ -12,6 +12,10 @@
 
 namespace partnerqi::io {
 
+using network::metrics_of;
+using network::metrics_options;
+using network::person_metrics;
+
 namespace {
 
 /// Text as XML character data or attribute value: markup characters escaped, control

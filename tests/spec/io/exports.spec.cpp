@@ -73,7 +73,7 @@ SCENARIO("the metrics table gives every person's measures as worked out by hand"
         const model::case_study study = small_study();
         const network::engagement_graph g(study);
         WHEN("the metrics are computed") {
-            io::metrics_options two_threads;
+            network::metrics_options two_threads;
             two_threads.threads = 2;
             const auto rows = network::metrics_of(study, g, two_threads);
             THEN("there is one row per person in code order with the hand-worked values") {
@@ -326,7 +326,7 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
 SCENARIO("sampled betweenness is exact when every person is a source", "[io][csv]") {
     const model::case_study study = small_study();
     const network::engagement_graph g(study);
-    io::metrics_options sampled;
+    network::metrics_options sampled;
     sampled.betweenness_pivots = 7;  // all seven people: Brandes over every source
     const auto rows = network::metrics_of(study, g, sampled);
     CHECK(rows[2].betweenness == Approx(2.0));  // M-FL, as worked out by hand
