@@ -3,11 +3,14 @@
 #include <string>
 
 #include <support/catch.hpp>
+#include <support/messages.hpp>
 
 #include <partnerqi/model.hpp>
 
 using namespace partnerqi::model;
 using partnerqi::validation_error;
+using partnerqi::test::mentions;
+using partnerqi::test::message_of;
 
 namespace {
 
@@ -75,21 +78,6 @@ builder small_hospital() {
         .code("managing");
     b.study_case("case-1").of("HCO-1").team("T-MH").label("Case 1: rural centre");
     return b;
-}
-
-// The message of the validation_error that `f` throws, or "" when it throws none.
-template <class F>
-std::string refusal(F&& f) {
-    try {
-        f();
-    } catch (const validation_error& e) {
-        return e.what();
-    }
-    return "";
-}
-
-bool mentions(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
 }
 
 }  // namespace
@@ -166,7 +154,7 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
         builder b = small_hospital();
         WHEN("a team lists a member whose code has a typo") {
             b.team("T-ER").of("HCO-1").member("PA-20", "patient advisor");
-            const std::string message = refusal([&] { (void)b.build(); });
+            const std::string message = message_of<validation_error>([&] { (void)b.build(); });
             THEN("the message names the team, the code written and the closest code") {
                 CHECK(mentions(message, "team \"T-ER\""));
                 CHECK(mentions(message, "lists member \"PA-20\", but no person has that code"));
@@ -174,20 +162,21 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
             }
         }
         WHEN("a person is added twice") {
-            const std::string message = refusal([&] { b.advisor("PA-02"); });
+            const std::string message = message_of<validation_error>([&] { b.advisor("PA-02"); });
             THEN("the second line is refused, naming the person") {
                 CHECK(mentions(message, "person \"PA-02\": is added twice"));
             }
         }
         WHEN("a team lists the same member twice") {
-            const std::string message =
-                refusal([&] { b.team("T-ER").of("HCO-1").member("PA-01").member("PA-01"); });
+            const std::string message = message_of<validation_error>(
+                [&] { b.team("T-ER").of("HCO-1").member("PA-01").member("PA-01"); });
             THEN("the message names the team and the member") {
                 CHECK(mentions(message, "team \"T-ER\": lists member \"PA-01\" twice"));
             }
         }
         WHEN("an engagement joins a person to themself") {
-            const std::string message = refusal([&] { b.engagement("PA-02", "PA-02"); });
+            const std::string message =
+                message_of<validation_error>([&] { b.engagement("PA-02", "PA-02"); });
             THEN("the message names the person") {
                 CHECK(mentions(
                     message,
@@ -196,7 +185,7 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
         }
         WHEN("an enactment names a practice that is not in the catalog") {
             b.enactment("MAN-prepar", "M-FL-01").on("2016-05-01");
-            const std::string message = refusal([&] { (void)b.build(); });
+            const std::string message = message_of<validation_error>([&] { (void)b.build(); });
             THEN("the message names the practice written and suggests the catalog's") {
                 CHECK(mentions(message,
                                "performs practice \"MAN-prepar\", but no practice has that code"));
@@ -205,7 +194,7 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
         }
         WHEN("the case study refuses a record, here a date outside the study window") {
             b.engagement("PA-02", "M-FL-01").on("2019-01-01");
-            const std::string message = refusal([&] { (void)b.build(); });
+            const std::string message = message_of<validation_error>([&] { (void)b.build(); });
             THEN("its rule comes through, naming the line by the codes written") {
                 CHECK(mentions(message, "engagement from \"PA-02\" to \"M-FL-01\": "));
                 CHECK(mentions(message, "outside the study window"));
@@ -213,7 +202,7 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
         }
         WHEN("an engagement has no date") {
             b.engagement("PA-02", "M-FL-01");
-            const std::string message = refusal([&] { (void)b.build(); });
+            const std::string message = message_of<validation_error>([&] { (void)b.build(); });
             THEN("the message says how to give it one") {
                 CHECK(mentions(message, "has no date; set one with .on("));
             }
@@ -232,7 +221,7 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
         }
         WHEN("a team names no organization") {
             b.team("T-ER").member("PA-01");
-            const std::string message = refusal([&] { (void)b.build(); });
+            const std::string message = message_of<validation_error>([&] { (void)b.build(); });
             THEN("the message says how to name one") {
                 CHECK(mentions(message, "team \"T-ER\": has no organization; name it with .of("));
             }
@@ -240,7 +229,7 @@ SCENARIO("usual mistakes in a hand-written study are reported with the code the 
         WHEN("a code's parent is a code that descends from it") {
             b.code("a").parent("b");
             b.code("b").parent("a");
-            const std::string message = refusal([&] { (void)b.build(); });
+            const std::string message = message_of<validation_error>([&] { (void)b.build(); });
             THEN("the message names the code and says the codebook must be a tree") {
                 CHECK(mentions(message, "code \"a\": has parent \"b\""));
                 CHECK(mentions(message, "the codebook must be a tree"));

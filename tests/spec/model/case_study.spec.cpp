@@ -3,12 +3,15 @@
 #include <string>
 
 #include <support/catch.hpp>
+#include <support/messages.hpp>
 
 #include <partnerqi/model.hpp>
 
 using namespace partnerqi::model;
 using partnerqi::not_found_error;
 using partnerqi::validation_error;
+using partnerqi::test::mentions;
+using partnerqi::test::message_of;
 
 namespace {
 
@@ -67,21 +70,6 @@ struct small_study {
         return e;
     }
 };
-
-// The message of the validation_error that `f` throws, or "" when it throws none.
-template <class F>
-std::string refusal(F&& f) {
-    try {
-        f();
-    } catch (const validation_error& e) {
-        return e.what();
-    }
-    return "";
-}
-
-bool mentions(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 
@@ -198,7 +186,8 @@ SCENARIO("every kind of record can be added and looked up", "[model][case_study]
 SCENARIO("codes are unique within their kind", "[model][case_study][invariant]") {
     small_study f;
     WHEN("a second person takes the code PA-01") {
-        std::string message = refusal([&] { f.add_person("PA-01", person_role::provider); });
+        std::string message =
+            message_of<validation_error>([&] { f.add_person("PA-01", person_role::provider); });
         THEN(
             "the person is refused, the message names the code and the rule, and nothing changes") {
             CHECK(mentions(message, "person PA-01"));
@@ -213,7 +202,8 @@ SCENARIO("codes are unique within their kind", "[model][case_study][invariant]")
         THEN("it is accepted, since codes are unique per kind") { CHECK_NOTHROW(f.s.add(t)); }
     }
     WHEN("a person has no code") {
-        std::string message = refusal([&] { f.add_person("", person_role::provider); });
+        std::string message =
+            message_of<validation_error>([&] { f.add_person("", person_role::provider); });
         THEN("it is refused and told to give one") { CHECK(mentions(message, "has no code")); }
     }
 }
@@ -221,7 +211,8 @@ SCENARIO("codes are unique within their kind", "[model][case_study][invariant]")
 SCENARIO("a manager has a tier and only a manager has one", "[model][case_study][invariant]") {
     small_study f;
     WHEN("a manager is added without a tier") {
-        std::string message = refusal([&] { f.add_person("M-X", person_role::manager); });
+        std::string message =
+            message_of<validation_error>([&] { f.add_person("M-X", person_role::manager); });
         THEN("it is refused and the message names the three tiers") {
             CHECK(mentions(message, "person M-X"));
             CHECK(mentions(message, "must have a tier"));
@@ -229,7 +220,7 @@ SCENARIO("a manager has a tier and only a manager has one", "[model][case_study]
         }
     }
     WHEN("a patient advisor is given a tier") {
-        std::string message = refusal([&] {
+        std::string message = message_of<validation_error>([&] {
             f.add_person("PA-X", person_role::patient_advisor, management_tier::mid_level);
         });
         THEN("it is refused: only managers have tiers") {
@@ -246,7 +237,7 @@ SCENARIO("every reference must resolve to an existing record", "[model][case_stu
         p.code = "PR-9";
         p.role = person_role::provider;
         p.organization = organization_id{77};
-        std::string message = refusal([&] { f.s.add(p); });
+        std::string message = message_of<validation_error>([&] { f.s.add(p); });
         THEN("the message names the person, the missing id and what to do") {
             CHECK(mentions(message, "person PR-9"));
             CHECK(mentions(message, "#77"));
@@ -256,12 +247,12 @@ SCENARIO("every reference must resolve to an existing record", "[model][case_stu
     WHEN("an engagement names a person that does not exist") {
         engagement e = f.engagement_between(f.director, person_id{404});
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(e); }), "#404"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(e); }), "#404"));
         }
     }
     WHEN("a team lists an unknown member") {
         THEN("the membership is refused") {
-            CHECK(mentions(refusal([&] {
+            CHECK(mentions(message_of<validation_error>([&] {
                                f.s.add_member(f.team, {person_id{55}, "x", {}, {}, false});
                            }),
                            "#55"));
@@ -274,7 +265,7 @@ SCENARIO("every reference must resolve to an existing record", "[model][case_stu
         seg.code = code_id{1};
         seg.coder = "A";
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(seg); }), "data source"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(seg); }), "data source"));
         }
     }
 }
@@ -283,8 +274,8 @@ SCENARIO("dated records lie inside the study window and end after they start",
          "[model][case_study][invariant]") {
     small_study f;
     WHEN("an engagement is dated 2018, after the 2015-2017 window") {
-        std::string message =
-            refusal([&] { f.s.add(f.engagement_between(f.director, f.pa1, "2018-02-01")); });
+        std::string message = message_of<validation_error>(
+            [&] { f.s.add(f.engagement_between(f.director, f.pa1, "2018-02-01")); });
         THEN("it is refused and the message gives the date and the window") {
             CHECK(mentions(message, "2018-02-01"));
             CHECK(mentions(message, "2015-01-01/2017-12-31"));
@@ -297,19 +288,20 @@ SCENARIO("dated records lie inside the study window and end after they start",
         a.start = date::from_iso("2016-05-01");
         a.end = date::from_iso("2016-04-01");
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(a); }), "before it starts"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(a); }), "before it starts"));
         }
     }
     WHEN("a membership is left before it is joined") {
         team_membership m{f.director, "sponsor", date::from_iso("2016-05-01"),
                           date::from_iso("2016-01-01"), false};
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add_member(f.team, m); }), "before it starts"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add_member(f.team, m); }),
+                           "before it starts"));
         }
     }
     WHEN("a wave reaches past the study window") {
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] {
+            CHECK(mentions(message_of<validation_error>([&] {
                                f.s.add(wave{{}, "W9", "", date_window::years(2017, 2018)});
                            }),
                            "outside the study window"));
@@ -332,7 +324,7 @@ SCENARIO("a team member belongs to the team's organization unless marked externa
     p.organization = f.other_org;
     person_id outsider = f.s.add(p);
     WHEN("a provider of another organization joins the team") {
-        std::string message = refusal([&] {
+        std::string message = message_of<validation_error>([&] {
             f.s.add_member(f.team, {outsider, "pharmacist", {}, {}, false});
         });
         THEN("it is refused and the message suggests marking it external") {
@@ -348,7 +340,7 @@ SCENARIO("a team member belongs to the team's organization unless marked externa
     }
     WHEN("a person is listed twice on a team") {
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] {
+            CHECK(mentions(message_of<validation_error>([&] {
                                f.s.add_member(f.team, {f.pa1, "x", {}, {}, false});
                            }),
                            "twice"));
@@ -366,7 +358,7 @@ SCENARIO("practices are enacted by managers and engagements join two different p
     en.organization = f.org;
     WHEN("a nurse is recorded as enacting a practice") {
         en.manager = f.nurse;
-        std::string message = refusal([&] { f.s.add(en); });
+        std::string message = message_of<validation_error>([&] { f.s.add(en); });
         THEN("it is refused: practices are performed by managers") {
             CHECK(mentions(message, "person PR-01"));
             CHECK(mentions(message, "performed by managers"));
@@ -379,13 +371,15 @@ SCENARIO("practices are enacted by managers and engagements join two different p
         en.manager = f.director;
         en.team = f.s.add(t);
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(en); }), "another organization"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(en); }),
+                           "another organization"));
         }
     }
     WHEN("someone engages themself") {
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(f.engagement_between(f.pa1, f.pa1)); }),
-                           "two different people"));
+            CHECK(mentions(
+                message_of<validation_error>([&] { f.s.add(f.engagement_between(f.pa1, f.pa1)); }),
+                "two different people"));
         }
     }
     WHEN("an activity lists a nurse as one of its advisors") {
@@ -394,7 +388,7 @@ SCENARIO("practices are enacted by managers and engagements join two different p
         a.organization = f.org;
         a.advisors = {f.nurse};
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(a); }), "as an advisor"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(a); }), "as an advisor"));
         }
     }
 }
@@ -407,14 +401,14 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
     WHEN("an interview has two participants") {
         s.participants = {f.director, f.nurse};
         THEN("it is refused and a focus group suggested") {
-            CHECK(mentions(refusal([&] { f.s.add(s); }), "focus group"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(s); }), "focus group"));
         }
     }
     WHEN("a focus group carries a tier") {
         s.kind = source_kind::focus_group;
         s.tier = management_tier::top_level;
         THEN("it is refused") {
-            CHECK(mentions(refusal([&] { f.s.add(s); }), "only an interview"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(s); }), "only an interview"));
         }
     }
     WHEN("a segment runs past the end of its source's text") {
@@ -425,7 +419,7 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
         code_id cid = f.s.add(c);
         coded_segment seg{{}, src, 2, 40, cid, "coder-A", "", {}};
         THEN("it is refused with the text's length") {
-            CHECK(mentions(refusal([&] { f.s.add(seg); }), "5 characters"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(seg); }), "5 characters"));
         }
     }
     WHEN("a code would become its own ancestor") {
@@ -439,7 +433,8 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
         code looped = f.s.get(p);
         looped.parent = ch;
         THEN("the edit is refused and the codebook stays a tree") {
-            CHECK(mentions(refusal([&] { f.s.update(looped); }), "own ancestor"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.update(looped); }),
+                           "own ancestor"));
             CHECK_FALSE(f.s.get(p).parent.has_value());
         }
     }
@@ -449,7 +444,7 @@ SCENARIO("evidence records keep their own rules", "[model][case_study][invariant
         t.count = 7;
         t.tier = management_tier::mid_level;
         THEN("it is refused: only interviews have a tier") {
-            CHECK(mentions(refusal([&] { f.s.add(t); }), "only interviews"));
+            CHECK(mentions(message_of<validation_error>([&] { f.s.add(t); }), "only interviews"));
         }
     }
 }
@@ -460,7 +455,7 @@ SCENARIO("a record with an id of its own is refused, since the case study assign
     person p;
     p.id = person_id{3};
     p.code = "NEW";
-    CHECK(mentions(refusal([&] { f.s.add(p); }), "assigns ids"));
+    CHECK(mentions(message_of<validation_error>([&] { f.s.add(p); }), "assigns ids"));
 }
 
 SCENARIO("a record is edited in place only when it and everything that refers to it stay valid",
@@ -492,7 +487,7 @@ SCENARIO("a record is edited in place only when it and everything that refers to
         person p = f.s.get(f.director);
         p.role = person_role::provider;
         p.tier.reset();
-        std::string message = refusal([&] { f.s.update(p); });
+        std::string message = message_of<validation_error>([&] { f.s.update(p); });
         THEN(
             "the edit is refused because the enactment needs a manager, and the director is "
             "unchanged") {
@@ -511,7 +506,7 @@ SCENARIO("a record is edited in place only when it and everything that refers to
 SCENARIO("a record is removed only when nothing refers to it", "[model][case_study][edit]") {
     small_study f;
     WHEN("an advisor on a team is removed") {
-        std::string message = refusal([&] { f.s.remove(f.pa1); });
+        std::string message = message_of<validation_error>([&] { f.s.remove(f.pa1); });
         THEN(
             "it is refused, the message names the team that still refers to it, and the advisor "
             "stays") {
@@ -548,7 +543,7 @@ SCENARIO("a refused removal lists every record that still refers to the person",
     e.on = date::from_iso("2016-03-01");
     const engagement_id consulted = f.s.add(e);
     WHEN("the advisor, on a team and consulted by the director, is removed") {
-        std::string message = refusal([&] { f.s.remove(f.pa1); });
+        std::string message = message_of<validation_error>([&] { f.s.remove(f.pa1); });
         THEN("the message names the team and the engagement by its content, and counts them") {
             CHECK(mentions(message, "2 records still refer"));
             CHECK(mentions(message, "team T-1"));
@@ -614,7 +609,7 @@ SCENARIO("an edit re-checks the records that refer to the edited one, and only t
     WHEN("the front-line manager, a member of the team, is moved to the other organization") {
         person moved = f.s.get(f.coordinator_manager);
         moved.organization = f.other_org;
-        std::string message = refusal([&] { f.s.update(moved); });
+        std::string message = message_of<validation_error>([&] { f.s.update(moved); });
         THEN("the team that lists them refuses it, and nothing changes") {
             CHECK(mentions(message, "team T-1"));
             CHECK(mentions(message, "external"));
@@ -640,25 +635,29 @@ SCENARIO("data that breaks an invariant is refused as a whole when a case study 
     WHEN("two people share a code") {
         data.all<person>()[1].code = data.all<person>()[0].code;
         THEN("from_data refuses it") {
-            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "unique"));
+            CHECK(mentions(message_of<validation_error>([&] { (void)case_study::from_data(data); }),
+                           "unique"));
         }
     }
     WHEN("records are out of id order") {
         std::swap(data.all<person>()[0], data.all<person>()[1]);
         THEN("from_data refuses it") {
-            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "id order"));
+            CHECK(mentions(message_of<validation_error>([&] { (void)case_study::from_data(data); }),
+                           "id order"));
         }
     }
     WHEN("an enum holds a value outside its range") {
         data.all<person>()[0].role = static_cast<person_role>(99);
         THEN("from_data refuses it and names the field") {
-            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "invalid role"));
+            CHECK(mentions(message_of<validation_error>([&] { (void)case_study::from_data(data); }),
+                           "invalid role"));
         }
     }
     WHEN("a membership points at a person that is not there") {
         data.all<qi_team>()[0].members[0].person = person_id{1000};
         THEN("from_data refuses it") {
-            CHECK(mentions(refusal([&] { (void)case_study::from_data(data); }), "#1000"));
+            CHECK(mentions(message_of<validation_error>([&] { (void)case_study::from_data(data); }),
+                           "#1000"));
         }
     }
 }

@@ -4,31 +4,19 @@
 #include <string>
 
 #include <support/catch.hpp>
+#include <support/messages.hpp>
 
 #include <partnerqi/error.hpp>
 #include <partnerqi/model.hpp>
 
 using namespace partnerqi;
 using namespace partnerqi::model;
+using partnerqi::test::mentions;
+using partnerqi::test::message_of;
 
 namespace {
 
 date d(const char* iso) { return date::from_iso(iso); }
-
-/// The message of the exception `f` throws as E, or "no exception".
-template <class E, class F>
-std::string message_of(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e.what();
-    }
-    return "no exception";
-}
-
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 
@@ -68,27 +56,27 @@ SCENARIO("a scope resolves to the days it covers, bounds included, and to its ca
                 (void)resolve_scope(s,
                                     {date_window::years(2014, 2015), std::nullopt, std::nullopt});
             });
-            CHECK(has(m, "2014-01-01/2015-12-31"));
-            CHECK(has(m, "2015-01-01/2017-12-31"));
+            CHECK(mentions(m, "2014-01-01/2015-12-31"));
+            CHECK(mentions(m, "2015-01-01/2017-12-31"));
         }
         THEN("a wave and a window that share no day are refused, naming the wave") {
-            CHECK(
-                has(message_of<invalid_request_error>([&] {
-                        (void)resolve_scope(s, {date_window::years(2017, 2017), w2, std::nullopt});
-                    }),
-                    "wave W2"));
+            CHECK(mentions(
+                message_of<invalid_request_error>([&] {
+                    (void)resolve_scope(s, {date_window::years(2017, 2017), w2, std::nullopt});
+                }),
+                "wave W2"));
         }
         THEN("an unknown wave id is refused, listing the study's waves") {
-            CHECK(has(message_of<invalid_request_error>([&] {
-                          (void)resolve_scope(s, {std::nullopt, wave_id{99}, std::nullopt});
-                      }),
-                      "W1, W2, W3"));
+            CHECK(mentions(message_of<invalid_request_error>([&] {
+                               (void)resolve_scope(s, {std::nullopt, wave_id{99}, std::nullopt});
+                           }),
+                           "W1, W2, W3"));
         }
         THEN("an unknown case id is refused, listing the study's cases") {
-            CHECK(has(message_of<invalid_request_error>([&] {
-                          (void)resolve_scope(s, {std::nullopt, std::nullopt, case_id{99}});
-                      }),
-                      "case-1, case-2"));
+            CHECK(mentions(message_of<invalid_request_error>([&] {
+                               (void)resolve_scope(s, {std::nullopt, std::nullopt, case_id{99}});
+                           }),
+                           "case-1, case-2"));
         }
     }
 }
@@ -116,23 +104,23 @@ SCENARIO("the command-line options --wave, --case, --from and --to resolve by th
             (void)scope_from_options(s, std::string("W9"), std::nullopt, std::nullopt,
                                      std::nullopt);
         });
-        CHECK(has(m, "\"W9\""));
-        CHECK(has(m, "W1, W2, W3"));
+        CHECK(mentions(m, "\"W9\""));
+        CHECK(mentions(m, "W1, W2, W3"));
     }
     THEN("an unknown case code is not found, naming the code and the known ones") {
         const std::string m = message_of<not_found_error>([&] {
             (void)scope_from_options(s, std::nullopt, std::string("case-9"), std::nullopt,
                                      std::nullopt);
         });
-        CHECK(has(m, "\"case-9\""));
-        CHECK(has(m, "case-1, case-2"));
+        CHECK(mentions(m, "\"case-9\""));
+        CHECK(mentions(m, "case-1, case-2"));
     }
     THEN("--from after --to is refused, naming both dates") {
         const std::string m = message_of<invalid_request_error>([&] {
             (void)scope_from_options(s, std::nullopt, std::nullopt, d("2016-05-01"),
                                      d("2016-04-01"));
         });
-        CHECK(has(m, "2016-05-01/2016-04-01"));
+        CHECK(mentions(m, "2016-05-01/2016-04-01"));
     }
     THEN("a --from before the study window is refused as any window outside it") {
         CHECK_THROWS_AS(
