@@ -498,6 +498,32 @@ public:
         return it == s_.referrers_.end() ? nullptr : &it->second;
     }
 
+    // The records that refer to a record, each once, in kind then id order: from the index when
+    // it is built, otherwise from one pass over every record (a const query builds nothing).
+    static std::vector<std::uint64_t> referrer_keys(const case_study& s, std::size_t kind,
+                                                    std::uint32_t id) {
+        std::vector<std::uint64_t> keys;
+        if (s.referrers_built_) {
+            auto it = s.referrers_.find(key_of(kind, id));
+            if (it != s.referrers_.end()) keys = it->second;
+            std::sort(keys.begin(), keys.end());
+            keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+            return keys;
+        }
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using Record = std::remove_pointer_t<decltype(tag)>;
+            for (const Record& r : s.data_.all<Record>()) {
+                bool refers = false;
+                for_each_reference(r, [&](const char*, auto target) {
+                    refers = refers || (kind_index<record_for_id<decltype(target)>> == kind &&
+                                        target.value == id);
+                });
+                if (refers) keys.push_back(key_of(kind_index<Record>, r.id.value));
+            }
+        });
+        return keys;
+    }
+
     template <class Record>
     std::uint32_t add(Record record) {
         const checker c(d_);
@@ -580,12 +606,10 @@ public:
     void remove(std::uint32_t id) {
         build_referrers();
         Record& slot = at<Record>(id);
-        if (const auto* list = referrers(kind_index<Record>, id)) {
+        const std::vector<std::uint64_t> distinct = referrer_keys(s_, kind_index<Record>, id);
+        if (!distinct.empty()) {
             std::string names;
             constexpr std::size_t shown = 20;
-            std::vector<std::uint64_t> distinct(*list);
-            std::sort(distinct.begin(), distinct.end());
-            distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
             for (std::size_t i = 0; i < distinct.size() && i < shown; ++i)
                 names += (i ? "; " : "") + describe_key(d_, distinct[i]);
             if (distinct.size() > shown)
@@ -668,22 +692,8 @@ std::string case_study::describe_record(std::size_t kind, std::uint32_t id) cons
 }
 
 std::vector<std::string> case_study::referrers_of(std::size_t kind, std::uint32_t id) const {
-    // A const query: without the index, one pass over the records that may refer.
-    std::vector<std::uint64_t> keys;
-    for_each_type(record_kinds{}, [&](auto* tag) {
-        using Record = std::remove_pointer_t<decltype(tag)>;
-        for (const Record& r : data_.all<Record>()) {
-            bool refers = false;
-            for_each_reference(r, [&](const char*, auto target) {
-                refers = refers || (kind_index<record_for_id<decltype(target)>> == kind &&
-                                    target.value == id);
-            });
-            if (refers) keys.push_back(key_of(kind_index<Record>, r.id.value));
-        }
-    });
     std::vector<std::string> names;
-    names.reserve(keys.size());
-    for (std::uint64_t k : keys)
+    for (std::uint64_t k : editor::referrer_keys(*this, kind, id))
         names.push_back(describe_key(data_, k));
     return names;
 }
