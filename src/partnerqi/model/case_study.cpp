@@ -12,6 +12,14 @@ namespace partnerqi::model {
 
 namespace {
 
+// Makes room for one more element with geometric growth, so that the push_back that follows
+// cannot throw (an edit then either happens whole or not at all) and adding n records stays
+// O(n). A plain reserve(size() + 1) would reallocate on every add.
+template <class T>
+void reserve_one_more(std::vector<T>& v) {
+    if (v.size() == v.capacity()) v.reserve(v.empty() ? 8 : 2 * v.size());
+}
+
 // ---- Walking the registry -----------------------------------------------------------------
 
 // Calls f(static_cast<Record*>(nullptr)) for the record kind at `kind` in record_kinds.
@@ -538,7 +546,7 @@ public:
                 c.fail(record, "repeats a code that another " + kind_name<Record>() +
                                    " already has; codes must be unique");
         }
-        records.reserve(records.size() + 1);
+        reserve_one_more(records);
         if constexpr (has_code_v<Record>) codes.emplace(code_of_record(record), record.id.value);
         try {
             link(record);
@@ -750,7 +758,7 @@ void case_study::add_member(team_id team, team_membership membership) {
                           " twice; a person is a member at most once");
     c.check_fields(t, membership);
     c.membership(t, membership);
-    t.members.reserve(t.members.size() + 1);
+    reserve_one_more(t.members);
     e.link_one(key_of(kind_index<person>, membership.person.value),
                key_of(kind_index<qi_team>, team.value));
     t.members.push_back(std::move(membership));  // cannot throw: reserved
