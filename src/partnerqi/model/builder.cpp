@@ -1,6 +1,7 @@
 #include "partnerqi/model/builder.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <type_traits>
 #include <unordered_set>
@@ -113,9 +114,9 @@ struct builder_lines {
     std::vector<segment_entry> segments;
     std::vector<memo_entry> memos;
     std::vector<case_entry> cases;
-    // The codes (a code's name) each line claimed, to refuse a second line with the same one.
-    std::unordered_set<std::string> organization_codes, person_codes, team_codes, activity_codes,
-        practice_codes, wave_codes, source_codes, code_names, case_codes;
+    // The codes (a code's name) the lines claimed, one set per kind as record_kinds orders them,
+    // to refuse a second line with the same one.
+    std::array<std::unordered_set<std::string>, record_kinds::size> claimed;
 };
 
 }  // namespace detail
@@ -164,8 +165,9 @@ std::optional<Id> resolve_optional(const case_study& s, const std::string& code,
 // Refuses a line whose code is empty, was claimed by another line or names a record of the
 // starting case study.
 template <class Id>
-void claim(std::unordered_set<std::string>& taken, const case_study& start,
-           const std::string& code) {
+void claim(builder_lines& lines, const std::string& code) {
+    std::unordered_set<std::string>& taken = lines.claimed[kind_index<record_for_id<Id>>];
+    const case_study& start = lines.start;
     const std::string where = std::string(kind_name<Id>()) + " " + quoted(code);
     if (code.empty())
         throw validation_error(where, std::is_same_v<Id, code_id>
@@ -445,7 +447,7 @@ builder& builder::default_provenance(model::provenance value) {
 }
 
 organization_line builder::organization(std::string code) {
-    claim<organization_id>(lines_->organization_codes, lines_->start, code);
+    claim<organization_id>(*lines_, code);
     detail::organization_entry e;
     e.record.code = std::move(code);
     lines_->organizations.push_back(std::move(e));
@@ -453,7 +455,7 @@ organization_line builder::organization(std::string code) {
 }
 
 person_line builder::person(std::string code, person_role role) {
-    claim<person_id>(lines_->person_codes, lines_->start, code);
+    claim<person_id>(*lines_, code);
     detail::person_entry e;
     e.record.code = std::move(code);
     e.record.role = role;
@@ -476,7 +478,7 @@ person_line builder::provider(std::string code, std::string profession) {
 }
 
 team_line builder::team(std::string code) {
-    claim<team_id>(lines_->team_codes, lines_->start, code);
+    claim<team_id>(*lines_, code);
     detail::team_entry e;
     e.record.code = std::move(code);
     lines_->teams.push_back(std::move(e));
@@ -484,7 +486,7 @@ team_line builder::team(std::string code) {
 }
 
 activity_line builder::activity(std::string code) {
-    claim<activity_id>(lines_->activity_codes, lines_->start, code);
+    claim<activity_id>(*lines_, code);
     detail::activity_entry e;
     e.record.code = std::move(code);
     lines_->activities.push_back(std::move(e));
@@ -492,7 +494,7 @@ activity_line builder::activity(std::string code) {
 }
 
 practice_line builder::practice(std::string code, practice_category category) {
-    claim<practice_id>(lines_->practice_codes, lines_->start, code);
+    claim<practice_id>(*lines_, code);
     detail::practice_entry e;
     e.record.name = code;
     e.record.code = std::move(code);
@@ -503,9 +505,10 @@ practice_line builder::practice(std::string code, practice_category category) {
 
 builder& builder::adopt_default_practice_catalog() {
     for (model::practice& p : default_practice_catalog()) {
-        if (lines_->practice_codes.count(p.code) || find_in<practice_id>(lines_->start, p.code))
+        if (lines_->claimed[kind_index<model::practice>].count(p.code) ||
+            find_in<practice_id>(lines_->start, p.code))
             continue;
-        lines_->practice_codes.insert(p.code);
+        lines_->claimed[kind_index<model::practice>].insert(p.code);
         const model::provenance catalog_provenance = p.provenance;
         lines_->practices.push_back({std::move(p), catalog_provenance});
     }
@@ -533,7 +536,7 @@ engagement_line builder::engagement(std::string from_code, std::string to_code) 
 }
 
 wave_line builder::wave(std::string code, date_window window) {
-    claim<wave_id>(lines_->wave_codes, lines_->start, code);
+    claim<wave_id>(*lines_, code);
     detail::wave_entry e;
     e.record.label = code;
     e.record.code = std::move(code);
@@ -553,7 +556,7 @@ wave_line builder::wave(std::string code, std::string_view first_iso, std::strin
 }
 
 source_line builder::source(std::string code, source_kind kind) {
-    claim<source_id>(lines_->source_codes, lines_->start, code);
+    claim<source_id>(*lines_, code);
     detail::source_entry e;
     e.record.code = std::move(code);
     e.record.kind = kind;
@@ -570,7 +573,7 @@ total_line builder::total(source_kind kind, std::uint32_t count) {
 }
 
 code_line builder::code(std::string name) {
-    claim<code_id>(lines_->code_names, lines_->start, name);
+    claim<code_id>(*lines_, name);
     detail::code_entry e;
     e.record.name = std::move(name);
     lines_->codes.push_back(std::move(e));
@@ -594,7 +597,7 @@ memo_line builder::memo(std::string title) {
 }
 
 case_line builder::study_case(std::string code) {
-    claim<case_id>(lines_->case_codes, lines_->start, code);
+    claim<case_id>(*lines_, code);
     detail::case_entry e;
     e.record.label = code;
     e.record.code = std::move(code);
@@ -727,7 +730,7 @@ case_study builder::build() const {
             });
         if (ready == waiting.end()) {
             const detail::code_entry& e = *waiting.front();
-            if (lines.code_names.count(e.parent))
+            if (lines.claimed[kind_index<model::code>].count(e.parent))
                 throw validation_error(where_of(e),
                                        "has parent " + quoted(e.parent) +
                                            ", which descends from it; the codebook must be a tree");
