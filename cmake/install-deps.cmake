@@ -16,6 +16,7 @@ set(_debian_packages
   libboost-serialization-dev   "Boost.Serialization (case-study files)"
   libboost-date-time-dev       "Boost.Date_Time (calendar dates)"
   libboost-program-options-dev "Boost.Program_options (the command-line tool)"
+  libssl-dev                   "OpenSSL's libcrypto (HMAC-SHA-256 pseudonyms of de-identified copies)"
   catch2                       "Catch2 (the tests)"
   librapidcheck-dev            "RapidCheck (property-based tests)"
   libbenchmark-dev             "Google Benchmark (benchmarks)"
@@ -23,9 +24,9 @@ set(_debian_packages
   doxygen                      "Doxygen (the API reference: the 'docs' target)"
   clang-format-14              "formatting check (the 'format-check' and 'format' targets)")
 set(_other_systems
-  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel catch2-devel rapidcheck-devel google-benchmark-devel graphviz doxygen"
-  "brew:   brew install ninja pkg-config boost catch2 rapidcheck google-benchmark graphviz doxygen"
-  "vcpkg:  vcpkg install boost-graph boost-serialization boost-date-time boost-program-options catch2 rapidcheck benchmark")
+  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel openssl-devel catch2-devel rapidcheck-devel google-benchmark-devel graphviz doxygen"
+  "brew:   brew install ninja pkg-config boost openssl@3 catch2 rapidcheck google-benchmark graphviz doxygen"
+  "vcpkg:  vcpkg install boost-graph boost-serialization boost-date-time boost-program-options openssl catch2 rapidcheck benchmark")
 
 set(_names "")
 set(_debian_list "")

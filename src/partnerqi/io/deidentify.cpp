@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "partnerqi/error.hpp"
-#include "partnerqi/io/detail/sha256.hpp"
+#include "partnerqi/io/detail/keyed_hash.hpp"
 
 namespace partnerqi::io {
 
