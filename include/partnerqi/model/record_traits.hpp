@@ -37,6 +37,10 @@ struct field_use {
         16;  ///< descriptive text: kept, with codes and names scrubbed
     static constexpr unsigned provenance =
         32;  ///< the record's provenance (reported, entered, illustrative)
+    /// Names or describes one organization, team, activity, job or coder, so that it can single
+    /// out a person in a small setting (an indirect identifier in the TCPS 2's terms): an
+    /// anonymized copy removes or generalizes it (io::deidentify).
+    static constexpr unsigned identifying = 64;
 };
 
 /// One field of a record: its name (in files, tables and messages), the member it is, what it is

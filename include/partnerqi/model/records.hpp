@@ -50,13 +50,14 @@ struct record_traits<organization> {
     /// Every field, in file order.
     static constexpr auto fields = std::make_tuple(
         make_field("id", &organization::id, field_use::own_id),
-        make_field("code", &organization::code, field_use::code),
-        make_field("name", &organization::name, field_use::label),
+        make_field("code", &organization::code, field_use::code | field_use::identifying),
+        make_field("name", &organization::name, field_use::label | field_use::identifying),
         make_field("kind", &organization::kind, field_use::label),
         make_field("setting", &organization::setting),
-        make_field("region", &organization::region, field_use::label),
-        make_field("program", &organization::program, field_use::label),
-        make_field("partnership_model", &organization::partnership_model, field_use::label),
+        make_field("region", &organization::region, field_use::label | field_use::identifying),
+        make_field("program", &organization::program, field_use::label | field_use::identifying),
+        make_field("partnership_model", &organization::partnership_model,
+                   field_use::label | field_use::identifying),
         make_field("provenance", &organization::provenance, field_use::provenance),
         make_field("note", &organization::note, field_use::free_text));
 };
@@ -86,16 +87,16 @@ struct record_traits<person> {
     static constexpr unsigned version = 1;               ///< its record format version
     static constexpr auto code_field = &person::code;    ///< the field that is its external code
     /// Every field, in file order.
-    static constexpr auto fields =
-        std::make_tuple(make_field("id", &person::id, field_use::own_id),
-                        make_field("code", &person::code, field_use::code),
-                        make_field("display_name", &person::display_name, field_use::personal),
-                        make_field("role", &person::role), make_field("tier", &person::tier),
-                        make_field("profession", &person::profession, field_use::label),
-                        make_field("role_label", &person::role_label, field_use::label),
-                        make_field("organization", &person::organization),
-                        make_field("provenance", &person::provenance, field_use::provenance),
-                        make_field("note", &person::note, field_use::free_text));
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &person::id, field_use::own_id),
+        make_field("code", &person::code, field_use::code),
+        make_field("display_name", &person::display_name, field_use::personal),
+        make_field("role", &person::role), make_field("tier", &person::tier),
+        make_field("profession", &person::profession, field_use::label | field_use::identifying),
+        make_field("role_label", &person::role_label, field_use::label | field_use::identifying),
+        make_field("organization", &person::organization),
+        make_field("provenance", &person::provenance, field_use::provenance),
+        make_field("note", &person::note, field_use::free_text));
 };
 
 /// A person's membership of a QI team.
@@ -121,7 +122,8 @@ struct record_traits<team_membership> {
     /// Every field, in file order.
     static constexpr auto fields = std::make_tuple(
         make_field("person", &team_membership::person),
-        make_field("role_in_team", &team_membership::role_in_team, field_use::label),
+        make_field("role_in_team", &team_membership::role_in_team,
+                   field_use::label | field_use::identifying),
         make_field("joined", &team_membership::joined), make_field("left", &team_membership::left),
         make_field("external", &team_membership::external),
         make_field("provenance", &team_membership::provenance, field_use::provenance, 2));
@@ -153,12 +155,13 @@ struct record_traits<qi_team> {
     /// Every field, in file order.
     static constexpr auto fields = std::make_tuple(
         make_field("id", &qi_team::id, field_use::own_id),
-        make_field("code", &qi_team::code, field_use::code),
+        make_field("code", &qi_team::code, field_use::code | field_use::identifying),
         make_field("organization", &qi_team::organization),
-        make_field("name", &qi_team::name, field_use::label),
-        make_field("clinical_area", &qi_team::clinical_area, field_use::label),
-        make_field("unit", &qi_team::unit, field_use::label), make_field("level", &qi_team::level),
-        make_field("members", &qi_team::members),
+        make_field("name", &qi_team::name, field_use::label | field_use::identifying),
+        make_field("clinical_area", &qi_team::clinical_area,
+                   field_use::label | field_use::identifying),
+        make_field("unit", &qi_team::unit, field_use::label | field_use::identifying),
+        make_field("level", &qi_team::level), make_field("members", &qi_team::members),
         make_field("provenance", &qi_team::provenance, field_use::provenance),
         make_field("note", &qi_team::note, field_use::free_text));
 };
@@ -195,10 +198,10 @@ struct record_traits<qi_activity> {
     /// Every field, in file order.
     static constexpr auto fields = std::make_tuple(
         make_field("id", &qi_activity::id, field_use::own_id),
-        make_field("code", &qi_activity::code, field_use::code),
+        make_field("code", &qi_activity::code, field_use::code | field_use::identifying),
         make_field("organization", &qi_activity::organization),
         make_field("team", &qi_activity::team),
-        make_field("title", &qi_activity::title, field_use::label),
+        make_field("title", &qi_activity::title, field_use::label | field_use::identifying),
         make_field("level", &qi_activity::level), make_field("kind", &qi_activity::kind),
         make_field("level_reached", &qi_activity::level_reached),
         make_field("start", &qi_activity::start), make_field("end", &qi_activity::end),
@@ -465,7 +468,7 @@ struct record_traits<coded_segment> {
         make_field("id", &coded_segment::id, field_use::own_id),
         make_field("source", &coded_segment::source), make_field("begin", &coded_segment::begin),
         make_field("end", &coded_segment::end), make_field("code", &coded_segment::code),
-        make_field("coder", &coded_segment::coder, field_use::label),
+        make_field("coder", &coded_segment::coder, field_use::label | field_use::identifying),
         make_field("text", &coded_segment::text, field_use::free_text),
         make_field("supports", &coded_segment::supports),
         make_field("provenance", &coded_segment::provenance, field_use::provenance, 2));
@@ -520,13 +523,13 @@ struct record_traits<study_case> {
     static constexpr unsigned version = 1;                 ///< its record format version
     static constexpr auto code_field = &study_case::code;  ///< the field that is its external code
     /// Every field, in file order.
-    static constexpr auto fields =
-        std::make_tuple(make_field("id", &study_case::id, field_use::own_id),
-                        make_field("code", &study_case::code, field_use::code),
-                        make_field("label", &study_case::label, field_use::label),
-                        make_field("organization", &study_case::organization),
-                        make_field("teams", &study_case::teams),
-                        make_field("provenance", &study_case::provenance, field_use::provenance));
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &study_case::id, field_use::own_id),
+        make_field("code", &study_case::code, field_use::code | field_use::identifying),
+        make_field("label", &study_case::label, field_use::label | field_use::identifying),
+        make_field("organization", &study_case::organization),
+        make_field("teams", &study_case::teams),
+        make_field("provenance", &study_case::provenance, field_use::provenance));
 };
 
 /// Every top-level record kind, in the order files store them and a case study is checked.

@@ -31,7 +31,8 @@ using every_public_enum =
               model::iap2_level, model::arnstein_rung, model::arnstein_group,
               analysis::coding_columns, analysis::coding_count, analysis::loop_status,
               analysis::indicator, analysis::indicator_scope, analysis::record_kind,
-              analysis::practice_grouping, io::encoding, io::picture_format,
+              analysis::practice_grouping, io::encoding, io::picture_format, io::deidentify_level,
+              io::date_treatment,
               partnerqi::network::tie_direction>;
 
 template <class... Enums>
