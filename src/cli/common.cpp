@@ -1,6 +1,9 @@
 #include "common.hpp"
 
+#include <charconv>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <new>
@@ -78,6 +81,14 @@ bool command_line::parse(const std::vector<std::string>& args) {
         return false;
     }
     po::notify(values);
+    for (const auto& [name, value] : values) {
+        const po::option_description* option = all.find_nothrow(name, false);
+        if (option != nullptr && option->semantic()->max_tokens() == 0) continue;  // a switch
+        const auto* text = boost::any_cast<std::string>(&value.value());
+        if (text != nullptr && text->empty())
+            throw usage_error(name == "file" ? "the FILE argument is empty; name a file"
+                                             : "--" + name + " is empty; give it a value");
+    }
     return true;
 }
 
@@ -99,25 +110,129 @@ model::case_study load(const std::string& file) {
     return timed("loading " + file, [&] { return io::load(file); });
 }
 
+io::loaded_file load_with_info(const std::string& file) {
+    return timed("loading " + file, [&] { return io::load_with_info(file); });
+}
+
 void save(const model::case_study& study, const std::string& file, io::encoding encoding) {
     timed("saving " + file, [&] { io::save(study, file, io::save_options{encoding}); });
 }
 
 void add_pivots(command_line& cl) {
     cl.options.add_options()(
-        "pivots", po::value<std::size_t>(),
+        "pivots", po::value<std::string>()->value_name("N"),
         "estimate betweenness from N source people (fixed seed) instead of all of them, for "
         "networks too large for the exact O(people x ties) computation (closeness stays exact)");
 }
 
 network::metrics_options metrics_options_of(const command_line& cl) {
     network::metrics_options options;
-    if (cl.has("pivots")) {
-        options.betweenness_pivots = cl.values["pivots"].as<std::size_t>();
-        if (options.betweenness_pivots == 0)
-            throw usage_error("--pivots 0: give at least one source person");
-    }
+    if (cl.has("pivots"))
+        options.betweenness_pivots = static_cast<std::size_t>(
+            parse_count("pivots", cl.text("pivots"), 1, std::uint64_t{1} << 32));
     return options;
+}
+
+std::uint64_t parse_count(const std::string& option, const std::string& text, std::uint64_t least,
+                          std::uint64_t most) {
+    const std::string range =
+        "give a whole number from " + std::to_string(least) + " to " + std::to_string(most);
+    std::uint64_t value = 0;
+    const char* end = text.data() + text.size();
+    const auto [at, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec == std::errc::invalid_argument || at != end)
+        throw usage_error("--" + option + " " + text + ": not a whole number; " + range);
+    if (ec == std::errc::result_out_of_range || value < least || value > most)
+        throw usage_error("--" + option + " " + text + ": out of range; " + range);
+    return value;
+}
+
+void check_output(const std::string& out, const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    for (const std::string& input : inputs) {
+        std::error_code ec;
+        const bool same = fs::equivalent(out, input, ec) && !ec;
+        if (same || fs::weakly_canonical(out, ec) == fs::weakly_canonical(input, ec))
+            throw usage_error("--out " + out + " is the input " + input +
+                              "; writing it would destroy the input: name another file");
+    }
+}
+
+std::string read_secret_line(const std::string& option, const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw invalid_request_error("--" + option + " " + file +
+                                    ": cannot be opened; check the path and its permissions");
+    std::string line;
+    char c = 0;
+    while (line.size() <= max_secret_bytes && in.get(c) && c != '\n')
+        line += c;
+    if (line.size() > max_secret_bytes)
+        throw invalid_request_error("--" + option + " " + file +
+                                    ": its first line is longer than " +
+                                    std::to_string(max_secret_bytes) +
+                                    " bytes; put a secret of 16 to 64 random characters on the "
+                                    "first line");
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+}
+
+namespace {
+
+// Passes text through, writing control characters as \xHH (a CR is kept before a LF).
+class escaping_buffer : public std::streambuf {
+public:
+    explicit escaping_buffer(std::streambuf* target) : target_(target) {}
+
+protected:
+    int_type overflow(int_type ch) override {
+        if (traits_type::eq_int_type(ch, traits_type::eof())) return sync() == 0 ? 0 : ch;
+        const auto c = static_cast<unsigned char>(traits_type::to_char_type(ch));
+        if (pending_cr_) {
+            pending_cr_ = false;
+            if (!put(c == '\n' ? "\r" : "\\x0d")) return traits_type::eof();
+        }
+        if (c == '\r') {
+            pending_cr_ = true;
+            return ch;
+        }
+        const bool control = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+        if (!control) return target_->sputc(static_cast<char>(c));
+        static constexpr char hex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'x', hex[c >> 4], hex[c & 0xf], '\0'};
+        return put(escaped) ? ch : traits_type::eof();
+    }
+    int sync() override {
+        if (pending_cr_) {
+            pending_cr_ = false;
+            if (!put("\\x0d")) return -1;
+        }
+        return target_->pubsync();
+    }
+
+private:
+    bool put(const char* text) {
+        const std::streamsize n =
+            static_cast<std::streamsize>(std::char_traits<char>::length(text));
+        return target_->sputn(text, n) == n;
+    }
+    std::streambuf* target_;
+    bool pending_cr_ = false;
+};
+
+}  // namespace
+
+escaped_output::escaped_output()
+    : out_(std::make_unique<escaping_buffer>(std::cout.rdbuf())),
+      err_(std::make_unique<escaping_buffer>(std::cerr.rdbuf())),
+      previous_out_(std::cout.rdbuf(out_.get())),
+      previous_err_(std::cerr.rdbuf(err_.get())) {}
+
+escaped_output::~escaped_output() {
+    std::cout.flush();
+    std::cerr.flush();
+    std::cout.rdbuf(previous_out_);
+    std::cerr.rdbuf(previous_err_);
 }
 
 }  // namespace partnerqi::cli

@@ -2,7 +2,10 @@
 // parsing, progress timing, loading and saving with progress, and error printing.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <stdexcept>
+#include <streambuf>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -114,8 +117,42 @@ template <class Enum>
 
 /// Loads a case-study file, with progress.
 [[nodiscard]] model::case_study load(const std::string& file);
+/// Loads a case-study file and its envelope's facts, reading it once, with progress.
+[[nodiscard]] io::loaded_file load_with_info(const std::string& file);
 /// Saves a case-study file, with progress.
 void save(const model::case_study& study, const std::string& file, io::encoding encoding);
+
+/// A whole number given with --option, from `least` to `most`; anything else (a sign, a
+/// fraction, letters, a number out of range) is a usage error that says the range.
+[[nodiscard]] std::uint64_t parse_count(const std::string& option, const std::string& text,
+                                        std::uint64_t least, std::uint64_t most);
+
+/// Refuses, as a usage error, an output path that is one of the inputs: the same file, also
+/// through links or another spelling of the path, so that no command can destroy its input.
+void check_output(const std::string& out, const std::vector<std::string>& inputs);
+
+/// The first line of a file that holds a secret (a salt), read without its line ending. Reads
+/// at most max_secret_bytes, so that a device or a huge file cannot exhaust memory.
+[[nodiscard]] std::string read_secret_line(const std::string& option, const std::string& file);
+/// The longest secret read_secret_line() accepts, in bytes.
+inline constexpr std::size_t max_secret_bytes = 4096;
+
+/// While it lives, std::cout and std::cerr escape control characters (other than tab, line feed
+/// and the carriage return of a CRLF) as \xHH, so that text from a file cannot drive the
+/// terminal; the program's main() holds one.
+class escaped_output {
+public:
+    escaped_output();
+    ~escaped_output();
+    escaped_output(const escaped_output&) = delete;
+    escaped_output& operator=(const escaped_output&) = delete;
+
+private:
+    std::unique_ptr<std::streambuf> out_;
+    std::unique_ptr<std::streambuf> err_;
+    std::streambuf* previous_out_;
+    std::streambuf* previous_err_;
+};
 
 /// --pivots: sampled betweenness for networks too large for the exact computation.
 void add_pivots(command_line& cl);

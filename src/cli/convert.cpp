@@ -16,6 +16,7 @@ int convert(const std::vector<std::string>& args) {
         "out,o", po::value<std::string>()->required(), "the case-study file to write");
     if (!cl.parse(args)) return exit_ok;
     const auto encoding = parse_option<io::encoding>("to", cl.text("to"));
+    check_output(cl.text("out"), {cl.text("file")});
     const model::case_study study = load(cl.text("file"));
     save(study, cl.text("out"), encoding);
     std::cout << "wrote " << cl.text("out") << " (" << io::describe(encoding) << ")\n";

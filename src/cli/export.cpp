@@ -76,6 +76,7 @@ int export_command(const std::vector<std::string>& args) {
     const network::metrics_options measure = metrics_options_of(cl);
     const std::string format = cl.text("format");
     const std::string out = cl.text("out");
+    check_output(out, {cl.text("file")});
     const bool is_table = format == "graphml" || format == "csv";
     io::picture_format picture = io::picture_format::dot;
     if (!is_table) {

@@ -16,13 +16,13 @@ int info(const std::vector<std::string>& args) {
     add_file(cl);
     if (!cl.parse(args)) return exit_ok;
     const std::string file = cl.text("file");
-    const io::file_info envelope = io::read_file_info(file);
-    const model::case_study study = load(file);
+    const io::loaded_file input = load_with_info(file);
+    const io::file_info& envelope = input.info;
     std::cout << "File: " << file << " (" << io::describe(envelope.format) << ", "
               << envelope.payload_bytes << " bytes of payload, written by partnerqi "
               << envelope.writer_major << '.' << envelope.writer_minor << '.'
               << envelope.writer_patch << ")\n\n"
-              << analysis::to_text(analysis::profile(study));
+              << analysis::to_text(analysis::profile(input.study));
     return exit_ok;
 }
 

@@ -99,6 +99,7 @@ int run(int argc, char** argv) {
 }  // namespace partnerqi::cli
 
 int main(int argc, char** argv) {
+    const partnerqi::cli::escaped_output escaped;
     try {
         return partnerqi::cli::run(argc, argv);
     } catch (...) {

@@ -107,6 +107,17 @@ PARTNERQI_EXPORT void save(const model::case_study& study, std::ostream& out,
 [[nodiscard]] PARTNERQI_EXPORT model::case_study load(const std::filesystem::path& file,
                                                       const load_limits& limits = {});
 
+/// A case study loaded from a file, with what the file's envelope says.
+struct loaded_file {
+    model::case_study study;  ///< the case study
+    file_info info;           ///< the envelope: encoding, payload size, writer version
+};
+
+/// Loads a case study and its envelope's facts, reading the file once (so that a pipe or
+/// /dev/stdin works); throws partnerqi::load_error like load().
+[[nodiscard]] PARTNERQI_EXPORT loaded_file load_with_info(const std::filesystem::path& file,
+                                                          const load_limits& limits = {});
+
 /// Loads a case study from a stream positioned at the start of a case-study file; the whole
 /// rest of the stream must be that file (trailing bytes are refused as damage).
 [[nodiscard]] PARTNERQI_EXPORT model::case_study load(std::istream& in,

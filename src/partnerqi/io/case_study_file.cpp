@@ -72,7 +72,7 @@ constexpr const char* stream_name = "case-study stream";
     }
 }
 
-model::case_study load_from(std::istream& in, const load_limits& limits, const std::string& what) {
+loaded_file load_from(std::istream& in, const load_limits& limits, const std::string& what) {
     try {
         const detail::header h = detail::read_header(in);
         if (h.info.format == encoding::native_binary && h.platform != detail::this_platform())
@@ -88,7 +88,7 @@ model::case_study load_from(std::istream& in, const load_limits& limits, const s
             std::string payload = detail::read_payload(in, h, limits);
             model::case_study_data data = detail::decode_payload(payload, h.info.format, limits);
             payload = std::string();
-            return model::case_study::from_data(std::move(data));
+            return {model::case_study::from_data(std::move(data)), h.info};
         }
         // Portable text and native binary are decoded as they are read, by the bounded
         // archives; the length, trailing bytes and checksum are checked at the end of the
@@ -107,7 +107,7 @@ model::case_study load_from(std::istream& in, const load_limits& limits, const s
             throw;
         }
         detail::check_payload_end(source, h);
-        return model::case_study::from_data(std::move(data));
+        return {model::case_study::from_data(std::move(data)), h.info};
     } catch (...) {
         rethrow_as_load_error(what);
     }
@@ -209,7 +209,7 @@ void save(const model::case_study& study, std::ostream& out, const save_options&
                          std::to_string(size) + " bytes; what was written is not usable");
 }
 
-model::case_study load(const fs::path& file, const load_limits& limits) {
+loaded_file load_with_info(const fs::path& file, const load_limits& limits) {
     check_loadable_path(file);
     std::ifstream in(file, std::ios::in | std::ios::binary);
     if (!in)
@@ -219,8 +219,12 @@ model::case_study load(const fs::path& file, const load_limits& limits) {
     return load_from(in, limits, file_name(file));
 }
 
+model::case_study load(const fs::path& file, const load_limits& limits) {
+    return load_with_info(file, limits).study;
+}
+
 model::case_study load(std::istream& in, const load_limits& limits) {
-    return load_from(in, limits, stream_name);
+    return load_from(in, limits, stream_name).study;
 }
 
 file_info read_file_info(const fs::path& file) {
