@@ -320,12 +320,44 @@ public:
                 fail(r, "stands for category " + std::string(to_string(*r.category)) + " and for " +
                             name_of(d_, p) + " of category " + std::string(to_string(p.category)));
         }
-        // The parent chain must end: at most as many steps as there are codes.
+        if (r.parent && *r.parent == r.id)
+            fail(r, "is its own parent; the codebook must be a tree");
+    }
+
+    // A code's new parent chain must end without coming back to it: one walk, for one edit.
+    void ancestors_end(const code& r) const {
         std::optional<code_id> parent = r.parent;
         for (std::size_t steps = 0; parent; ++steps) {
             if (*parent == r.id || steps > d_.all<code>().size())
-                fail(r, "is its own ancestor; the codebook must be a tree");
+                fail(r, "would be its own ancestor; the codebook must be a tree");
             parent = require(r, *parent, "parent").parent;
+        }
+    }
+
+    // Every parent chain of the codebook ends, checked in one linear pass without recursion:
+    // each code is walked up at most once, until a code already known to lead to a root.
+    void codebook_is_a_tree() const {
+        const std::vector<code>& codes = d_.all<code>();
+        std::unordered_map<std::uint32_t, std::size_t> index;
+        index.reserve(codes.size());
+        for (std::size_t i = 0; i < codes.size(); ++i)
+            index.emplace(codes[i].id.value, i);
+        enum : std::uint8_t { unseen, on_walk, ends };
+        std::vector<std::uint8_t> state(codes.size(), unseen);
+        std::vector<std::size_t> walk;
+        for (std::size_t start = 0; start < codes.size(); ++start) {
+            walk.clear();
+            std::optional<std::size_t> at = start;
+            while (at && state[*at] == unseen) {
+                state[*at] = on_walk;
+                walk.push_back(*at);
+                const auto& parent = codes[*at].parent;
+                at = parent ? std::optional<std::size_t>(index.at(parent->value)) : std::nullopt;
+            }
+            if (at && state[*at] == on_walk)
+                fail(codes[*at], "is its own ancestor; the codebook must be a tree");
+            for (std::size_t i : walk)
+                state[i] = ends;
         }
     }
 
@@ -450,6 +482,7 @@ public:
             for (const Record& r : d.all<Record>())
                 c.check(r);
         });
+        c.codebook_is_a_tree();
     }
 
     // The reference index, built once, on the first edit that needs it.
@@ -585,6 +618,7 @@ public:
         Record& slot = at<Record>(record.id.value);
         const checker c(d_);
         c.check(record);
+        if constexpr (std::is_same_v<Record, code>) c.ancestors_end(record);
         auto& codes = s_.codes_[kind_index<Record>];
         bool code_changed = false;
         if constexpr (has_code_v<Record>) {

@@ -660,4 +660,32 @@ SCENARIO("data that breaks an invariant is refused as a whole when a case study 
                            "#1000"));
         }
     }
+    WHEN("three codes of a crafted file name each other as parents") {
+        auto& codes = data.all<code>();
+        for (std::uint32_t i = 1; i <= 3; ++i) {
+            code c;
+            c.id = code_id{i};
+            c.name = "loop " + std::to_string(i);
+            c.parent = code_id{i % 3 + 1};
+            codes.push_back(c);
+        }
+        THEN("from_data refuses the loop") {
+            CHECK(mentions(message_of<validation_error>([&] { (void)case_study::from_data(data); }),
+                           "own ancestor"));
+        }
+    }
+    WHEN("a codebook of 100,000 codes forms one parent chain") {
+        auto& codes = data.all<code>();
+        codes.clear();
+        for (std::uint32_t i = 1; i <= 100'000; ++i) {
+            code c;
+            c.id = code_id{i};
+            c.name = "level " + std::to_string(i);
+            if (i > 1) c.parent = code_id{i - 1};
+            codes.push_back(c);
+        }
+        THEN("it is a tree, checked in one pass over the codes") {
+            CHECK(case_study::from_data(data).all<code>().size() == 100'000);
+        }
+    }
 }
