@@ -8,6 +8,7 @@
 /// practice x tier matrix, tokenism audit, evaluation loop, network summary, waves, cross-case
 /// comparison, coding queries and the summary that runs them all.
 
+#include "partnerqi/analysis/assessment.hpp"
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/evaluation_loop.hpp"
@@ -15,6 +16,7 @@
 #include "partnerqi/analysis/network_summary.hpp"
 #include "partnerqi/analysis/practice_matrix.hpp"
 #include "partnerqi/analysis/profile.hpp"
+#include "partnerqi/analysis/references.hpp"
 #include "partnerqi/analysis/summary.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
 #include "partnerqi/analysis/waves.hpp"

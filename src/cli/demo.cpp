@@ -10,18 +10,21 @@
 namespace partnerqi::cli {
 
 int demo(const std::vector<std::string>& args) {
-    command_line cl("partnerqi demo --out FILE [--to " + choices<io::encoding>() + "]",
+    command_line cl("partnerqi demo --out FILE [--reported] [--to " + choices<io::encoding>() + "]",
                     "Writes the seed study's two cases (Clavel, Pomey and Ghadiri 2019) into a "
                     "case-study file:\nwhat the study reports, plus illustrative detail (more "
-                    "managers, practices, engagements,\nwaves, interviews) marked illustrative.");
+                    "managers, practices, engagements,\nwaves, interviews) marked illustrative; "
+                    "with --reported, the study's facts alone.");
     cl.options.add_options()("out,o", po::value<std::string>()->required(),
                              "the case-study file to write")(
         "to",
         po::value<std::string>()->default_value(std::string(to_string(io::save_options{}.format))),
-        ("payload encoding: " + accepted_spellings<io::encoding>()).c_str());
+        ("payload encoding: " + accepted_spellings<io::encoding>()).c_str())(
+        "reported", "write only what the study reports, without illustrative detail");
     if (!cl.parse(args)) return exit_ok;
     const auto encoding = parse_option<io::encoding>("to", cl.text("to"));
-    const model::case_study study = model::seed_study_illustrated();
+    const model::case_study study =
+        cl.has("reported") ? model::seed_study_reported() : model::seed_study_illustrated();
     save(study, cl.text("out"), encoding);
     const analysis::case_study_profile p = analysis::profile(study);
     const auto& by = p.records_by_provenance;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "partnerqi/analysis/assessment.hpp"
 #include "partnerqi/analysis/filter.hpp"
 #include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
@@ -96,6 +97,12 @@ struct evaluation_loop_report {
     /// Every evaluation in scope, and how many are closed, open and pending.
     std::size_t evaluations = 0, closed = 0, open = 0, pending = 0;
     /// @}
+    /// The loop as a check: flagged when an evaluation stayed open, not flagged when every
+    /// evaluation was closed or is pending, not assessable when no evaluation was recorded
+    /// (missing records are not evidence that nobody evaluated).
+    assessment state = assessment::not_assessable;
+    /// One sentence on the state; for not-assessable, the data that would be needed.
+    std::string state_detail;
 };
 
 /// For each evaluating enactment in scope, looks for the first structuring or managing enactment

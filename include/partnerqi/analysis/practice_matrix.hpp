@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "partnerqi/analysis/assessment.hpp"
 #include "partnerqi/analysis/filter.hpp"
 #include "partnerqi/enum_traits.hpp"
 #include "partnerqi/export.hpp"
@@ -110,6 +111,10 @@ practice_matrix(const model::case_study& study, const filter& scope = {},
 
 /// The study's finding "managers at every tier, from top to front line, take part", as a check.
 struct every_tier_check {
+    /// not-flagged: the finding holds; flagged: enactments were recorded and a tier or a
+    /// category has none; not-assessable: no enactment was recorded at all, so the table says
+    /// nothing about the tiers.
+    assessment state = assessment::not_assessable;
     bool passed = false;  ///< every tier enacted something and every category was enacted
     std::vector<model::management_tier> missing_tiers;         ///< tiers with no enactment
     std::vector<model::practice_category> missing_categories;  ///< categories with no enactment
@@ -117,7 +122,8 @@ struct every_tier_check {
 };
 
 /// Checks that managers of every tier performed some practice, and that every category of
-/// practice was performed, in one table.
+/// practice was performed, in one table. A table with no enactment is not assessable: missing
+/// records are not evidence that a tier took no part.
 [[nodiscard]] PARTNERQI_EXPORT every_tier_check check_every_tier(const practice_tier_table& table);
 
 /// The report as text: one block per case, then the pooled table, each with its check.

@@ -73,7 +73,7 @@ struct study_summary {
                                                      const summary_options& options = {});
 
 /// The summary as readable text: profile, matrix and check, audit, evaluation loop, network,
-/// waves, cases and coding, each under a heading.
+/// waves, cases and coding, each under a heading, then the sources (bibliography_text()).
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const study_summary& summary);
 
 /// One table of a summary as a CSV file: its file name and what writes it.

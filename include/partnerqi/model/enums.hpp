@@ -67,14 +67,15 @@ enum class engagement_kind : std::uint8_t {
 /// Where a QI activity sits: at the clinical-team level or at another level.
 enum class activity_level : std::uint8_t { clinical_team, other };
 
-/// What a QI activity does with advisors.
+/// What a QI activity does with advisors. The first four are the kinds of QI activity the seed
+/// study's Background names; `education` is a library extension, not one of them.
 enum class activity_kind : std::uint8_t {
-    defining_quality_criteria,
-    co_designing_care_process,
-    improvement_project,
-    giving_feedback_on_care,
-    education,
-    other
+    defining_quality_criteria,  ///< defining quality criteria for care and services
+    co_designing_care_process,  ///< co-designing care processes
+    improvement_project,        ///< developing improvement projects
+    giving_feedback_on_care,    ///< giving feedback on the quality of care and services
+    education,                  ///< educational activities (a library extension)
+    other                       ///< any other kind, or not classified (the study gives no kind)
 };
 
 /// The level at which a QI team works.
@@ -233,22 +234,40 @@ PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_group)
 /// practices from managers.
 [[nodiscard]] PARTNERQI_EXPORT bool is_new_daily_practice(practice_category category) noexcept;
 
-/// Approximate place of a Montreal-continuum level on Carman et al.'s continuum.
+/// One mapping between the engagement scales, used by every analysis (the tokenism audit's
+/// ceiling included, see tokenism_ceiling()). The levels of the Montreal continuum (Pomey et al.
+/// 2015, Sante Publique, PMID 26168616) map to the IAP2 spectrum by what the public is promised
+/// (IAP2 Spectrum of Public Participation), and IAP2 levels map to Arnstein's rungs (Arnstein
+/// 1969, doi:10.1080/01944366908977225) by who holds the decision: inform <-> informing,
+/// consult <-> consultation, involve <-> placation, collaborate <-> partnership, empower <->
+/// delegated power. The crosswalk is a library heuristic: the frameworks were not designed to be
+/// aligned, and analysis::scale_mapping_references() lists their full references.
 ///
-/// Carman has no "information" form; information maps to consultation, its lowest form.
-/// The mapping is approximate: the frameworks were not designed to be aligned.
+/// Approximate place of a Montreal-continuum level on Carman et al.'s continuum (Carman et al.
+/// 2013, Health Affairs, doi:10.1377/hlthaff.2012.1133): information and consultation ->
+/// consultation (Carman has no "information" form), collaboration -> involvement, partnership
+/// (co-construction) -> partnership and shared leadership.
 [[nodiscard]] PARTNERQI_EXPORT carman_level to_carman(engagement_level level) noexcept;
 /// Approximate place on the IAP2 spectrum: information -> inform, consultation -> consult,
-/// collaboration -> collaborate, partnership (co-construction) -> empower. Approximate.
+/// collaboration -> collaborate (advisors work on the decision with professionals),
+/// partnership (co-construction) -> empower.
 [[nodiscard]] PARTNERQI_EXPORT iap2_level to_iap2(engagement_level level) noexcept;
-/// Approximate rung of Arnstein's ladder: information -> informing, consultation ->
-/// consultation, collaboration -> placation (advice is sought but power stays with
-/// professionals), partnership -> partnership. Approximate.
+/// Approximate rung of Arnstein's ladder for an IAP2 level: inform -> informing, consult ->
+/// consultation, involve -> placation (advice is sought, power stays with professionals),
+/// collaborate -> partnership, empower -> delegated power.
+[[nodiscard]] PARTNERQI_EXPORT arnstein_rung to_arnstein(iap2_level level) noexcept;
+/// Approximate rung of Arnstein's ladder for a Montreal level, through its IAP2 level:
+/// information -> informing, consultation -> consultation, collaboration -> partnership,
+/// partnership -> delegated power.
 [[nodiscard]] PARTNERQI_EXPORT arnstein_rung to_arnstein(engagement_level level) noexcept;
 /// The group of a rung: manipulation and therapy are non-participation; informing,
 /// consultation and placation are Arnstein's "degrees of tokenism"; the rest citizen power.
 [[nodiscard]] PARTNERQI_EXPORT arnstein_group group_of(arnstein_rung rung) noexcept;
 /// True when the level maps onto one of Arnstein's tokenism rungs.
 [[nodiscard]] PARTNERQI_EXPORT bool is_tokenism_rung(engagement_level level) noexcept;
+/// The highest Montreal level that still maps onto one of Arnstein's tokenism rungs
+/// (consultation): the tokenism audit's default ceiling comes from here, so the audit and the
+/// scale mapping cannot disagree.
+[[nodiscard]] PARTNERQI_EXPORT engagement_level tokenism_ceiling() noexcept;
 
 }  // namespace partnerqi::model

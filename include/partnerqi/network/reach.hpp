@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,22 +22,64 @@ namespace partnerqi::network {
 using person_predicate = std::function<bool(const person_vertex&)>;
 
 /// Which way a search follows the directed ties.
+///
+/// `along` and `against` follow the plain graph direction (from who acts to who is engaged), as
+/// NetworkX and the measures of measures.hpp do. `voice` and `against_voice` follow each tie in
+/// the direction its engagement kinds carry the advisor's voice (voice_direction()): "a manager
+/// consults an advisor" carries the advisor's voice to the manager, against the tie.
 enum class tie_direction {
-    along,   ///< from who engages to who is engaged: where a person's voice can travel
-    against  ///< from who is engaged back to who engages: who can reach a person
+    along,         ///< from who engages to who is engaged, the plain graph direction
+    against,       ///< from who is engaged back to who engages: who reaches a person
+    voice,         ///< from a person to those their voice reaches, see voice_direction()
+    against_voice  ///< from a person back to those whose voice reaches them
+};
+
+/// In which direction an engagement carries the voice of the people it joins.
+enum class voice_flow : std::uint8_t {
+    with_tie,     ///< from who acts to who is engaged, e.g. "PA gives feedback to manager"
+    against_tie,  ///< from who is engaged to who acts, e.g. "manager consults PA"
+    both_ways,    ///< both are heard, e.g. "manager co-designs with PA"
+    none          ///< nobody's voice travels, e.g. "coordinator recruits PA"
 };
 
 }  // namespace partnerqi::network
 
 namespace partnerqi {
-PARTNERQI_DETAIL_ENUM_TRAITS(network::tie_direction, 2, network::tie_direction::along,
-                             network::tie_direction::against)
+PARTNERQI_DETAIL_ENUM_TRAITS(network::tie_direction, 4, network::tie_direction::along,
+                             network::tie_direction::against, network::tie_direction::voice,
+                             network::tie_direction::against_voice)
+PARTNERQI_DETAIL_ENUM_TRAITS(network::voice_flow, 4, network::voice_flow::with_tie,
+                             network::voice_flow::against_tie, network::voice_flow::both_ways,
+                             network::voice_flow::none)
 }  // namespace partnerqi
 
 namespace partnerqi::network {
 
-/// The spelling of a direction: "along" or "against"; "invalid" for a value that is not one.
+/// The spelling of a direction: "along", "against", "voice" or "against-voice"; "invalid" for a
+/// value that is not one.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(tie_direction direction) noexcept;
+/// The spelling of a voice flow: "with-tie", "against-tie", "both-ways" or "none"; "invalid" for a
+/// value that is not one.
+[[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(voice_flow flow) noexcept;
+
+/// The direction in which an engagement of `kind` carries voice, the library's reading of each
+/// kind (a library heuristic, no published source):
+///
+/// | kind              | voice flow  | why                                                     |
+/// |-------------------|-------------|---------------------------------------------------------|
+/// | recruits          | none        | selecting someone does not carry their views            |
+/// | trains            | none        | teaching flows one way and carries no decision input    |
+/// | prepares          | none        | support, not voice                                      |
+/// | coaches           | none        | support, not voice                                      |
+/// | supports          | none        | support, not voice                                      |
+/// | informs           | with tie    | the informer's message reaches the informed             |
+/// | consults          | against tie | the consulted person's views reach who consults         |
+/// | co-designs-with   | both ways   | both shape the design                                   |
+/// | gives-feedback-to | with tie    | the feedback reaches its addressee                      |
+/// | evaluates         | against tie | the evaluated person's experience reaches the evaluator |
+/// | reports-to        | with tie    | the report reaches the person reported to               |
+/// | other             | with tie    | unknown kind: the direction as recorded                 |
+[[nodiscard]] PARTNERQI_EXPORT voice_flow voice_direction(model::engagement_kind kind) noexcept;
 
 /// What a breadth-first search found, indexed by vertex.
 ///
@@ -75,5 +119,20 @@ struct reach_result {
 /// The predicate "is a manager of one of `tiers`", the decision-makers of a reachability check.
 [[nodiscard]] PARTNERQI_EXPORT person_predicate
 managers_of(std::vector<model::management_tier> tiers);
+
+/// An advisor's voice path: the people from the advisor to the nearest manager of `tiers`, in
+/// the direction voice travels (tie_direction::voice), both ends included; empty when no such
+/// manager hears the advisor or the advisor is not in the network. One breadth_first_reach().
+[[nodiscard]] PARTNERQI_EXPORT std::vector<model::person_id> voice_path(
+    const engagement_graph& g, model::person_id advisor,
+    const std::vector<model::management_tier>& tiers);
+
+/// An advisor's voice path as one line of text: the codes and roles along it, e.g.
+/// "C1-PA1 (patient-advisor) -> C1-PM (manager, mid-level)", or why there is none, e.g.
+/// "C1-PA1: no voice path to a top-level or mid-level manager: no engagement recorded for C1-PA1
+/// in 2015-01-01/2017-12-31".
+[[nodiscard]] PARTNERQI_EXPORT std::string voice_path_text(
+    const engagement_graph& g, model::person_id advisor,
+    const std::vector<model::management_tier>& tiers);
 
 }  // namespace partnerqi::network

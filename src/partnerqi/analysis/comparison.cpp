@@ -92,6 +92,7 @@ std::string to_text(const case_comparison& c) {
     std::ostringstream out;
     out << "Cases side by side, " << c.scope << "\n";
     out << detail::side_by_side(views(c)).to_text();
+    out << "Audit rows: " << tokenism_disclaimer() << "\n";
     return out.str();
 }
 

@@ -140,6 +140,19 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
                     ++p.evaluations;
                     count(ev.status, p.closed, p.open, p.pending);
                 }
+    if (report.evaluations == 0) {
+        report.state = assessment::not_assessable;
+        report.state_detail = "not assessable: no evaluating-integration enactment recorded in " +
+                              w.to_iso() + "; record evaluations to check the loop";
+    } else if (report.open > 0) {
+        report.state = assessment::flagged;
+        report.state_detail = "flagged: " + std::to_string(report.open) + " of " +
+                              std::to_string(report.evaluations) +
+                              " evaluations had no structuring or managing follow-up";
+    } else {
+        report.state = assessment::not_flagged;
+        report.state_detail = "not flagged: every evaluation was followed up or is pending";
+    }
     return report;
 }
 
@@ -151,7 +164,8 @@ std::string to_text(const evaluation_loop_report& r) {
            "within "
         << r.max_delay_days << " days; pending when that delay runs past the study window.\n";
     out << r.evaluations << " evaluations: " << r.closed << " closed, " << r.open << " open, "
-        << r.pending << " pending.\n\n";
+        << r.pending << " pending.\n"
+        << r.state_detail << ".\n\n";
     detail::table t;
     t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};
     t.left = {true, true, true, true, true, false};

@@ -31,7 +31,7 @@ std::vector<bool> reaches_decision_maker(const case_study& study, const scope& w
     gf.window = where.window();  // every person: a voice may travel through other organizations
     const network::engagement_graph g(study, gf);
     const network::reach_result reach = network::breadth_first_reach(
-        g, network::managers_of(tiers), network::tie_direction::against);
+        g, network::managers_of(tiers), network::tie_direction::against_voice);
     std::vector<bool> out;
     out.reserve(advisors.size());
     for (person_id a : advisors) {

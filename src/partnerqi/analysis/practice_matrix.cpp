@@ -186,9 +186,17 @@ every_tier_check check_every_tier(const practice_tier_table& table) {
     for (practice_category c : enum_traits<practice_category>::values)
         if (table.by_category[idx(c)].enactments == 0) check.missing_categories.push_back(c);
     check.passed = check.missing_tiers.empty() && check.missing_categories.empty();
+    check.state = check.passed ? assessment::not_flagged : assessment::flagged;
     std::ostringstream msg;
     msg << table.label << ": ";
-    if (check.passed) {
+    if (table.total.enactments == 0) {
+        check.passed = false;
+        check.state = assessment::not_assessable;
+        check.missing_tiers.clear();
+        check.missing_categories.clear();
+        msg << "not assessable: no practice enactment recorded here; record which manager enacted "
+               "which practice to check that every tier takes part";
+    } else if (check.passed) {
         msg << "managers at every tier take part (";
         bool first = true;
         for (management_tier t : enum_traits<management_tier>::values) {

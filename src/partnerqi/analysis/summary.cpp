@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "partnerqi/analysis/references.hpp"
+
 namespace partnerqi::analysis {
 
 using namespace partnerqi::model;
@@ -82,6 +84,8 @@ std::string to_text(const study_summary& s) {
     if (s.cooccurrence) out << to_text(*s.cooccurrence) << "\n";
     if (s.agreement) out << to_text(*s.agreement) << "\n";
     if (s.evidence) out << to_text(*s.evidence);
+    heading("Sources");
+    out << bibliography_text();
     return out.str();
 }
 

@@ -158,6 +158,7 @@ std::string to_text(const wave_report& r) {
     out << "Waves, " << r.scope << "\n";
     if (r.waves.empty()) return out.str() + "  the study records no wave\n";
     out << detail::side_by_side(views(r)).to_text();
+    out << "Audit rows: " << tokenism_disclaimer() << "\n";
     if (!r.changes.empty()) {
         detail::table t;
         t.header = {"change"};

@@ -220,15 +220,18 @@ iap2_level to_iap2(engagement_level level) noexcept {
     return iap2_level::inform;
 }
 
-arnstein_rung to_arnstein(engagement_level level) noexcept {
+arnstein_rung to_arnstein(iap2_level level) noexcept {
     switch (level) {
-        case engagement_level::information: return arnstein_rung::informing;
-        case engagement_level::consultation: return arnstein_rung::consultation;
-        case engagement_level::collaboration: return arnstein_rung::placation;
-        case engagement_level::partnership: return arnstein_rung::partnership;
+        case iap2_level::inform: return arnstein_rung::informing;
+        case iap2_level::consult: return arnstein_rung::consultation;
+        case iap2_level::involve: return arnstein_rung::placation;
+        case iap2_level::collaborate: return arnstein_rung::partnership;
+        case iap2_level::empower: return arnstein_rung::delegated_power;
     }
     return arnstein_rung::informing;
 }
+
+arnstein_rung to_arnstein(engagement_level level) noexcept { return to_arnstein(to_iap2(level)); }
 
 arnstein_group group_of(arnstein_rung rung) noexcept {
     switch (rung) {
@@ -246,6 +249,13 @@ arnstein_group group_of(arnstein_rung rung) noexcept {
 
 bool is_tokenism_rung(engagement_level level) noexcept {
     return group_of(to_arnstein(level)) == arnstein_group::tokenism;
+}
+
+engagement_level tokenism_ceiling() noexcept {
+    engagement_level ceiling = engagement_level::information;
+    for (engagement_level level : enum_traits<engagement_level>::values)
+        if (is_tokenism_rung(level)) ceiling = level;
+    return ceiling;
 }
 
 }  // namespace partnerqi::model

@@ -10,6 +10,8 @@ namespace partnerqi::model {
 
 namespace {
 
+constexpr const char* program_manager = "program manager";
+
 // A reported organization of the study: both are integrated university centres in Quebec.
 void reported_organization(builder& b, const char* code, const char* name, setting where) {
     b.organization(code)
@@ -22,29 +24,51 @@ void reported_organization(builder& b, const char* code, const char* name, setti
 }
 
 // A reported member of a QI team, of the team's organization. The study reports the program
-// managers' role but not their tier, so their tier is an illustrative assumption.
+// managers' title but not their management tier, so they are recorded with role "other" and the
+// label "program manager" here; seed_study_illustrated() assumes a tier for them.
 void reported_member(builder& b, team_line& team, const char* organization, const char* code,
                      person_role role, const char* label, const char* profession,
                      const char* role_in_team) {
-    person_line p = role == person_role::manager ? b.manager(code, management_tier::mid_level)
-                                                 : b.person(code, role);
+    person_line p = b.person(code, role);
     p.of(organization).role_label(label).profession(profession);
-    if (role == person_role::manager)
-        p.provenance(provenance::illustrative)
-            .note("role reported; the tier (mid-level) is assumed, the study does not report it");
+    if (std::string(label) == program_manager)
+        p.note(
+            "role reported as program manager; the study reports no management tier, so none "
+            "is recorded");
     team.member(code, role_in_team);
 }
 
+// A reported QI activity. The study gives its title and level, not its kind: the kind stays
+// "other" here, and seed_study_illustrated() adds partnerqi's classification as illustrative.
 void reported_activity(builder& b, const char* code, const char* organization, const char* team,
-                       const char* title, activity_level level, activity_kind kind) {
+                       const char* title, activity_level level) {
     activity_line a = b.activity(code)
                           .of(organization)
                           .title(title)
                           .level(level)
-                          .kind(kind)
-                          .note("reported activity; its kind is partnerqi's classification");
+                          .kind(activity_kind::other)
+                          .note("reported activity; the study does not classify it by kind");
     if (*team) a.team(team);
 }
+
+// partnerqi's classification of each reported activity by kind: illustrative, not the study's.
+struct activity_classification {
+    const char* code;
+    activity_kind kind;
+};
+constexpr activity_classification classified[] = {
+    {"C1-A1", activity_kind::co_designing_care_process},
+    {"C1-A2", activity_kind::giving_feedback_on_care},
+    {"C1-A3", activity_kind::improvement_project},
+    {"C1-O1", activity_kind::improvement_project},
+    {"C1-O2", activity_kind::improvement_project},
+    {"C1-O3", activity_kind::improvement_project},
+    {"C2-A1", activity_kind::education},
+    {"C2-A2", activity_kind::education},
+    {"C2-A3", activity_kind::education},
+    {"C2-O1", activity_kind::education},
+    {"C2-O2", activity_kind::improvement_project},
+};
 
 }  // namespace
 
@@ -66,7 +90,7 @@ case_study seed_study_reported() {
                        .name("Mental health QI team")
                        .clinical_area("mental health")
                        .unit("ambulatory hospital services");
-    reported_member(b, t1, "HCO-1", "C1-PM", r::manager, "program manager", "", "program manager");
+    reported_member(b, t1, "HCO-1", "C1-PM", r::other, program_manager, "", "program manager");
     reported_member(b, t1, "HCO-1", "C1-PSY-CHIEF", r::provider, "medical chief", "psychiatrist",
                     "medical chief");
     reported_member(b, t1, "HCO-1", "C1-PSYCH", r::provider, "", "psychologist", "psychologist");
@@ -84,7 +108,7 @@ case_study seed_study_reported() {
                        .name("Breast cancer QI team")
                        .clinical_area("oncology")
                        .unit("acute breast-cancer services");
-    reported_member(b, t2, "HCO-2", "C2-PM", r::manager, "program manager", "", "program manager");
+    reported_member(b, t2, "HCO-2", "C2-PM", r::other, program_manager, "", "program manager");
     reported_member(b, t2, "HCO-2", "C2-RAD-CHIEF", r::provider, "medical chief",
                     "radiation oncologist", "medical chief");
     reported_member(b, t2, "HCO-2", "C2-SURG", r::provider, "", "surgical oncologist",
@@ -97,32 +121,25 @@ case_study seed_study_reported() {
     reported_member(b, t2, "HCO-2", "C2-ICL1", r::other, "ICL", "", "ICL");
 
     using al = activity_level;
-    using ak = activity_kind;
     reported_activity(b, "C1-A1", "HCO-1", "T1-MH", "patient pathways in ambulatory mental health",
-                      al::clinical_team, ak::co_designing_care_process);
+                      al::clinical_team);
     reported_activity(b, "C1-A2", "HCO-1", "T1-MH", "assessing day-hospital services",
-                      al::clinical_team, ak::giving_feedback_on_care);
+                      al::clinical_team);
     reported_activity(b, "C1-A3", "HCO-1", "T1-MH",
-                      "adapting physical activities to patients' needs", al::clinical_team,
-                      ak::improvement_project);
-    reported_activity(b, "C1-O1", "HCO-1", "", "wait-time information platform", al::other,
-                      ak::improvement_project);
+                      "adapting physical activities to patients' needs", al::clinical_team);
+    reported_activity(b, "C1-O1", "HCO-1", "", "wait-time information platform", al::other);
     reported_activity(b, "C1-O2", "HCO-1", "", "kaizen on how patient advisors are recruited",
-                      al::other, ak::improvement_project);
-    reported_activity(b, "C1-O3", "HCO-1", "", "facility development projects", al::other,
-                      ak::improvement_project);
+                      al::other);
+    reported_activity(b, "C1-O3", "HCO-1", "", "facility development projects", al::other);
     reported_activity(b, "C2-A1", "HCO-2", "T2-ONC",
-                      "educational activities on life after breast cancer", al::clinical_team,
-                      ak::education);
+                      "educational activities on life after breast cancer", al::clinical_team);
     reported_activity(b, "C2-A2", "HCO-2", "T2-ONC",
-                      "patient advisors co-facilitating pre-surgery classes", al::clinical_team,
-                      ak::education);
+                      "patient advisors co-facilitating pre-surgery classes", al::clinical_team);
     reported_activity(b, "C2-A3", "HCO-2", "T2-ONC", "promoting the educational activities",
-                      al::clinical_team, ak::education);
+                      al::clinical_team);
     reported_activity(b, "C2-O1", "HCO-2", "", "educational activities for people with cancer",
-                      al::other, ak::education);
-    reported_activity(b, "C2-O2", "HCO-2", "", "improving the cancer care continuum", al::other,
-                      ak::improvement_project);
+                      al::other);
+    reported_activity(b, "C2-O2", "HCO-2", "", "improving the cancer care continuum", al::other);
 
     b.total(source_kind::interview, 38)
         .description(
@@ -137,7 +154,25 @@ case_study seed_study_reported() {
 }
 
 case_study seed_study_illustrated() {
-    builder b{seed_study_reported()};
+    case_study reported = seed_study_reported();
+    // The reported program managers become mid-level managers, and the reported activities get
+    // a kind: both are assumptions, so the records they change are marked illustrative.
+    for (const char* code : {"C1-PM", "C2-PM"}) {
+        person pm = reported.get(reported.require<person>(code));
+        pm.role = person_role::manager;
+        pm.tier = management_tier::mid_level;
+        pm.provenance = provenance::illustrative;
+        pm.note = "role reported; the tier (mid-level) is assumed, the study does not report it";
+        reported.update(std::move(pm));
+    }
+    for (const activity_classification& c : classified) {
+        qi_activity a = reported.get(reported.require<qi_activity>(c.code));
+        a.kind = c.kind;
+        a.provenance = provenance::illustrative;
+        a.note = "reported activity; its kind is partnerqi's illustrative classification";
+        reported.update(std::move(a));
+    }
+    builder b{std::move(reported)};
     b.default_provenance(provenance::illustrative);
     b.adopt_default_practice_catalog();
     using tier = management_tier;

@@ -4,6 +4,7 @@
 
 #include <support/catch.hpp>
 
+#include "partnerqi/analysis/evaluation_loop.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
 #include "mini_study.hpp"
@@ -77,16 +78,6 @@ SCENARIO(
             }
         }
     }
-}
-
-SCENARIO(
-    "the study's reported facts alone record no enactment, so the every-tier check names every "
-    "tier") {
-    auto m = analysis::practice_matrix(seed_study_reported());
-    auto check = analysis::check_every_tier(m.pooled);
-    CHECK_FALSE(check.passed);
-    CHECK(check.missing_tiers.size() == 3);
-    CHECK(check.missing_categories.size() == 4);
 }
 
 SCENARIO(
@@ -251,4 +242,40 @@ SCENARIO("the matrix prints as a table and exports as CSV") {
     CHECK(out.find("case-1,managing-integration,new-daily-practice,mid-level,,4,2\r\n") !=
           std::string::npos);
     CHECK(out.find("pooled,all,all,all,,30,8\r\n") != std::string::npos);
+}
+
+SCENARIO("with no enactment recorded the every-tier finding is not assessable, not refuted") {
+    GIVEN("the study's reported facts, which record no practice enactment") {
+        const model::case_study s = model::seed_study_reported();
+        const auto report = analysis::practice_matrix(s);
+        THEN("the pooled check and each case's check say not assessable") {
+            for (const auto& table : report.cases) {
+                const auto check = analysis::check_every_tier(table);
+                CHECK(check.state == analysis::assessment::not_assessable);
+                CHECK(check.missing_tiers.empty());
+            }
+            const auto pooled = analysis::check_every_tier(report.pooled);
+            CHECK(pooled.state == analysis::assessment::not_assessable);
+            CHECK_FALSE(pooled.passed);
+            CHECK(pooled.message.find("not assessable: no practice enactment recorded") !=
+                  std::string::npos);
+        }
+        THEN("no text says the finding does not hold") {
+            CHECK(analysis::to_text(report).find("does not hold") == std::string::npos);
+        }
+        THEN("the evaluation loop is not assessable either, naming what is missing") {
+            const auto loop = analysis::evaluation_loop(s);
+            CHECK(loop.state == analysis::assessment::not_assessable);
+            CHECK(loop.state_detail.find("no evaluating-integration enactment recorded in "
+                                         "2015-01-01/2017-12-31") != std::string::npos);
+        }
+    }
+    GIVEN("the illustrative cases, where every tier enacts practices") {
+        const auto report = analysis::practice_matrix(model::seed_study_illustrated());
+        THEN("the pooled check holds and is not flagged") {
+            const auto pooled = analysis::check_every_tier(report.pooled);
+            CHECK(pooled.state == analysis::assessment::not_flagged);
+            CHECK(pooled.passed);
+        }
+    }
 }

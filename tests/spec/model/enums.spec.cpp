@@ -114,15 +114,23 @@ SCENARIO("the Montreal continuum maps approximately onto Carman, IAP2 and Arnste
             CHECK(to_iap2(engagement_level::partnership) == iap2_level::empower);
         }
         THEN(
-            "information, consultation and collaboration fall on Arnstein's tokenism rungs, "
-            "partnership does not") {
+            "information and consultation fall on Arnstein's tokenism rungs, collaboration and "
+            "partnership reach citizen power as their IAP2 levels do") {
             CHECK(to_arnstein(engagement_level::information) == arnstein_rung::informing);
             CHECK(to_arnstein(engagement_level::consultation) == arnstein_rung::consultation);
-            CHECK(to_arnstein(engagement_level::collaboration) == arnstein_rung::placation);
-            CHECK(to_arnstein(engagement_level::partnership) == arnstein_rung::partnership);
+            CHECK(to_arnstein(engagement_level::collaboration) == arnstein_rung::partnership);
+            CHECK(to_arnstein(engagement_level::partnership) == arnstein_rung::delegated_power);
             CHECK(is_tokenism_rung(engagement_level::information));
-            CHECK(is_tokenism_rung(engagement_level::collaboration));
+            CHECK(is_tokenism_rung(engagement_level::consultation));
+            CHECK_FALSE(is_tokenism_rung(engagement_level::collaboration));
             CHECK_FALSE(is_tokenism_rung(engagement_level::partnership));
+            for (engagement_level level : enum_traits<engagement_level>::values)
+                CHECK(to_arnstein(level) == to_arnstein(to_iap2(level)));
+        }
+        THEN("the tokenism ceiling is the highest level on a tokenism rung, consultation") {
+            CHECK(tokenism_ceiling() == engagement_level::consultation);
+            for (engagement_level level : enum_traits<engagement_level>::values)
+                CHECK(is_tokenism_rung(level) == (level <= tokenism_ceiling()));
         }
     }
     GIVEN("Arnstein's eight rungs") {

@@ -118,27 +118,40 @@ SCENARIO("38 interviews and 7 focus groups are known totals whose split stays un
 
 SCENARIO("nothing invented is marked reported", "[model][seed][provenance]") {
     const case_study s = seed_study_reported();
-    THEN("the program managers, whose tier the study does not report, are marked illustrative") {
+    THEN(
+        "the program managers, whose tier the study does not report, carry their title and no "
+        "tier") {
         for (const char* code : {"C1-PM", "C2-PM"}) {
             const person& p = s.get(s.require<person>(code));
-            CHECK(p.role == person_role::manager);
-            CHECK(p.provenance == provenance::illustrative);
+            CHECK(p.role == person_role::other);
+            CHECK(p.role_label == "program manager");
+            CHECK_FALSE(p.tier.has_value());
+            CHECK(p.provenance == provenance::reported);
         }
     }
-    THEN("every other person is reported") {
+    THEN("every person and every activity is reported") {
         for (const person& p : s.all<person>())
-            if (p.role != person_role::manager) CHECK(p.provenance == provenance::reported);
+            CHECK(p.provenance == provenance::reported);
+        for (const qi_activity& a : s.all<qi_activity>())
+            CHECK(a.provenance == provenance::reported);
+    }
+    THEN("no activity carries a kind the study did not give") {
+        for (const qi_activity& a : s.all<qi_activity>())
+            CHECK(a.kind == activity_kind::other);
     }
     AND_WHEN("illustrative detail is added") {
         const case_study ill = seed_study_illustrated();
-        THEN("the reported records are unchanged and every added record is illustrative") {
+        THEN("every record it adds or changes is marked illustrative") {
             CHECK_NOTHROW(ill.validate());
             for (const person& p : ill.all<person>()) {
                 auto id = s.find<person>(p.code);
-                if (id)
-                    CHECK(s.get(*id) == p);
-                else
-                    CHECK(p.provenance == provenance::illustrative);
+                if (id && s.get(*id) == p) continue;
+                CHECK(p.provenance == provenance::illustrative);
+            }
+            for (const qi_activity& a : ill.all<qi_activity>()) {
+                auto id = s.find<qi_activity>(a.code);
+                if (id && s.get(*id) == a) continue;
+                CHECK(a.provenance == provenance::illustrative);
             }
             for (const engagement& e : ill.all<engagement>())
                 CHECK(e.provenance == provenance::illustrative);

@@ -62,6 +62,7 @@ inline table side_by_side(const std::vector<column_view>& cols) {
     }
     row("every tier takes part", [](const column_view& c) {
         if (c.check->passed) return std::string("yes");
+        if (c.check->state == assessment::not_assessable) return std::string("not assessable");
         std::string missing;
         for (auto tier : c.check->missing_tiers)
             missing += (missing.empty() ? "" : " ") + std::string(to_string(tier));
@@ -83,8 +84,9 @@ inline table side_by_side(const std::vector<column_view>& cols) {
     });
     for (const indicator_definition& d : indicator_definitions()) {
         auto i = static_cast<std::size_t>(d.id);
-        row("  " + std::string(d.name),
-            [i](const column_view& c) { return num(c.audit->fired[i]); });
+        row("  " + std::string(d.name), [i](const column_view& c) {
+            return num(c.audit->fired[i]) + " of " + num(c.audit->assessed[i]) + " assessed";
+        });
     }
     bool network = false;
     for (const column_view& c : cols)
