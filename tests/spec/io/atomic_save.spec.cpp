@@ -156,3 +156,32 @@ SCENARIO("a save that cannot be done is refused and leaves files alone") {
         }
     }
 }
+
+SCENARIO("an output named through a symbolic link replaces the file the link points to") {
+    GIVEN("a link to an existing study file") {
+        const scratch_dir dir;
+        const std::string file = dir.file("real.pqi");
+        const std::string link = dir.file("link.pqi");
+        io::save(model::seed_study_reported(), file);
+        fs::create_symlink(file, link);
+        WHEN("the full study is saved to the link") {
+            io::save(full_study(), link);
+            THEN("the link is still a link and the file behind it holds the new study") {
+                CHECK(fs::is_symlink(fs::symlink_status(link)));
+                CHECK(io::load(file) == full_study());
+                CHECK(entries_in(dir.path()) == 2);
+            }
+        }
+    }
+    GIVEN("a link to a device that is no regular file") {
+        const scratch_dir dir;
+        const std::string link = dir.file("to-null.pqi");
+        fs::create_symlink("/dev/null", link);
+        THEN("the bytes are written into the device and the link stays") {
+            io::save(full_study(), link);
+            CHECK(fs::is_symlink(fs::symlink_status(link)));
+            CHECK(fs::is_character_file(fs::status("/dev/null")));
+            CHECK(entries_in(dir.path()) == 1);
+        }
+    }
+}

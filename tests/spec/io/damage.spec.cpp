@@ -424,3 +424,48 @@ SCENARIO("a damaged file on disk gives a message that names the file and what to
         }
     }
 }
+
+SCENARIO("a payload holds exactly what partnerqi writes, even with checksums recomputed") {
+    const model::case_study study = small_study();
+    GIVEN("bytes smuggled after the end of the archive inside the payload") {
+        for (io::encoding format : {io::encoding::portable_text, io::encoding::native_binary}) {
+            const std::string payload = io::detail::encode_payload(study.data(), format);
+            for (const std::size_t extra : {std::size_t{1}, std::size_t{5} << 20}) {
+                THEN(std::to_string(extra) + " extra bytes in " +
+                     std::string(io::describe(format)) + " are refused as damage") {
+                    const std::string bytes = sealed(payload + std::string(extra, 'A'), format);
+                    CHECK(refusal(bytes) == category::damaged);
+                    CHECK(message_of(bytes).find("after the end of the case study") !=
+                          std::string::npos);
+                }
+            }
+        }
+    }
+    GIVEN("a text archive header that claims another serialization library version") {
+        const std::string payload = text_payload(study);
+        REQUIRE(payload.rfind("22 serialization::archive 18 ", 0) == 0);
+        for (const char* version : {"0", "17", "19"}) {
+            THEN(std::string("version ") + version + " is refused") {
+                const std::string bytes = sealed(
+                    replaced(payload, "archive 18 ", std::string("archive ") + version + " "),
+                    io::encoding::portable_text);
+                const category c = refusal(bytes);
+                CHECK((c == category::damaged || c == category::newer_format));
+            }
+        }
+    }
+    GIVEN("an XML archive whose version attribute is not the one partnerqi writes") {
+        const std::string payload = io::detail::encode_payload(study.data(), io::encoding::xml);
+        for (const char* version : {"3", "19"}) {
+            THEN(std::string("version ") + version + " is refused") {
+                const std::string bytes =
+                    sealed(replaced(payload, "signature=\"serialization::archive\" version=\"18\"",
+                                    std::string("signature=\"serialization::archive\" version=\"") +
+                                        version + "\""),
+                           io::encoding::xml);
+                const category c = refusal(bytes);
+                CHECK((c == category::damaged || c == category::newer_format));
+            }
+        }
+    }
+}

@@ -25,7 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 [[noreturn]] void fail(const fs::path& target, const std::string& what) {
-    throw save_error("cannot save the case study to \"" + target.string() + "\": " + what +
+    throw save_error("cannot write \"" + target.string() + "\": " + what +
                      "; the previous file, if any, is unchanged");
 }
 
@@ -88,10 +88,43 @@ void write_file_atomically(const fs::path& target, const std::vector<std::string
 
 #else
 
-void write_file_atomically(const fs::path& target, const std::vector<std::string_view>& pieces) {
+// Writes straight into something that is not a regular file (a terminal, a pipe, /dev/null):
+// there is nothing to replace atomically.
+void write_through(const fs::path& target, const std::vector<std::string_view>& pieces) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) fail(target, "cannot open it for writing (" + system_message(errno) + ")");
+    for (std::string_view bytes : pieces) {
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            const ::ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) {
+                const int code = errno;
+                ::close(fd);
+                fail(target, "writing failed (" + system_message(code) + ")");
+            }
+            done += static_cast<std::size_t>(n);
+        }
+    }
+    ::close(fd);
+}
+
+void write_file_atomically(const fs::path& named, const std::vector<std::string_view>& pieces) {
     const std::uint64_t capacity = disk_capacity;
     std::error_code ec;
-    if (fs::is_directory(target, ec)) fail(target, "it is a directory");
+    if (fs::is_directory(named, ec)) fail(named, "it is a directory");
+    // A symbolic link stays a link: the file it points to is replaced (or, when that is no
+    // regular file, such as /dev/stdout, written into).
+    fs::path target = named;
+    if (fs::is_symlink(fs::symlink_status(named, ec))) {
+        const fs::path resolved = fs::canonical(named, ec);
+        if (!ec) target = resolved;
+    }
+    const fs::file_status existing = fs::status(target, ec);
+    if (fs::exists(existing) && !fs::is_regular_file(existing)) {
+        write_through(target, pieces);
+        return;
+    }
 
     // Keep the permissions of the file being replaced.
     struct stat old_stat {};

@@ -57,9 +57,24 @@ void encode_with(std::ostream& out, const model::case_study_data& data) {
     }  // the archive finishes writing (the XML end tag) when it is destroyed
 }
 
+// The oldest Boost archive library version partnerqi ever wrote: Boost 1.74's (18). An archive
+// header claiming another version than those from there to this build's was not written by
+// partnerqi.
+constexpr unsigned oldest_archive_version = 18;
+
 template <class Archive>
 model::case_study_data decode_with(Archive& ar, const load_limits& limits,
                                    const input_budget* budget = nullptr, bool binary = false) {
+    const unsigned claimed = ar.get_library_version();
+    const unsigned newest = boost::archive::BOOST_ARCHIVE_VERSION();
+    if (claimed < oldest_archive_version || claimed > newest)
+        throw load_error(load_error_category::damaged,
+                         "its archive header claims serialization library version " +
+                             std::to_string(claimed) + ", which no partnerqi writes (" +
+                             std::to_string(oldest_archive_version) + " to " +
+                             std::to_string(newest) +
+                             "); the payload was made by another program: save the study again "
+                             "with partnerqi");
     load_context& ctx = context_of(ar);
     ctx.limits = limits;
     ctx.budget = budget;
@@ -105,6 +120,21 @@ model::case_study_data decode_xml(const std::string& payload, const load_limits&
     return data;
 }
 
+// After the archive's last record, a payload holds nothing more: no byte in a binary payload,
+// only the line end the writer puts in a text one. Bytes smuggled there, with the length and
+// checksums recomputed, would otherwise load as if they were not there.
+void nothing_after_archive(std::streambuf& in, bool text) {
+    using traits = std::streambuf::traits_type;
+    std::uint64_t extra = 0;
+    for (auto c = in.sbumpc(); !traits::eq_int_type(c, traits::eof()); c = in.sbumpc())
+        if (!text || !is_space(traits::to_char_type(c))) ++extra;
+    if (extra > 0)
+        throw load_error(load_error_category::damaged,
+                         "its payload holds " + std::to_string(extra) +
+                             " bytes after the end of the case study; the file was crafted or "
+                             "written by another program: restore it from a backup");
+}
+
 }  // namespace
 
 void encode_payload(payload_sink& out, const model::case_study_data& data, encoding format) {
@@ -148,11 +178,15 @@ model::case_study_data decode_payload(payload_source& in, encoding format,
             std::istream is(&in);
             is.imbue(std::locale::classic());
             bounded_text_iarchive ar(is, limits, size);
-            return decode_with(ar, limits, &in, false);
+            model::case_study_data data = decode_with(ar, limits, &in, false);
+            nothing_after_archive(in, true);
+            return data;
         }
         case encoding::native_binary: {
             bounded_binary_iarchive ar(in, limits, size);
-            return decode_with(ar, limits, &in, true);
+            model::case_study_data data = decode_with(ar, limits, &in, true);
+            nothing_after_archive(in, false);
+            return data;
         }
         default:
             throw load_error(load_error_category::damaged,

@@ -2,17 +2,18 @@
 
 #include <limits>
 
+#include "partnerqi/error.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-
-#include "partnerqi/error.hpp"
 
 namespace partnerqi::io::detail {
 
 hmac_digest hmac_sha256(std::string_view key, std::string_view message) {
     if (key.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
-        throw invalid_request_error("the de-identification salt is longer than 2 GiB; use a "
-                                    "shorter secret (32 random bytes are enough)");
+        throw invalid_request_error(
+            "the de-identification salt is longer than 2 GiB; use a "
+            "shorter secret (32 random bytes are enough)");
     hmac_digest digest{};
     unsigned int length = 0;
     const auto* out = HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),

@@ -57,7 +57,14 @@ void save(Archive& ar, const std::optional<T>& t, const unsigned int /*version*/
 }
 
 template <class Archive, class T>
-void load(Archive& ar, std::optional<T>& t, const unsigned int /*version*/) {
+void load(Archive& ar, std::optional<T>& t, const unsigned int version) {
+    // Boost 1.74 accepts a newer class version silently; an optional is always version 1.
+    if (version != 1)
+        throw partnerqi::load_error(partnerqi::load_error_category::damaged,
+                                    "an optional value claims class version " +
+                                        std::to_string(version) +
+                                        ", which no partnerqi writes; the file was crafted or "
+                                        "written by another program");
     bool has_value = false;
     ar >> boost::serialization::make_nvp("has_value", has_value);
     if (!has_value) {
