@@ -1,6 +1,7 @@
 #include "common.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <new>
@@ -101,6 +102,24 @@ model::case_study load(const std::string& file) {
 
 void save(const model::case_study& study, const std::string& file, io::encoding encoding) {
     timed("saving " + file, [&] { io::save(study, file, io::save_options{encoding}); });
+}
+
+void refuse_same_file(const std::string& input, const std::string& output) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(input, output, ec)) {
+        throw usage_error("--out " + output + ": that is the input file " + input +
+                          "; the tool never writes over its input, name another file");
+    }
+}
+
+void print_left_out(const std::vector<std::string>& left_out, const std::string& what) {
+    if (left_out.empty()) {
+        std::cout << "nothing was left out\n";
+        return;
+    }
+    std::cout << "not " << what << ":\n";
+    for (const std::string& line : left_out)
+        std::cout << "  " << line << '\n';
 }
 
 void add_pivots(command_line& cl) {

@@ -117,6 +117,14 @@ template <class Enum>
 /// Saves a case-study file, with progress.
 void save(const model::case_study& study, const std::string& file, io::encoding encoding);
 
+/// Refuses (a usage error) an output file that is the input file itself, under any name: the
+/// tool never writes over what it reads.
+void refuse_same_file(const std::string& input, const std::string& output);
+
+/// Prints what an exchange with a REFI-QDA tool could not carry over, one line each, after a
+/// heading naming `what` ("imported", "exported").
+void print_left_out(const std::vector<std::string>& left_out, const std::string& what);
+
 /// --pivots: sampled betweenness for networks too large for the exact computation.
 void add_pivots(command_line& cl);
 /// The metrics options asked for with --pivots.
@@ -132,6 +140,7 @@ int metrics(const std::vector<std::string>& args);
 int export_command(const std::vector<std::string>& args);
 int convert(const std::vector<std::string>& args);
 int deidentify(const std::vector<std::string>& args);
+int import_qdpx(const std::vector<std::string>& args);
 /// @}
 
 }  // namespace partnerqi::cli
