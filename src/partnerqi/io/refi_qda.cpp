@@ -166,6 +166,8 @@ public:
             segments_.emplace(seg.source.value, seg.begin, seg.end, seg.code.value, seg.coder);
         for (const code& c : s_.data().all<code>())
             existing_codes_.insert(c.id.value);
+        for (const memo& m : s_.data().all<memo>())
+            memos_.emplace(m.title, m.text, m.source, m.code);
     }
 
     void read_project(const pugi::xml_node& project) {
@@ -457,6 +459,10 @@ private:
             if (it != notes_.end()) std::tie(m.source, m.code) = it->second;
             lost_.add("codings inside notes: partnerqi does not code memos",
                       count_descendants(note, "Coding"));
+            if (!memos_.emplace(m.title, m.text, m.source, m.code).second) {
+                lost_.add("notes the study already has: not added twice");
+                return;
+            }
             try {
                 s_.add(m);
                 ++report_.memos;
@@ -563,6 +569,8 @@ private:
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::string>>
         segments_;
     std::set<std::string> coders_;
+    std::set<std::tuple<std::string, std::string, std::optional<source_id>, std::optional<code_id>>>
+        memos_;
 };
 
 pugi::xml_document project_of(detail::bounded_zip& zip, const qdpx_read_options& options) {
@@ -622,7 +630,8 @@ void report_unexported(const case_study_data& d, losses& lost) {
             const std::string kind(record_traits<R>::kind);
             const auto carried = carried_fields<R>();
             if (!carried) {
-                lost.add(kind + " records: the standard has no place for them", records.size());
+                lost.add(kind + " records: the REFI-QDA export has no place for them",
+                         records.size());
                 return;
             }
             const R blank{};
@@ -633,7 +642,7 @@ void report_unexported(const case_study_data& d, losses& lost) {
                 const auto n = std::count_if(records.begin(), records.end(), [&](const R& r) {
                     return r.*(f.member) != blank.*(f.member);
                 });
-                lost.add(kind + " field '" + f.name + "': the standard has no place for it",
+                lost.add(kind + " field '" + f.name + "': the REFI-QDA export has no place for it",
                          static_cast<std::size_t>(n));
             });
         }
@@ -781,7 +790,7 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
         else
             ++people_left_out;
     }
-    lost.add("people taking part in no source: the standard has no place for them",
+    lost.add("people taking part in no source: the REFI-QDA export has no place for them",
              people_left_out);
     if (!case_people.empty()) {
         pugi::xml_node variables = project.append_child("Variables");
