@@ -48,10 +48,11 @@ struct qdpx_limits {
     /// the archive announces before reading anything, then on the bytes actually read).
     std::uint64_t max_total_bytes = std::uint64_t{1} << 30;
     /// Largest ratio of uncompressed to compressed size of an entry larger than
-    /// ratio_threshold_bytes, default 100 (text compresses about 3 to 10 times; a zip bomb
-    /// thousands of times).
+    /// ratio_threshold_bytes, and of all entries together when they are, default 100 (text
+    /// compresses about 3 to 10 times; a zip bomb thousands of times).
     std::uint64_t max_compression_ratio = 100;
-    /// Entries up to this size are not held to max_compression_ratio, default 1 MiB.
+    /// Entries (and archives) up to this size are not held to max_compression_ratio, default
+    /// 1 MiB.
     std::uint64_t ratio_threshold_bytes = std::uint64_t{1} << 20;
     /// Most entries in the archive, default 100 000.
     std::uint64_t max_entries = 100'000;

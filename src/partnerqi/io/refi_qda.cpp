@@ -63,7 +63,9 @@ std::string normal_guid(std::string_view text) {
 /// where code point i starts. REFI-QDA positions index it; the model's offsets are its values.
 std::vector<std::uint32_t> code_point_starts(std::string_view text) {
     std::vector<std::uint32_t> starts;
-    starts.reserve(text.size() + 1);
+    starts.reserve(1 + static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+                       return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                   })));
     for (std::size_t i = 0; i < text.size(); ++i)
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
             starts.push_back(static_cast<std::uint32_t>(i));
@@ -159,9 +161,8 @@ private:
 /// Reads one project (or codebook) into a case study.
 class importer {
 public:
-    importer(case_study& study, const qdpx_read_options& options, detail::bounded_zip* zip,
-             std::string where)
-        : s_(study), options_(options), zip_(zip), where_(std::move(where)) {
+    importer(case_study& study, const qdpx_read_options& options, detail::bounded_zip* zip)
+        : s_(study), options_(options), zip_(zip) {
         for (const coded_segment& seg : s_.data().all<coded_segment>())
             segments_.emplace(seg.source.value, seg.begin, seg.end, seg.code.value, seg.coder);
         for (const code& c : s_.data().all<code>())
@@ -250,9 +251,11 @@ private:
             if (id && existing_codes_.count(id->value) == 0) {
                 // The same name twice in the project: named after its parent, as tools show it.
                 if (parent) name = s_.get(*parent).name + "/" + name;
-                for (int n = 2; s_.find<code>(name); ++n)
-                    name = node.attribute("name").value() + std::string(" (") + std::to_string(n) +
-                           ")";
+                // Then numbered, each base name counting on from where it stopped (never
+                // trying the same numbers again: linear however many codes share a name).
+                const std::string base = name;
+                while (s_.find<code>(name))
+                    name = base + " (" + std::to_string(++renamed_[base] + 1) + ")";
                 lost_.add("codes whose name was already taken: renamed after their parent");
                 id.reset();
             }
@@ -556,7 +559,6 @@ private:
     case_study& s_;
     const qdpx_read_options& options_;
     detail::bounded_zip* zip_;
-    std::string where_;
     qdpx_report report_;
     losses lost_;
     std::unordered_map<std::string, std::string> users_;
@@ -569,6 +571,7 @@ private:
     std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::string>>
         segments_;
     std::set<std::string> coders_;
+    std::unordered_map<std::string, std::size_t> renamed_;
     std::set<std::tuple<std::string, std::string, std::optional<source_id>, std::optional<code_id>>>
         memos_;
 };
@@ -593,7 +596,7 @@ qdpx_import read_archive(detail::bounded_zip& zip, const qdpx_read_options& opti
     const pugi::xml_node project = doc.document_element();
     qdpx_import out{case_study(project.attribute("name").value(), options.window), {}};
     out.study.set_description(child(project, "Description").text().get());
-    importer reader(out.study, options, &zip, zip.where());
+    importer reader(out.study, options, &zip);
     reader.read_project(project);
     out.report = reader.finish();
     return out;
@@ -711,7 +714,7 @@ qdpx_report merge_qdpx(case_study& study, const std::filesystem::path& file,
     detail::bounded_zip zip = detail::bounded_zip::open_file(file, options.limits);
     const pugi::xml_document doc = project_of(zip, options);
     case_study merged = study;
-    importer reader(merged, options, &zip, zip.where());
+    importer reader(merged, options, &zip);
     reader.read_project(doc.document_element());
     qdpx_report report = reader.finish();
     study = std::move(merged);
@@ -902,16 +905,18 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
 
     // Waves are Sets of their sources.
     if (!d.all<wave>().empty()) {
+        std::unordered_map<std::uint32_t, std::vector<const data_source*>> sources_of_wave;
+        for (const data_source& src : d.all<data_source>())
+            if (src.wave) sources_of_wave[src.wave->value].push_back(&src);
         pugi::xml_node sets = project.append_child("Sets");
         for (const wave& w : d.all<wave>()) {
             pugi::xml_node set = sets.append_child("Set");
             set.append_attribute("guid") = guid_of("wave", w.code).c_str();
             set.append_attribute("name") = w.code.c_str();
             if (!w.label.empty()) set.append_child("Description").text() = w.label.c_str();
-            for (const data_source& src : d.all<data_source>())
-                if (src.wave == w.id)
-                    set.append_child("MemberSource").append_attribute("targetGUID") =
-                        guid_of("source", src.code).c_str();
+            for (const data_source* src : sources_of_wave[w.id.value])
+                set.append_child("MemberSource").append_attribute("targetGUID") =
+                    guid_of("source", src->code).c_str();
         }
     }
     if (!study.description().empty())
@@ -970,7 +975,7 @@ qdpx_import read_qdc(const std::filesystem::path& file, const qdpx_read_options&
     const pugi::xml_node book = doc.document_element();
     check_root(book, "CodeBook", codebook_namespace, where);
     qdpx_import out{case_study("", options.window), {}};
-    importer reader(out.study, options, nullptr, where);
+    importer reader(out.study, options, nullptr);
     reader.read_codebook(book);
     out.report = reader.finish();
     return out;

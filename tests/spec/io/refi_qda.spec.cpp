@@ -447,6 +447,14 @@ SCENARIO("hostile archives are refused with a clear message and nothing else") {
             {{"project.qde", good}, {"sources/a.txt", std::string(8 << 20, 'a')}}, defaults);
         THEN("it is refused for its compression ratio") { CHECK(mentions(message, "zip bomb")); }
     }
+    WHEN("many small entries each unpack a thousand times larger than they are stored") {
+        std::vector<entry> entries{{"project.qde", good}};
+        for (int i = 0; i < 20; ++i)
+            entries.push_back({"sources/" + std::to_string(i) + ".txt", std::string(100000, 'a')});
+        THEN("together they are refused as a zip bomb") {
+            CHECK(mentions(refusal(entries, defaults), "the entries unpack"));
+        }
+    }
     WHEN("an entry is larger than the per-entry limit") {
         io::qdpx_read_options small;
         small.limits.max_entry_bytes = 1000;

@@ -110,7 +110,8 @@ bounded_zip bounded_zip::open_bytes(std::string bytes, const qdpx_limits& limits
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* source = zip_source_buffer_create(z.bytes_->data(), z.bytes_->size(), 0, &error);
-    if (source != nullptr) z.archive_ = zip_open_from_source(source, ZIP_RDONLY, &error);
+    if (source != nullptr)
+        z.archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
     if (z.archive_ == nullptr) {
         if (source != nullptr) zip_source_free(source);
         refuse(category::not_a_case_study_file, z.where_,
@@ -133,6 +134,7 @@ void bounded_zip::check_entries() {
                    "the archive is trusted");
     }
     std::uint64_t total = 0;
+    std::uint64_t total_compressed = 0;
     index_.reserve(static_cast<std::size_t>(count));
     for (zip_int64_t i = 0; i < count; ++i) {
         const auto entry = static_cast<zip_uint64_t>(i);
@@ -179,12 +181,22 @@ void bounded_zip::check_entries() {
                        " (qdpx_limits::max_compression_ratio): a zip bomb is refused");
         }
         total += st.size;
+        total_compressed += st.comp_size;
         if (total > limits_.max_total_bytes) {
             refuse(category::limit_exceeded, where_,
                    "the entries unpack to more than " + std::to_string(limits_.max_total_bytes) +
                        " bytes in all (qdpx_limits::max_total_bytes); raise it if the archive "
                        "is trusted");
         }
+    }
+    // Many small entries, each below the ratio threshold, may make a bomb together.
+    if (total > limits_.ratio_threshold_bytes &&
+        (total_compressed == 0 || total / total_compressed > limits_.max_compression_ratio)) {
+        refuse(category::limit_exceeded, where_,
+               "the entries unpack " + std::to_string(total_compressed) + " bytes into " +
+                   std::to_string(total) + ", a ratio beyond the limit of " +
+                   std::to_string(limits_.max_compression_ratio) +
+                   " (qdpx_limits::max_compression_ratio): a zip bomb is refused");
     }
 }
 

@@ -26,7 +26,7 @@ namespace partnerqi::io::detail {
 /// A zip archive opened for bounded reading.
 class bounded_zip {
 public:
-    /// Opens the archive in a file; `where` names it in messages.
+    /// Opens the archive in a file, named by its path in messages.
     static bounded_zip open_file(const std::filesystem::path& file, const qdpx_limits& limits);
     /// Opens the archive held in `bytes`; `where` names it in messages.
     static bounded_zip open_bytes(std::string bytes, const qdpx_limits& limits, std::string where);
