@@ -270,6 +270,27 @@ SCENARIO("projects from real tools differ in small ways and still read") {
             CHECK(report_mentions(imported.report, "outside the archive"));
         }
     }
+    GIVEN("a project whose codings name a user but that has no Users element") {
+        const fs::path file = dir / "no-users.qdpx";
+        make_archive(
+            file, {{"project.qde",
+                    project("<CodeBook><Codes><Code guid=\"00000000-0000-0000-0000-000000000001\" "
+                            "name=\"c\" isCodable=\"true\"/></Codes></CodeBook><Sources>"
+                            "<TextSource guid=\"00000000-0000-0000-0000-000000000002\" "
+                            "name=\"A\"><PlainTextContent>Texte</PlainTextContent>"
+                            "<PlainTextSelection guid=\"00000000-0000-0000-0000-000000000003\" "
+                            "startPosition=\"0\" endPosition=\"5\"><Coding guid=\"00000000-"
+                            "0000-0000-0000-000000000004\" creatingUser=\"ad68fbe7-e1ee-4a82-"
+                            "a279-23cc698c89eb\"><CodeRef targetGUID=\"00000000-0000-0000-0000-"
+                            "000000000001\"/></Coding></PlainTextSelection></TextSource>"
+                            "</Sources>")}});
+        const io::qdpx_import imported = io::read_qdpx(file);
+        THEN("the coder is known by the user's GUID") {
+            REQUIRE(imported.study.all<model::coded_segment>().size() == 1);
+            CHECK(imported.study.all<model::coded_segment>()[0].coder ==
+                  "ad68fbe7-e1ee-4a82-a279-23cc698c89eb");
+        }
+    }
     GIVEN("a project with the same code name under two parents") {
         const fs::path file = dir / "twice.qdpx";
         make_archive(file,
