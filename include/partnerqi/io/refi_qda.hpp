@@ -13,8 +13,11 @@
 ///   standard counts positions in Unicode code points from 0, end exclusive; the model counts
 ///   bytes of UTF-8: positions are converted both ways;
 /// - Notes become memos, about the source or code whose NoteRef names them;
-/// - Cases whose name is the code of a person of the study add that person to the sources the
-///   case refers to; Sets whose name is the code of a wave put their member sources in it.
+/// - Cases are the study's cases (their sources are those of the case's organization) and the
+///   people taking part in sources (their text label fields as text Variables): read back, a
+///   Case named after a study case gives its organization to its sources, one named after a
+///   person makes that person a participant of its sources and sets its label fields;
+/// - Sets are waves: a Set named after a wave of the study puts its member sources in it.
 ///
 /// Nothing is dropped silently: what partnerqi cannot hold (PDF, picture, audio and video
 /// sources, rich text without a plain-text copy, graphs, links, variables, ...) is listed in the
@@ -112,7 +115,8 @@ PARTNERQI_EXPORT qdpx_report merge_qdpx(model::case_study& study, const std::fil
                                         const qdpx_read_options& options = {});
 
 /// Writes a case study as a `.qdpx` project, atomically: its text sources, codebook, codings,
-/// coders and memos, with waves as Sets and the people taking part in sources as Cases. Each
+/// coders and memos, with waves as Sets and study cases and the people taking part in sources as
+/// Cases. Each
 /// object gets a GUID derived from its kind and code (a name-based UUID, RFC 9562 version 8 over
 /// SHA-256), so that exporting the same study twice gives the same file.
 ///

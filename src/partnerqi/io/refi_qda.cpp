@@ -479,10 +479,16 @@ private:
     /// and its text variables named after a person's label field set that field.
     void read_cases(const pugi::xml_node& cases) {
         each_child(cases, "Case", [&](const pugi::xml_node& c) {
+            lost_.add("codes and selections of cases: partnerqi does not attach them to cases",
+                      count_descendants(c, "CodeRef") + count_descendants(c, "SelectionRef"));
+            if (const auto sc = s_.find<study_case>(c.attribute("name").value())) {
+                read_study_case(c, s_.get(*sc).organization);
+                return;
+            }
             const std::optional<person_id> who = s_.find<person>(c.attribute("name").value());
             if (!who) {
                 lost_.add(
-                    "cases that name no person of the study: partnerqi's cases are "
+                    "cases that name no case or person of the study: partnerqi's cases are "
                     "organizations and teams");
                 return;
             }
@@ -526,8 +532,25 @@ private:
                               e.what() + ")");
                 }
             });
-            lost_.add("codes and selections of cases: partnerqi does not attach them to people",
-                      count_descendants(c, "CodeRef") + count_descendants(c, "SelectionRef"));
+        });
+    }
+
+    /// A Case named after a case of the study: its sources without an organization are of the
+    /// case's organization.
+    void read_study_case(const pugi::xml_node& c, organization_id organization) {
+        lost_.add("variable values of cases that are not people",
+                  count_descendants(c, "VariableValue"));
+        each_child(c, "SourceRef", [&](const pugi::xml_node& ref) {
+            const auto it = sources_.find(normal_guid(ref.attribute("targetGUID").value()));
+            if (it == sources_.end()) return;
+            data_source src = s_.get(it->second);
+            if (src.organization) return;
+            src.organization = organization;
+            try {
+                s_.update(src);
+            } catch (const validation_error& e) {
+                lost_.add(std::string("case sources refused by the study (") + e.what() + ")");
+            }
         });
     }
 
@@ -617,6 +640,7 @@ std::optional<std::vector<std::string_view>> carried_fields() {
     if constexpr (std::is_same_v<R, memo>) return {{"title", "text", "source", "code"}};
     if constexpr (std::is_same_v<R, wave>) return {{"code", "label"}};
     if constexpr (std::is_same_v<R, person>) return {{"code", "profession", "role_label"}};
+    if constexpr (std::is_same_v<R, study_case>) return {{"code", "label", "organization"}};
     return std::nullopt;
 }
 
@@ -795,6 +819,10 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
     }
     lost.add("people taking part in no source: the REFI-QDA export has no place for them",
              people_left_out);
+    std::unordered_map<std::uint32_t, std::vector<std::string>> sources_of_organization;
+    for (const data_source& src : d.all<data_source>())
+        if (src.organization)
+            sources_of_organization[src.organization->value].push_back(guid_of("source", src.code));
     if (!case_people.empty()) {
         pugi::xml_node variables = project.append_child("Variables");
         for_each_field<person>([&](const auto& f) {
@@ -807,7 +835,18 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
                 v.append_attribute("typeOfVariable") = "Text";
             }
         });
+    }
+    // The study's cases are Cases of the sources of their organization, and so are people.
+    if (!case_people.empty() || !d.all<study_case>().empty()) {
         pugi::xml_node cases = project.append_child("Cases");
+        for (const study_case& sc : d.all<study_case>()) {
+            pugi::xml_node c = cases.append_child("Case");
+            c.append_attribute("guid") = guid_of("case", sc.code).c_str();
+            c.append_attribute("name") = sc.code.c_str();
+            if (!sc.label.empty()) c.append_child("Description").text() = sc.label.c_str();
+            for (const std::string& g : sources_of_organization[sc.organization.value])
+                c.append_child("SourceRef").append_attribute("targetGUID") = g.c_str();
+        }
         for (const person* p : case_people) {
             pugi::xml_node c = cases.append_child("Case");
             c.append_attribute("guid") = guid_of("person", p->code).c_str();

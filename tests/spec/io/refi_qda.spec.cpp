@@ -367,6 +367,7 @@ SCENARIO("coding done elsewhere is merged into an existing study") {
         const std::string excerpt = study.get(*study.find<model::data_source>("INT-1")).text;
         const std::string person = study.all<model::person>()[0].code;
         const std::string wave = study.all<model::wave>()[0].code;
+        const model::study_case the_case = study.all<model::study_case>()[0];
         const fs::path file = dir / "merge.qdpx";
         make_archive(
             file,
@@ -377,6 +378,9 @@ SCENARIO("coding done elsewhere is merged into an existing study") {
                       "name=\"agenda\" isCodable=\"true\"/></Codes></CodeBook>"
                       "<Cases><Case guid=\"00000000-0000-0000-0000-000000000005\" name=\"" +
                       person +
+                      "\"><SourceRef targetGUID=\"00000000-0000-0000-0000-000000000003\"/>"
+                      "</Case><Case guid=\"00000000-0000-0000-0000-000000000007\" name=\"" +
+                      the_case.code +
                       "\"><SourceRef targetGUID=\"00000000-0000-0000-0000-000000000003\"/>"
                       "</Case></Cases>"
                       "<Sources><TextSource guid=\"00000000-0000-0000-0000-000000000002\" "
@@ -413,6 +417,7 @@ SCENARIO("coding done elsewhere is merged into an existing study") {
                 REQUIRE(src.participants.size() == 1);
                 CHECK(study.get(src.participants[0]).code == person);
                 CHECK(src.wave == study.find<model::wave>(wave));
+                CHECK(src.organization == the_case.organization);
             }
         }
     }
