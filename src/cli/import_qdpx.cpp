@@ -11,7 +11,7 @@ namespace partnerqi::cli {
 int import_qdpx(const std::vector<std::string>& args) {
     command_line cl(
         "partnerqi import PROJECT.qdpx --out FILE [--into EXISTING] [--encoding " +
-            choices<io::encoding>() + "]",
+            choices<io::encoding>() + "] [--kind " + choices<model::source_kind>() + "]",
         "Reads a REFI-QDA project (.qdpx, exported by NVivo, ATLAS.ti, MAXQDA, QualCoder, ...):\n"
         "its text sources, codebook, codings, coders and notes. With --into, adds them to an\n"
         "existing case study, matching sources by code and codes and coders by name. Prints what\n"
