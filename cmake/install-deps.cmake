@@ -17,6 +17,9 @@ set(_debian_packages
   libboost-date-time-dev       "Boost.Date_Time (calendar dates)"
   libboost-program-options-dev "Boost.Program_options (the command-line tool)"
   libssl-dev                   "OpenSSL's libcrypto (HMAC-SHA-256 pseudonyms of de-identified copies)"
+  libpugixml-dev               "pugixml (the XML of REFI-QDA projects and codebooks)"
+  libzip-dev                   "libzip (the zip archive of REFI-QDA .qdpx projects)"
+  libxml2-utils                "xmllint (checks exported REFI-QDA projects against the schema)"
   catch2                       "Catch2 (the tests)"
   librapidcheck-dev            "RapidCheck (property-based tests)"
   libbenchmark-dev             "Google Benchmark (benchmarks)"
@@ -24,9 +27,9 @@ set(_debian_packages
   doxygen                      "Doxygen (the API reference: the 'docs' target)"
   clang-format-14              "formatting check (the 'format-check' and 'format' targets)")
 set(_other_systems
-  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel openssl-devel catch2-devel rapidcheck-devel google-benchmark-devel graphviz doxygen"
-  "brew:   brew install ninja pkg-config boost openssl@3 catch2 rapidcheck google-benchmark graphviz doxygen"
-  "vcpkg:  vcpkg install boost-graph boost-serialization boost-date-time boost-program-options openssl catch2 rapidcheck benchmark")
+  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel openssl-devel pugixml-devel libzip-devel libxml2 catch2-devel rapidcheck-devel google-benchmark-devel graphviz doxygen"
+  "brew:   brew install ninja pkg-config boost openssl@3 pugixml libzip libxml2 catch2 rapidcheck google-benchmark graphviz doxygen"
+  "vcpkg:  vcpkg install boost-graph boost-serialization boost-date-time boost-program-options openssl pugixml libzip libxml2 catch2 rapidcheck benchmark")
 
 set(_names "")
 set(_debian_list "")

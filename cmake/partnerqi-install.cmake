@@ -37,8 +37,9 @@ install(FILES
 # The build tree can be used as a package too (find_package with partnerqi_DIR=<build>).
 export(EXPORT partnerqiTargets NAMESPACE partnerqi:: FILE "${PROJECT_BINARY_DIR}/partnerqiTargets.cmake")
 
-# pkg-config; Debian's Boost ships no .pc files, so Boost goes in Libs.private. The file finds
-# its prefix from its own place (${pcfiledir}), so an install moved or made with
+# pkg-config; Debian's Boost ships no .pc files, so Boost goes in Libs.private, and libzip and
+# pugixml too (as Requires.private their .pc files would be needed even for a shared build).
+# The file finds its prefix from its own place (${pcfiledir}), so an install moved or made with
 # `cmake --install --prefix` elsewhere still points at its own headers and library.
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   set(PARTNERQI_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")

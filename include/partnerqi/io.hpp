@@ -12,3 +12,4 @@
 #include "partnerqi/io/deidentify.hpp"
 #include "partnerqi/io/dot.hpp"
 #include "partnerqi/io/graphml.hpp"
+#include "partnerqi/io/refi_qda.hpp"

@@ -118,6 +118,16 @@ void save(const model::case_study& study, const std::string& file, io::encoding 
     timed("saving " + file, [&] { io::save(study, file, io::save_options{encoding}); });
 }
 
+void print_left_out(const std::vector<std::string>& left_out, const std::string& what) {
+    if (left_out.empty()) {
+        std::cout << "nothing was left out\n";
+        return;
+    }
+    std::cout << "not " << what << ":\n";
+    for (const std::string& line : left_out)
+        std::cout << "  " << line << '\n';
+}
+
 void add_pivots(command_line& cl) {
     cl.options.add_options()(
         "pivots", po::value<std::string>()->value_name("N"),

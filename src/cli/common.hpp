@@ -154,6 +154,10 @@ private:
     std::streambuf* previous_err_;
 };
 
+/// Prints what an exchange with a REFI-QDA tool could not carry over, one line each, after a
+/// heading naming `what` ("imported", "exported").
+void print_left_out(const std::vector<std::string>& left_out, const std::string& what);
+
 /// --pivots: sampled betweenness for networks too large for the exact computation.
 void add_pivots(command_line& cl);
 /// The metrics options asked for with --pivots.
@@ -169,6 +173,7 @@ int metrics(const std::vector<std::string>& args);
 int export_command(const std::vector<std::string>& args);
 int convert(const std::vector<std::string>& args);
 int deidentify(const std::vector<std::string>& args);
+int import_qdpx(const std::vector<std::string>& args);
 /// @}
 
 }  // namespace partnerqi::cli

@@ -1,4 +1,5 @@
-// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, or the tables as CSV.
+// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, the tables as CSV, or the
+// coding as a REFI-QDA project or codebook.
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -7,6 +8,7 @@
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
 #include <partnerqi/io/graphml.hpp>
+#include <partnerqi/io/refi_qda.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "common.hpp"
@@ -49,10 +51,11 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 }  // namespace
 
 int export_command(const std::vector<std::string>& args) {
-    const std::string formats = accepted_spellings<io::picture_format>() + ", graphml or csv";
+    const std::string formats =
+        accepted_spellings<io::picture_format>() + ", graphml, csv, qdpx or qdc";
     command_line cl(
         "partnerqi export FILE --format " + choices<io::picture_format>() +
-            "|graphml|csv --out PATH [options]",
+            "|graphml|csv|qdpx|qdc --out PATH [options]",
         "Exports the engagement network or the tables of a case study.\n"
         "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
         "styled by level)\n"
@@ -62,7 +65,10 @@ int export_command(const std::vector<std::string>& args) {
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
         "           ends with '/'), every analysis table and the metrics table, one CSV "
-        "file each");
+        "file each\n"
+        "  qdpx     the sources, codebook, codings and memos as a REFI-QDA project for NVivo,\n"
+        "           ATLAS.ti, MAXQDA, QualCoder (what the standard cannot hold is listed)\n"
+        "  qdc      the codebook alone as a REFI-QDA codebook");
     add_file(cl);
     cl.options.add_options()("format,f", po::value<std::string>()->required(), formats.c_str())(
         "out,o", po::value<std::string>()->required(),
@@ -78,8 +84,9 @@ int export_command(const std::vector<std::string>& args) {
     const std::string out = cl.text("out");
     check_output(out, {cl.text("file")});
     const bool is_table = format == "graphml" || format == "csv";
+    const bool is_refi_qda = format == "qdpx" || format == "qdc";
     io::picture_format picture = io::picture_format::dot;
-    if (!is_table) {
+    if (!is_table && !is_refi_qda) {
         try {
             picture = parse<io::picture_format>(format);
         } catch (const parse_error&) {
@@ -87,7 +94,21 @@ int export_command(const std::vector<std::string>& args) {
         }
     }
     const scope_choice choice = scope_of(cl);
+    if (is_refi_qda && (choice.from || choice.to || choice.wave)) {
+        throw usage_error("--format " + format +
+                          " exports the whole study; leave out --from, --to and --wave");
+    }
     const model::case_study study = load(cl.text("file"));
+    if (is_refi_qda) {
+        const io::qdpx_report report = timed("writing " + out, [&] {
+            return format == "qdpx" ? io::write_qdpx(study, out) : io::write_qdc(study, out);
+        });
+        std::cout << "wrote " << out << " (" << format << ": " << report.sources << " sources, "
+                  << report.codes << " codes, " << report.segments << " codings, " << report.memos
+                  << " memos)\n";
+        print_left_out(report.left_out, "exported");
+        return exit_ok;
+    }
     const model::scope_filter scope = to_scope(study, choice);
 
     if (format == "csv" && (fs::is_directory(out) || out.back() == '/')) {

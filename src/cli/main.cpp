@@ -34,6 +34,8 @@ constexpr command commands[] = {
      export_command},
     {"convert", "rewrite a case-study file as text, binary or XML", convert},
     {"deidentify", "write a de-identified copy for sharing", deidentify},
+    {"import", "read a REFI-QDA project (.qdpx) into a case-study file, or merge it into one",
+     import_qdpx},
 };
 
 void print_usage(std::ostream& out) {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "partnerqi/error.hpp"
-#include "partnerqi/io/detail/keyed_hash.hpp"
+#include "partnerqi/io/detail/sha256.hpp"
 #include "partnerqi/io/detail/text_replacer.hpp"
 
 namespace partnerqi::io {
@@ -229,7 +229,7 @@ struct date_rule {
 
 // A keyed offset of -365 to +365 days, the same for every date of the study.
 std::int32_t keyed_shift(std::string_view salt) {
-    const detail::hmac_digest digest = detail::hmac_sha256(salt, "partnerqi date shift");
+    const detail::sha256_digest digest = detail::hmac_sha256(salt, "partnerqi date shift");
     std::uint32_t value = 0;
     for (int i = 0; i < 4; ++i)
         value = (value << 8) | digest[static_cast<std::size_t>(i)];

@@ -5,7 +5,7 @@
 #include <support/catch.hpp>
 
 #include "partnerqi/io.hpp"
-#include "partnerqi/io/detail/keyed_hash.hpp"
+#include "partnerqi/io/detail/sha256.hpp"
 
 #include "full_study.hpp"
 
@@ -21,6 +21,12 @@ SCENARIO("the keyed hash behind pseudonyms is the standard HMAC-SHA-256") {
     for (char c = 1; c <= 25; ++c)
         case4_key += c;
     const std::string big_key(131, '\xaa');
+    THEN("the plain digest gives the FIPS 180-4 examples") {
+        CHECK(io::detail::to_hex(io::detail::sha256("abc")) ==
+              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        CHECK(io::detail::to_hex(io::detail::sha256("")) ==
+              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    }
     THEN("it gives the published test vectors") {
         CHECK(hmac(std::string(20, '\x0b'), "Hi There") ==
               "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");

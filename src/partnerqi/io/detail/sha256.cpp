@@ -1,4 +1,4 @@
-#include "partnerqi/io/detail/keyed_hash.hpp"
+#include "partnerqi/io/detail/sha256.hpp"
 
 #include <limits>
 
@@ -9,12 +9,22 @@
 
 namespace partnerqi::io::detail {
 
-hmac_digest hmac_sha256(std::string_view key, std::string_view message) {
+sha256_digest sha256(std::string_view bytes) {
+    sha256_digest digest{};
+    unsigned int length = 0;
+    if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
+            1 ||
+        length != digest.size())
+        throw error("SHA-256 failed in OpenSSL's libcrypto; check the OpenSSL installation");
+    return digest;
+}
+
+sha256_digest hmac_sha256(std::string_view key, std::string_view message) {
     if (key.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
         throw invalid_request_error(
             "the de-identification salt is longer than 2 GiB; use a "
             "shorter secret (32 random bytes are enough)");
-    hmac_digest digest{};
+    sha256_digest digest{};
     unsigned int length = 0;
     const auto* out = HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
                            reinterpret_cast<const unsigned char*>(message.data()), message.size(),
@@ -24,7 +34,7 @@ hmac_digest hmac_sha256(std::string_view key, std::string_view message) {
     return digest;
 }
 
-std::string to_hex(const hmac_digest& digest) {
+std::string to_hex(const sha256_digest& digest) {
     static constexpr char digits[] = "0123456789abcdef";
     std::string out;
     out.reserve(2 * digest.size());

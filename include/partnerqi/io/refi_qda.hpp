@@ -1,0 +1,139 @@
+/// @file
+/// REFI-QDA exchange: the coding of qualitative analysis tools (NVivo, ATLAS.ti, MAXQDA,
+/// QualCoder, ...) read into a case study and written back out.
+///
+/// A `.qdpx` project is a zip archive holding `project.qde` (XML in the namespace
+/// `urn:QDA-XML:project:1.0`, REFI-QDA Project Exchange 1.0 to 1.5) and a `sources/` folder; a
+/// `.qdc` codebook is one XML file in the namespace `urn:QDA-XML:codebook:1.0`. The mapping:
+/// - Users become the coders of coded segments (coded_segment::coder is the user's name);
+/// - the CodeBook's nested Codes become the code tree (parent), Description the definition;
+/// - a TextSource with a plain-text copy becomes a data source with that text; its name is the
+///   source's code, its Description the title;
+/// - each Coding of a PlainTextSelection becomes a coded segment of the creating user. The
+///   standard counts positions in Unicode code points from 0, end exclusive; the model counts
+///   bytes of UTF-8: positions are converted both ways;
+/// - Notes become memos, about the source or code whose NoteRef names them;
+/// - Cases are the study's cases (their sources are those of the case's organization) and the
+///   people taking part in sources (their text label fields as text Variables): read back, a
+///   Case named after a study case gives its organization to its sources, one named after a
+///   person makes that person a participant of its sources and sets its label fields;
+/// - Sets are waves: a Set named after a wave of the study puts its member sources in it.
+///
+/// Nothing is dropped silently: what partnerqi cannot hold (PDF, picture, audio and video
+/// sources, rich text without a plain-text copy, graphs, links, variables, ...) is listed in the
+/// import report, and what the standard cannot hold (teams, activities, enactments, ...) in the
+/// export report. Imported records are marked provenance::user_entered.
+///
+/// Reading refuses hostile archives with partnerqi::load_error before using them: entries are
+/// read into bounded memory (never extracted to disk), sizes and compression ratios are capped
+/// (qdpx_limits), links and paths leaving the archive, duplicate entries, DTDs, entities, deep
+/// nesting and invalid UTF-8 are refused.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "partnerqi/export.hpp"
+#include "partnerqi/model/case_study.hpp"
+
+namespace partnerqi::io {
+
+/// Upper bounds a REFI-QDA archive must respect to be read; exceeding one gives
+/// partnerqi::load_error with category limit_exceeded. The defaults suit large real projects
+/// (hundreds of long transcripts); lower them for archives from untrusted sources.
+struct qdpx_limits {
+    /// Largest uncompressed size of one entry read (project.qde or a text), default 256 MiB.
+    std::uint64_t max_entry_bytes = std::uint64_t{256} << 20;
+    /// Largest uncompressed size of all entries together, default 1 GiB (checked on the sizes
+    /// the archive announces before reading anything, then on the bytes actually read).
+    std::uint64_t max_total_bytes = std::uint64_t{1} << 30;
+    /// Largest ratio of uncompressed to compressed size of an entry larger than
+    /// ratio_threshold_bytes, and of all entries together when they are, default 100 (text
+    /// compresses about 3 to 10 times; a zip bomb thousands of times).
+    std::uint64_t max_compression_ratio = 100;
+    /// Entries (and archives) up to this size are not held to max_compression_ratio, default
+    /// 1 MiB.
+    std::uint64_t ratio_threshold_bytes = std::uint64_t{1} << 20;
+    /// Most entries in the archive, default 100 000.
+    std::uint64_t max_entries = 100'000;
+    /// Deepest nesting of XML elements, default 256 (codebooks nest a few levels).
+    std::size_t max_xml_depth = 256;
+};
+
+/// How a REFI-QDA project or codebook is read.
+struct qdpx_read_options {
+    qdpx_limits limits;  ///< bounds on the archive and its XML
+    /// The kind given to the data sources read (the standard does not say), default interview.
+    model::source_kind source_kind = model::source_kind::interview;
+    /// The coder of a coding that names no user, default "unknown coder".
+    std::string unknown_coder = "unknown coder";
+    /// The study window of a study read with read_qdpx or read_qdc (nothing imported is
+    /// dated), default the widest window the model accepts.
+    model::date_window window{model::date::min(), model::date::max()};
+};
+
+/// What an import or an export carried over, and what it could not, in words.
+struct qdpx_report {
+    std::size_t sources = 0;   ///< text sources carried over
+    std::size_t codes = 0;     ///< codes carried over
+    std::size_t segments = 0;  ///< codings (coded segments) carried over
+    std::size_t memos = 0;     ///< notes (memos) carried over
+    std::size_t coders = 0;    ///< users (coders) carried over
+    /// What was not carried over, one line per kind of loss, e.g. "2 PDF sources: partnerqi
+    /// keeps only text sources; their 14 codings were not imported". Empty when nothing was
+    /// lost.
+    std::vector<std::string> left_out;
+};
+
+/// A case study read from a REFI-QDA project or codebook, with its report.
+struct qdpx_import {
+    model::case_study study;  ///< the study read, valid
+    qdpx_report report;       ///< what was read and what was left out
+};
+
+/// Reads a `.qdpx` project into a new case study titled after the project.
+///
+/// Throws partnerqi::load_error naming the file, the entry and what to do when the archive is
+/// unreadable, hostile or beyond the limits, or its project.qde is not a REFI-QDA project.
+/// @code
+/// io::qdpx_import imported = io::read_qdpx("interviews.qdpx");
+/// for (const std::string& line : imported.report.left_out) std::cout << line << '\n';
+/// @endcode
+[[nodiscard]] PARTNERQI_EXPORT qdpx_import read_qdpx(const std::filesystem::path& file,
+                                                     const qdpx_read_options& options = {});
+
+/// Adds the coding of a `.qdpx` project to an existing case study: sources are matched by code
+/// (the REFI-QDA source name), codes by name and coders by name; what does not exist is added.
+/// A coding the study already has is not added twice; a matched source whose text differs from
+/// the project's keeps its text and loses the project's codings on it (reported).
+///
+/// Throws like read_qdpx; on any error `study` is unchanged.
+PARTNERQI_EXPORT qdpx_report merge_qdpx(model::case_study& study, const std::filesystem::path& file,
+                                        const qdpx_read_options& options = {});
+
+/// Writes a case study as a `.qdpx` project, atomically: its text sources, codebook, codings,
+/// coders and memos, with waves as Sets and study cases and the people taking part in sources as
+/// Cases. Each
+/// object gets a GUID derived from its kind and code (a name-based UUID, RFC 9562 version 8 over
+/// SHA-256), so that exporting the same study twice gives the same file.
+///
+/// Returns the report of what the standard cannot hold (records of kinds it has no place for,
+/// fields it cannot express); throws partnerqi::save_error naming the file when writing fails.
+PARTNERQI_EXPORT qdpx_report write_qdpx(const model::case_study& study,
+                                        const std::filesystem::path& file);
+
+/// Writes the codebook of a case study alone as a `.qdc` file, atomically; returns what the
+/// codebook format cannot hold. A study without codes is refused with
+/// partnerqi::invalid_request_error (the format needs at least one code).
+PARTNERQI_EXPORT qdpx_report write_qdc(const model::case_study& study,
+                                       const std::filesystem::path& file);
+
+/// Reads a `.qdc` codebook into a new case study holding only its codes; throws
+/// partnerqi::load_error like read_qdpx.
+[[nodiscard]] PARTNERQI_EXPORT qdpx_import read_qdc(const std::filesystem::path& file,
+                                                    const qdpx_read_options& options = {});
+
+}  // namespace partnerqi::io

@@ -1,0 +1,1023 @@
+#include "partnerqi/io/refi_qda.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "partnerqi/error.hpp"
+#include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/io/detail/qdpx_archive.hpp"
+#include "partnerqi/io/detail/sha256.hpp"
+#include "partnerqi/version.hpp"
+
+namespace partnerqi::io {
+
+namespace {
+
+using namespace model;
+using category = load_error_category;
+
+constexpr std::string_view project_namespace = "urn:QDA-XML:project:1.0";
+constexpr std::string_view codebook_namespace = "urn:QDA-XML:codebook:1.0";
+
+// ---- GUIDs and positions ----------------------------------------------------------------------
+
+/// A name-based UUID (RFC 9562 version 8, the SHA-256 example of its appendix B.2) for an object
+/// of partnerqi: the same kind and key always give the same GUID.
+std::string guid_of(std::string_view kind, std::string_view key) {
+    std::string name = "partnerqi:";
+    name.append(kind).append(":").append(key);
+    detail::sha256_digest d = detail::sha256(name);
+    d[6] = static_cast<std::uint8_t>((d[6] & 0x0F) | 0x80);
+    d[8] = static_cast<std::uint8_t>((d[8] & 0x3F) | 0x80);
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+        out += hex[d[i] >> 4];
+        out += hex[d[i] & 0x0F];
+    }
+    return out;
+}
+
+/// A GUID as tools write it (upper or lower case, with or without braces), in one spelling.
+std::string normal_guid(std::string_view text) {
+    if (text.size() >= 2 && text.front() == '{' && text.back() == '}')
+        text = text.substr(1, text.size() - 2);
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
+        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    });
+    return out;
+}
+
+/// The byte offset of every code point of UTF-8 text, and the text's size last: element i is
+/// where code point i starts. REFI-QDA positions index it; the model's offsets are its values.
+std::vector<std::uint32_t> code_point_starts(std::string_view text) {
+    std::vector<std::uint32_t> starts;
+    starts.reserve(1 + static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+                       return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                   })));
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+            starts.push_back(static_cast<std::uint32_t>(i));
+    starts.push_back(static_cast<std::uint32_t>(text.size()));
+    return starts;
+}
+
+/// The code point index of a byte offset, or no value when it is not at a code point's start.
+std::optional<std::size_t> code_point_at(const std::vector<std::uint32_t>& starts,
+                                         std::uint32_t byte) {
+    const auto it = std::lower_bound(starts.begin(), starts.end(), byte);
+    if (it == starts.end() || *it != byte) return std::nullopt;
+    return static_cast<std::size_t>(it - starts.begin());
+}
+
+// ---- XML helpers: elements are matched by local name, whatever prefix a tool uses --------------
+
+std::string_view local_name(const pugi::xml_node& node) {
+    const std::string_view name = node.name();
+    const std::size_t colon = name.find(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+pugi::xml_node child(const pugi::xml_node& node, std::string_view name) {
+    for (pugi::xml_node c : node.children())
+        if (c.type() == pugi::node_element && local_name(c) == name) return c;
+    return {};
+}
+
+template <class F>
+void each_child(const pugi::xml_node& node, std::string_view name, F&& f) {
+    for (pugi::xml_node c : node.children())
+        if (c.type() == pugi::node_element && local_name(c) == name) f(c);
+}
+
+std::size_t count_descendants(const pugi::xml_node& node, std::string_view name) {
+    std::size_t n = 0;
+    std::vector<pugi::xml_node> stack{node};
+    while (!stack.empty()) {
+        const pugi::xml_node at = stack.back();
+        stack.pop_back();
+        for (pugi::xml_node c : at.children()) {
+            if (c.type() != pugi::node_element) continue;
+            if (local_name(c) == name) ++n;
+            stack.push_back(c);
+        }
+    }
+    return n;
+}
+
+/// Refuses a root element that is not `name` in namespace `ns`.
+void check_root(const pugi::xml_node& root, std::string_view name, std::string_view ns,
+                const std::string& where) {
+    const std::string_view qualified = root.name();
+    const std::size_t colon = qualified.find(':');
+    const std::string xmlns = colon == std::string_view::npos
+                                  ? std::string("xmlns")
+                                  : "xmlns:" + std::string(qualified.substr(0, colon));
+    if (!root || local_name(root) != name || ns != root.attribute(xmlns.c_str()).value()) {
+        throw load_error(category::not_a_case_study_file,
+                         where + ": the root element is not " + std::string(name) +
+                             " in the namespace " + std::string(ns) +
+                             "; is this a REFI-QDA file? Export it again from the analysis tool");
+    }
+}
+
+std::optional<std::int64_t> integer_attribute(const pugi::xml_node& node, const char* name) {
+    const std::string_view text = node.attribute(name).value();
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
+    return value;
+}
+
+// ---- import
+// --------------------------------------------------------------------------------------
+
+/// Losses counted by what they are, then listed in the report as "<count> <what>".
+class losses {
+public:
+    void add(const std::string& what, std::size_t count = 1) {
+        if (count > 0) counts_[what] += count;
+    }
+    void into(qdpx_report& report) const {
+        for (const auto& [what, count] : counts_)
+            report.left_out.push_back(std::to_string(count) + " " + what);
+    }
+
+private:
+    std::map<std::string, std::size_t> counts_;
+};
+
+/// Reads one project (or codebook) into a case study.
+class importer {
+public:
+    importer(case_study& study, const qdpx_read_options& options, detail::bounded_zip* zip)
+        : s_(study), options_(options), zip_(zip) {
+        for (const coded_segment& seg : s_.data().all<coded_segment>())
+            segments_.emplace(seg.source.value, seg.begin, seg.end, seg.code.value, seg.coder);
+        for (const code& c : s_.data().all<code>())
+            existing_codes_.insert(c.id.value);
+        for (const memo& m : s_.data().all<memo>())
+            memos_.emplace(m.title, m.text, m.source, m.code);
+    }
+
+    void read_project(const pugi::xml_node& project) {
+        each_child(project, "Users", [&](const pugi::xml_node& users) {
+            each_child(users, "User", [&](const pugi::xml_node& user) {
+                std::string name = user.attribute("name").value();
+                if (name.empty()) name = user.attribute("guid").value();
+                users_[normal_guid(user.attribute("guid").value())] = name;
+            });
+        });
+        if (const pugi::xml_node book = child(project, "CodeBook")) read_codebook(book);
+        each_child(project, "Variables", [&](const pugi::xml_node& variables) {
+            each_child(variables, "Variable", [&](const pugi::xml_node& v) {
+                variables_[normal_guid(v.attribute("guid").value())] = v.attribute("name").value();
+            });
+        });
+        each_child(project, "Sources",
+                   [&](const pugi::xml_node& sources) { read_sources(sources); });
+        each_child(project, "Cases", [&](const pugi::xml_node& cases) { read_cases(cases); });
+        each_child(project, "Sets", [&](const pugi::xml_node& sets) { read_sets(sets); });
+        each_child(project, "NoteRef", [&](const pugi::xml_node& ref) { note_about(ref, {}, {}); });
+        each_child(project, "Notes", [&](const pugi::xml_node& notes) { read_notes(notes); });
+        each_child(project, "Links", [&](const pugi::xml_node& links) {
+            lost_.add("links between objects: partnerqi has no links",
+                      count_descendants(links, "Link"));
+        });
+        each_child(project, "Graphs", [&](const pugi::xml_node& graphs) {
+            lost_.add("graphs: partnerqi has no graphs", count_descendants(graphs, "Graph"));
+        });
+        static constexpr std::string_view known[] = {"Users",   "CodeBook",    "Variables", "Cases",
+                                                     "Sources", "Notes",       "Links",     "Sets",
+                                                     "Graphs",  "Description", "NoteRef"};
+        for (pugi::xml_node c : project.children()) {
+            if (c.type() != pugi::node_element) continue;
+            if (std::find(std::begin(known), std::end(known), local_name(c)) == std::end(known))
+                lost_.add("elements partnerqi does not know: <" + std::string(local_name(c)) + ">");
+        }
+        report_.coders = coders_.size();
+    }
+
+    void read_codebook(const pugi::xml_node& book) {
+        if (const pugi::xml_node codes = child(book, "Codes")) read_codes(codes);
+        each_child(book, "Sets", [&](const pugi::xml_node& sets) {
+            lost_.add("sets of the codebook: partnerqi has no code groups",
+                      count_descendants(sets, "Set"));
+        });
+    }
+
+    qdpx_report finish() {
+        lost_.into(report_);
+        return std::move(report_);
+    }
+
+private:
+    /// The codebook's nested codes, depth first with an explicit stack.
+    void read_codes(const pugi::xml_node& codes) {
+        std::vector<std::pair<pugi::xml_node, std::optional<code_id>>> stack;
+        auto push_children = [&](const pugi::xml_node& node, std::optional<code_id> parent) {
+            std::vector<pugi::xml_node> kids;
+            each_child(node, "Code", [&](const pugi::xml_node& c) { kids.push_back(c); });
+            for (auto it = kids.rbegin(); it != kids.rend(); ++it)
+                stack.emplace_back(*it, parent);
+        };
+        push_children(codes, std::nullopt);
+        while (!stack.empty()) {
+            const auto [node, parent] = stack.back();
+            stack.pop_back();
+            std::string name = node.attribute("name").value();
+            if (name.empty()) {
+                lost_.add("codes without a name, with the codes under them");
+                continue;
+            }
+            if (std::string_view(node.attribute("isCodable").value()) == "false")
+                lost_.add(
+                    "codes marked not codable (isCodable=\"false\"): imported as "
+                    "ordinary codes, partnerqi has no such mark");
+            if (!std::string_view(node.attribute("color").value()).empty())
+                lost_.add("code colours: partnerqi keeps no colours");
+            std::optional<code_id> id = s_.find<code>(name);
+            if (id && existing_codes_.count(id->value) == 0) {
+                // The same name twice in the project: named after its parent, as tools show it.
+                if (parent) name = s_.get(*parent).name + "/" + name;
+                // Then numbered, each base name counting on from where it stopped (never
+                // trying the same numbers again: linear however many codes share a name).
+                const std::string base = name;
+                while (s_.find<code>(name))
+                    name = base + " (" + std::to_string(++renamed_[base] + 1) + ")";
+                lost_.add("codes whose name was already taken: renamed after their parent");
+                id.reset();
+            }
+            if (!id) {
+                code c;
+                c.name = name;
+                c.parent = parent;
+                c.definition = child(node, "Description").text().get();
+                try {
+                    id = s_.add(c);
+                    ++report_.codes;
+                } catch (const validation_error& e) {
+                    lost_.add(std::string("codes refused by the study (") + e.what() + ")");
+                    continue;
+                }
+            } else {
+                ++report_.codes;
+            }
+            codes_[normal_guid(node.attribute("guid").value())] = *id;
+            each_child(node, "NoteRef",
+                       [&](const pugi::xml_node& ref) { note_about(ref, {}, *id); });
+            push_children(node, *id);
+        }
+    }
+
+    void read_sources(const pugi::xml_node& sources) {
+        for (pugi::xml_node node : sources.children()) {
+            if (node.type() != pugi::node_element) continue;
+            const std::string_view kind = local_name(node);
+            if (kind == "TextSource") {
+                read_text_source(node);
+                continue;
+            }
+            static const std::map<std::string_view, std::string_view> others = {
+                {"PDFSource", "PDF"},
+                {"PictureSource", "picture"},
+                {"AudioSource", "audio"},
+                {"VideoSource", "video"}};
+            const auto it = others.find(kind);
+            const std::string label =
+                it != others.end() ? std::string(it->second) : "<" + std::string(kind) + ">";
+            lost_.add(label + " sources: partnerqi keeps only text sources");
+            lost_.add("codings of " + label + " sources", count_descendants(node, "Coding"));
+        }
+    }
+
+    /// The plain text of a TextSource or Note, or no value (the loss is counted).
+    std::optional<std::string> plain_text(const pugi::xml_node& node, const std::string& what) {
+        if (const pugi::xml_node content = child(node, "PlainTextContent"))
+            return std::string(content.text().get());
+        const std::string_view path = node.attribute("plainTextPath").value();
+        if (path.empty()) {
+            lost_.add(what +
+                      " with no plain-text copy (only richTextPath, e.g. a .docx): "
+                      "partnerqi cannot read them");
+            return std::nullopt;
+        }
+        constexpr std::string_view internal = "internal://";
+        if (path.substr(0, internal.size()) != internal || zip_ == nullptr) {
+            lost_.add(what +
+                      " whose plain text lies outside the archive (absolute:// or "
+                      "relative:// paths): not read");
+            return std::nullopt;
+        }
+        const std::string entry = "sources/" + std::string(path.substr(internal.size()));
+        std::optional<std::string> text = zip_->read(entry);
+        if (!text) {
+            lost_.add(what + " whose plain-text file is missing from the archive");
+            return std::nullopt;
+        }
+        detail::check_utf8(*text, zip_->where() + ": entry '" + entry + "'");
+        return text;
+    }
+
+    void read_text_source(const pugi::xml_node& node) {
+        std::string name = node.attribute("name").value();
+        if (name.empty()) name = node.attribute("guid").value();
+        const std::size_t codings = count_descendants(node, "Coding");
+        std::optional<std::string> text = plain_text(node, "text sources");
+        if (!text) {
+            lost_.add("codings of text sources partnerqi could not read", codings);
+            return;
+        }
+        source_id id;
+        if (const std::optional<source_id> existing = s_.find<data_source>(name)) {
+            data_source src = s_.get(*existing);
+            if (src.text.empty() && !text->empty()) {
+                src.text = *text;
+                try {
+                    s_.update(src);
+                } catch (const validation_error& e) {
+                    lost_.add(std::string("sources refused by the study (") + e.what() + ")");
+                    lost_.add("codings of sources refused by the study", codings);
+                    return;
+                }
+            } else if (src.text != *text) {
+                lost_.add(
+                    "codings on sources whose text differs from the study's source of the "
+                    "same code: not imported, their positions would not match",
+                    codings);
+                return;
+            }
+            id = *existing;
+        } else {
+            data_source src;
+            src.code = name;
+            src.kind = options_.source_kind;
+            src.title = child(node, "Description").text().get();
+            if (src.title.empty()) src.title = name;
+            src.text = *text;
+            try {
+                id = s_.add(src);
+            } catch (const validation_error& e) {
+                lost_.add(std::string("sources refused by the study (") + e.what() + ")");
+                lost_.add("codings of sources refused by the study", codings);
+                return;
+            }
+        }
+        ++report_.sources;
+        sources_[normal_guid(node.attribute("guid").value())] = id;
+        each_child(node, "NoteRef", [&](const pugi::xml_node& ref) { note_about(ref, id, {}); });
+        lost_.add("variable values of sources: partnerqi has no source variables",
+                  count_descendants(node, "VariableValue"));
+
+        const std::vector<std::uint32_t> starts = code_point_starts(*text);
+        each_child(node, "Coding", [&](const pugi::xml_node& coding) {
+            add_segment(id, *text, 0, static_cast<std::uint32_t>(text->size()), coding, node);
+        });
+        each_child(node, "PlainTextSelection", [&](const pugi::xml_node& sel) {
+            const auto first = integer_attribute(sel, "startPosition");
+            const auto last = integer_attribute(sel, "endPosition");
+            const auto size = static_cast<std::int64_t>(starts.size() - 1);
+            if (!first || !last || *first < 0 || *first > *last || *last > size) {
+                lost_.add("codings on selections outside their source's text",
+                          count_descendants(sel, "Coding"));
+                return;
+            }
+            const std::uint32_t begin = starts[static_cast<std::size_t>(*first)];
+            const std::uint32_t end = starts[static_cast<std::size_t>(*last)];
+            each_child(sel, "Coding", [&](const pugi::xml_node& coding) {
+                add_segment(id, *text, begin, end, coding, sel);
+            });
+            each_child(sel, "NoteRef", [&](const pugi::xml_node& ref) {
+                lost_.add("notes on selections: attached to the selection's source");
+                note_about(ref, id, {});
+            });
+        });
+    }
+
+    void add_segment(source_id source, const std::string& text, std::uint32_t begin,
+                     std::uint32_t end, const pugi::xml_node& coding,
+                     const pugi::xml_node& selection) {
+        const auto code_it =
+            codes_.find(normal_guid(child(coding, "CodeRef").attribute("targetGUID").value()));
+        if (code_it == codes_.end()) {
+            lost_.add("codings naming a code that is not in the codebook");
+            return;
+        }
+        std::string user = coding.attribute("creatingUser").value();
+        if (user.empty()) user = selection.attribute("creatingUser").value();
+        std::string coder = options_.unknown_coder;
+        if (!user.empty()) {
+            const auto it = users_.find(normal_guid(user));
+            coder = it != users_.end() ? it->second : user;
+        }
+        each_child(coding, "NoteRef",
+                   [&](const pugi::xml_node& ref) { note_about(ref, source, {}); });
+        if (!segments_.emplace(source.value, begin, end, code_it->second.value, coder).second) {
+            lost_.add("codings the study already has: not added twice");
+            return;
+        }
+        coded_segment seg;
+        seg.source = source;
+        seg.begin = begin;
+        seg.end = end;
+        seg.code = code_it->second;
+        seg.coder = coder;
+        seg.text = text.substr(begin, end - begin);
+        try {
+            s_.add(seg);
+            ++report_.segments;
+            coders_.insert(coder);
+        } catch (const validation_error& e) {
+            lost_.add(std::string("codings refused by the study (") + e.what() + ")");
+        }
+    }
+
+    /// Remembers what a note is about (the first source and the first code naming it).
+    void note_about(const pugi::xml_node& ref, std::optional<source_id> source,
+                    std::optional<code_id> code) {
+        auto& about = notes_[normal_guid(ref.attribute("targetGUID").value())];
+        if (!about.first) about.first = source;
+        if (!about.second) about.second = code;
+    }
+
+    void read_notes(const pugi::xml_node& notes) {
+        each_child(notes, "Note", [&](const pugi::xml_node& note) {
+            std::optional<std::string> text = plain_text(note, "notes");
+            if (!text) return;
+            memo m;
+            m.title = note.attribute("name").value();
+            m.text = std::move(*text);
+            const auto it = notes_.find(normal_guid(note.attribute("guid").value()));
+            if (it != notes_.end()) std::tie(m.source, m.code) = it->second;
+            lost_.add("codings inside notes: partnerqi does not code memos",
+                      count_descendants(note, "Coding"));
+            if (!memos_.emplace(m.title, m.text, m.source, m.code).second) {
+                lost_.add("notes the study already has: not added twice");
+                return;
+            }
+            try {
+                s_.add(m);
+                ++report_.memos;
+            } catch (const validation_error& e) {
+                lost_.add(std::string("notes refused by the study (") + e.what() + ")");
+            }
+        });
+    }
+
+    /// A Case named after a person of the study: the person takes part in the case's sources
+    /// and its text variables named after a person's label field set that field.
+    void read_cases(const pugi::xml_node& cases) {
+        each_child(cases, "Case", [&](const pugi::xml_node& c) {
+            lost_.add("codes and selections of cases: partnerqi does not attach them to cases",
+                      count_descendants(c, "CodeRef") + count_descendants(c, "SelectionRef"));
+            if (const auto sc = s_.find<study_case>(c.attribute("name").value())) {
+                read_study_case(c, s_.get(*sc).organization);
+                return;
+            }
+            const std::optional<person_id> who = s_.find<person>(c.attribute("name").value());
+            if (!who) {
+                lost_.add(
+                    "cases that name no case or person of the study: partnerqi's cases are "
+                    "organizations and teams");
+                return;
+            }
+            each_child(c, "SourceRef", [&](const pugi::xml_node& ref) {
+                const auto it = sources_.find(normal_guid(ref.attribute("targetGUID").value()));
+                if (it == sources_.end()) return;
+                data_source src = s_.get(it->second);
+                if (std::find(src.participants.begin(), src.participants.end(), *who) !=
+                    src.participants.end())
+                    return;
+                src.participants.push_back(*who);
+                try {
+                    s_.update(src);
+                } catch (const validation_error& e) {
+                    lost_.add(std::string("case members refused by the study (") + e.what() + ")");
+                }
+            });
+            each_child(c, "VariableValue", [&](const pugi::xml_node& value) {
+                const std::string name = variables_[normal_guid(
+                    child(value, "VariableRef").attribute("targetGUID").value())];
+                const pugi::xml_node text = child(value, "TextValue");
+                person p = s_.get(*who);
+                bool set = false;
+                for_each_field<person>([&](const auto& d) {
+                    using T = typename std::decay_t<decltype(d)>::value_type;
+                    if constexpr (std::is_same_v<T, std::string>) {
+                        if (text && d.is(field_use::label) && name == d.name) {
+                            p.*(d.member) = text.text().get();
+                            set = true;
+                        }
+                    }
+                });
+                if (!set) {
+                    lost_.add("case variable values that name no text field of a person");
+                    return;
+                }
+                try {
+                    s_.update(p);
+                } catch (const validation_error& e) {
+                    lost_.add(std::string("case variable values refused by the study (") +
+                              e.what() + ")");
+                }
+            });
+        });
+    }
+
+    /// A Case named after a case of the study: its sources without an organization are of the
+    /// case's organization.
+    void read_study_case(const pugi::xml_node& c, organization_id organization) {
+        lost_.add("variable values of cases that are not people",
+                  count_descendants(c, "VariableValue"));
+        each_child(c, "SourceRef", [&](const pugi::xml_node& ref) {
+            const auto it = sources_.find(normal_guid(ref.attribute("targetGUID").value()));
+            if (it == sources_.end()) return;
+            data_source src = s_.get(it->second);
+            if (src.organization) return;
+            src.organization = organization;
+            try {
+                s_.update(src);
+            } catch (const validation_error& e) {
+                lost_.add(std::string("case sources refused by the study (") + e.what() + ")");
+            }
+        });
+    }
+
+    /// A Set named after a wave of the study puts its member sources in that wave.
+    void read_sets(const pugi::xml_node& sets) {
+        each_child(sets, "Set", [&](const pugi::xml_node& set) {
+            const std::optional<wave_id> w = s_.find<wave>(set.attribute("name").value());
+            if (!w) {
+                lost_.add("sets that name no wave of the study: partnerqi has no other groups");
+                return;
+            }
+            each_child(set, "MemberSource", [&](const pugi::xml_node& ref) {
+                const auto it = sources_.find(normal_guid(ref.attribute("targetGUID").value()));
+                if (it == sources_.end()) return;
+                data_source src = s_.get(it->second);
+                if (src.wave == w) return;
+                src.wave = w;
+                try {
+                    s_.update(src);
+                } catch (const validation_error& e) {
+                    lost_.add(std::string("wave members refused by the study (") + e.what() + ")");
+                }
+            });
+            lost_.add("codes and notes of sets: partnerqi's waves hold sources",
+                      count_descendants(set, "MemberCode") + count_descendants(set, "MemberNote"));
+        });
+    }
+
+    case_study& s_;
+    const qdpx_read_options& options_;
+    detail::bounded_zip* zip_;
+    qdpx_report report_;
+    losses lost_;
+    std::unordered_map<std::string, std::string> users_;
+    std::unordered_map<std::string, std::string> variables_;
+    std::unordered_map<std::string, code_id> codes_;
+    std::unordered_map<std::string, source_id> sources_;
+    std::unordered_map<std::string, std::pair<std::optional<source_id>, std::optional<code_id>>>
+        notes_;
+    std::unordered_set<std::uint32_t> existing_codes_;
+    std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::string>>
+        segments_;
+    std::set<std::string> coders_;
+    std::unordered_map<std::string, std::size_t> renamed_;
+    std::set<std::tuple<std::string, std::string, std::optional<source_id>, std::optional<code_id>>>
+        memos_;
+};
+
+pugi::xml_document project_of(detail::bounded_zip& zip, const qdpx_read_options& options) {
+    const std::optional<std::string> qde = zip.read("project.qde");
+    if (!qde) {
+        throw load_error(category::not_a_case_study_file,
+                         zip.where() +
+                             ": no project.qde at the root of the archive; is this a REFI-QDA "
+                             "project (.qdpx)? Export it again from the analysis tool");
+    }
+    pugi::xml_document doc;
+    const std::string where = zip.where() + ": entry 'project.qde'";
+    detail::parse_xml(doc, *qde, options.limits, where);
+    check_root(doc.document_element(), "Project", project_namespace, where);
+    return doc;
+}
+
+qdpx_import read_archive(detail::bounded_zip& zip, const qdpx_read_options& options) {
+    const pugi::xml_document doc = project_of(zip, options);
+    const pugi::xml_node project = doc.document_element();
+    qdpx_import out{case_study(project.attribute("name").value(), options.window), {}};
+    out.study.set_description(child(project, "Description").text().get());
+    importer reader(out.study, options, &zip);
+    reader.read_project(project);
+    out.report = reader.finish();
+    return out;
+}
+
+// ---- export
+// --------------------------------------------------------------------------------------
+
+/// The fields of an exported kind that the standard holds; the kinds it has no place for give
+/// no value. Every other field is reported when a record gives it a value.
+template <class R>
+std::optional<std::vector<std::string_view>> carried_fields() {
+    if constexpr (std::is_same_v<R, data_source>)
+        return {{"code", "title", "text", "wave", "participants"}};
+    if constexpr (std::is_same_v<R, code>) return {{"name", "parent", "definition"}};
+    if constexpr (std::is_same_v<R, coded_segment>)
+        return {{"source", "begin", "end", "code", "coder", "text"}};
+    if constexpr (std::is_same_v<R, memo>) return {{"title", "text", "source", "code"}};
+    if constexpr (std::is_same_v<R, wave>) return {{"code", "label"}};
+    if constexpr (std::is_same_v<R, person>) return {{"code", "profession", "role_label"}};
+    if constexpr (std::is_same_v<R, study_case>) return {{"code", "label", "organization"}};
+    return std::nullopt;
+}
+
+/// Reports, walking the registry, the records of kinds the export has no place for and the
+/// fields of exported kinds it cannot hold. `only` limits the walk to one kind (the codebook).
+template <class Only = void>
+void report_unexported(const case_study_data& d, losses& lost) {
+    for_each_type(record_kinds{}, [&](auto* tag) {
+        using R = std::remove_pointer_t<decltype(tag)>;
+        if constexpr (!std::is_void_v<Only> && !std::is_same_v<Only, R>) {
+            return;
+        } else {
+            const std::vector<R>& records = d.all<R>();
+            const std::string kind(record_traits<R>::kind);
+            const auto carried = carried_fields<R>();
+            if (!carried) {
+                lost.add(kind + " records: the REFI-QDA export has no place for them",
+                         records.size());
+                return;
+            }
+            const R blank{};
+            for_each_field<R>([&](const auto& f) {
+                if (f.is(field_use::own_id) ||
+                    std::find(carried->begin(), carried->end(), f.name) != carried->end())
+                    return;
+                const auto n = std::count_if(records.begin(), records.end(), [&](const R& r) {
+                    return r.*(f.member) != blank.*(f.member);
+                });
+                lost.add(kind + " field '" + f.name + "': the REFI-QDA export has no place for it",
+                         static_cast<std::size_t>(n));
+            });
+        }
+    });
+}
+
+/// Appends the code tree under `parent` (Codes or CodeBook's Codes), depth first with an
+/// explicit stack; `on_code` adds what goes inside each Code before its children.
+template <class OnCode>
+void write_codes(const case_study_data& d, pugi::xml_node codes, OnCode&& on_code) {
+    const std::vector<code>& all = d.all<code>();
+    std::unordered_map<std::uint32_t, std::size_t> index;
+    for (std::size_t i = 0; i < all.size(); ++i)
+        index[all[i].id.value] = i;
+    std::vector<std::vector<std::size_t>> children(all.size());
+    std::vector<std::size_t> roots;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i].parent && index.count(all[i].parent->value))
+            children[index[all[i].parent->value]].push_back(i);
+        else
+            roots.push_back(i);
+    }
+    std::vector<std::pair<std::size_t, pugi::xml_node>> stack;
+    for (auto it = roots.rbegin(); it != roots.rend(); ++it)
+        stack.emplace_back(*it, codes);
+    while (!stack.empty()) {
+        auto [i, parent] = stack.back();
+        stack.pop_back();
+        const code& c = all[i];
+        pugi::xml_node node = parent.append_child("Code");
+        node.append_attribute("guid") = guid_of("code", c.name).c_str();
+        node.append_attribute("name") = c.name.c_str();
+        node.append_attribute("isCodable") = "true";
+        if (!c.definition.empty()) node.append_child("Description").text() = c.definition.c_str();
+        on_code(c, node);
+        for (auto it = children[i].rbegin(); it != children[i].rend(); ++it)
+            stack.emplace_back(*it, node);
+    }
+}
+
+std::string origin() {
+    return "partnerqi " + std::to_string(PARTNERQI_VERSION_MAJOR) + "." +
+           std::to_string(PARTNERQI_VERSION_MINOR) + "." + std::to_string(PARTNERQI_VERSION_PATCH);
+}
+
+std::string to_xml(const pugi::xml_document& doc) {
+    struct string_writer : pugi::xml_writer {
+        std::string out;
+        void write(const void* data, std::size_t size) override {
+            out.append(static_cast<const char*>(data), size);
+        }
+    } writer;
+    doc.save(writer, "  ", pugi::format_default | pugi::format_no_declaration, pugi::encoding_utf8);
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + writer.out;
+}
+
+}  // namespace
+
+qdpx_import read_qdpx(const std::filesystem::path& file, const qdpx_read_options& options) {
+    detail::bounded_zip zip = detail::bounded_zip::open_file(file, options.limits);
+    return read_archive(zip, options);
+}
+
+qdpx_report merge_qdpx(case_study& study, const std::filesystem::path& file,
+                       const qdpx_read_options& options) {
+    detail::bounded_zip zip = detail::bounded_zip::open_file(file, options.limits);
+    const pugi::xml_document doc = project_of(zip, options);
+    case_study merged = study;
+    importer reader(merged, options, &zip);
+    reader.read_project(doc.document_element());
+    qdpx_report report = reader.finish();
+    study = std::move(merged);
+    return report;
+}
+
+qdpx_import detail::read_qdpx_bytes(std::string bytes, const qdpx_read_options& options,
+                                    const std::string& where) {
+    bounded_zip zip = bounded_zip::open_bytes(std::move(bytes), options.limits, where);
+    return read_archive(zip, options);
+}
+
+qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& file) {
+    const case_study_data& d = study.data();
+    qdpx_report report;
+    losses lost;
+    report_unexported(d, lost);
+
+    pugi::xml_document doc;
+    pugi::xml_node project = doc.append_child("Project");
+    project.append_attribute("xmlns") = std::string(project_namespace).c_str();
+    project.append_attribute("name") = study.title().c_str();
+    project.append_attribute("origin") = origin().c_str();
+
+    // Users: every coder.
+    std::set<std::string> coders;
+    for (const coded_segment& seg : d.all<coded_segment>())
+        coders.insert(seg.coder);
+    if (!coders.empty()) {
+        pugi::xml_node users = project.append_child("Users");
+        for (const std::string& coder : coders) {
+            pugi::xml_node user = users.append_child("User");
+            user.append_attribute("guid") = guid_of("coder", coder).c_str();
+            user.append_attribute("name") = coder.c_str();
+        }
+    }
+    report.coders = coders.size();
+
+    // Memos are Notes, referred to from their source, their code or the project.
+    std::unordered_map<std::uint32_t, std::vector<std::string>> notes_of_source, notes_of_code;
+    std::vector<std::string> project_notes;
+    for (const memo& m : d.all<memo>()) {
+        const std::string g = guid_of("memo", std::to_string(m.id.value));
+        if (m.source) notes_of_source[m.source->value].push_back(g);
+        if (m.code) notes_of_code[m.code->value].push_back(g);
+        if (!m.source && !m.code) project_notes.push_back(g);
+    }
+    auto note_refs = [](pugi::xml_node node, const std::vector<std::string>* refs) {
+        if (refs == nullptr) return;
+        for (const std::string& g : *refs)
+            node.append_child("NoteRef").append_attribute("targetGUID") = g.c_str();
+    };
+    auto refs_of = [](const auto& map, std::uint32_t key) {
+        const auto it = map.find(key);
+        return it == map.end() ? nullptr : &it->second;
+    };
+
+    if (!d.all<code>().empty()) {
+        pugi::xml_node codes = project.append_child("CodeBook").append_child("Codes");
+        write_codes(d, codes, [&](const code& c, pugi::xml_node node) {
+            note_refs(node, refs_of(notes_of_code, c.id.value));
+        });
+        report.codes = d.all<code>().size();
+    }
+
+    // Participants of sources are Cases, with their text label fields as Variables.
+    std::map<std::uint32_t, std::vector<std::string>> sources_of_person;
+    for (const data_source& src : d.all<data_source>())
+        for (person_id p : src.participants)
+            sources_of_person[p.value].push_back(guid_of("source", src.code));
+    std::size_t people_left_out = 0;
+    std::vector<const person*> case_people;
+    for (const person& p : d.all<person>()) {
+        if (sources_of_person.count(p.id.value))
+            case_people.push_back(&p);
+        else
+            ++people_left_out;
+    }
+    lost.add("people taking part in no source: the REFI-QDA export has no place for them",
+             people_left_out);
+    std::unordered_map<std::uint32_t, std::vector<std::string>> sources_of_organization;
+    for (const data_source& src : d.all<data_source>())
+        if (src.organization)
+            sources_of_organization[src.organization->value].push_back(guid_of("source", src.code));
+    if (!case_people.empty()) {
+        pugi::xml_node variables = project.append_child("Variables");
+        for_each_field<person>([&](const auto& f) {
+            using T = typename std::decay_t<decltype(f)>::value_type;
+            if constexpr (std::is_same_v<T, std::string>) {
+                if (!f.is(field_use::label)) return;
+                pugi::xml_node v = variables.append_child("Variable");
+                v.append_attribute("guid") = guid_of("variable", f.name).c_str();
+                v.append_attribute("name") = f.name;
+                v.append_attribute("typeOfVariable") = "Text";
+            }
+        });
+    }
+    // The study's cases are Cases of the sources of their organization, and so are people.
+    if (!case_people.empty() || !d.all<study_case>().empty()) {
+        pugi::xml_node cases = project.append_child("Cases");
+        for (const study_case& sc : d.all<study_case>()) {
+            pugi::xml_node c = cases.append_child("Case");
+            c.append_attribute("guid") = guid_of("case", sc.code).c_str();
+            c.append_attribute("name") = sc.code.c_str();
+            if (!sc.label.empty()) c.append_child("Description").text() = sc.label.c_str();
+            for (const std::string& g : sources_of_organization[sc.organization.value])
+                c.append_child("SourceRef").append_attribute("targetGUID") = g.c_str();
+        }
+        for (const person* p : case_people) {
+            pugi::xml_node c = cases.append_child("Case");
+            c.append_attribute("guid") = guid_of("person", p->code).c_str();
+            c.append_attribute("name") = p->code.c_str();
+            for_each_field<person>([&](const auto& f) {
+                using T = typename std::decay_t<decltype(f)>::value_type;
+                if constexpr (std::is_same_v<T, std::string>) {
+                    if (!f.is(field_use::label) || (p->*(f.member)).empty()) return;
+                    pugi::xml_node value = c.append_child("VariableValue");
+                    value.append_child("VariableRef").append_attribute("targetGUID") =
+                        guid_of("variable", f.name).c_str();
+                    value.append_child("TextValue").text() = (p->*(f.member)).c_str();
+                }
+            });
+            for (const std::string& g : sources_of_person[p->id.value])
+                c.append_child("SourceRef").append_attribute("targetGUID") = g.c_str();
+        }
+    }
+
+    // Sources, each with its plain text in sources/<GUID>.txt and its codings.
+    std::vector<std::pair<std::string, std::string>> entries;
+    std::unordered_map<std::uint32_t, std::vector<const coded_segment*>> segments_of;
+    for (const coded_segment& seg : d.all<coded_segment>())
+        segments_of[seg.source.value].push_back(&seg);
+    std::unordered_map<std::uint32_t, const code*> code_by_id;
+    for (const code& c : d.all<code>())
+        code_by_id[c.id.value] = &c;
+    if (!d.all<data_source>().empty()) {
+        pugi::xml_node sources = project.append_child("Sources");
+        for (const data_source& src : d.all<data_source>()) {
+            const std::string g = guid_of("source", src.code);
+            pugi::xml_node node = sources.append_child("TextSource");
+            node.append_attribute("guid") = g.c_str();
+            node.append_attribute("name") = src.code.c_str();
+            node.append_attribute("plainTextPath") = ("internal://" + g + ".txt").c_str();
+            if (!src.title.empty()) node.append_child("Description").text() = src.title.c_str();
+            entries.emplace_back("sources/" + g + ".txt", src.text);
+            ++report.sources;
+
+            std::vector<const coded_segment*> segs = segments_of[src.id.value];
+            std::sort(segs.begin(), segs.end(), [](const auto* a, const auto* b) {
+                return std::tie(a->begin, a->end, a->id) < std::tie(b->begin, b->end, b->id);
+            });
+            const std::vector<std::uint32_t> starts = code_point_starts(src.text);
+            std::set<std::string> coding_keys;
+            pugi::xml_node selection;
+            std::pair<std::uint32_t, std::uint32_t> open{1, 0};
+            for (const coded_segment* seg : segs) {
+                const auto first = code_point_at(starts, seg->begin);
+                const auto last = code_point_at(starts, seg->end);
+                if (!first || !last) {
+                    lost.add(
+                        "coded segments whose offsets are outside their source's text "
+                        "or inside a character: not exported");
+                    continue;
+                }
+                const std::string at =
+                    src.code + ":" + std::to_string(*first) + ":" + std::to_string(*last);
+                if (open != std::make_pair(seg->begin, seg->end)) {
+                    open = {seg->begin, seg->end};
+                    selection = node.append_child("PlainTextSelection");
+                    selection.append_attribute("guid") = guid_of("selection", at).c_str();
+                    selection.append_attribute("startPosition") =
+                        static_cast<unsigned long long>(*first);
+                    selection.append_attribute("endPosition") =
+                        static_cast<unsigned long long>(*last);
+                    selection.append_attribute("creatingUser") =
+                        guid_of("coder", seg->coder).c_str();
+                }
+                std::string key =
+                    at + ":" + code_by_id.at(seg->code.value)->name + ":" + seg->coder;
+                for (int n = 2; !coding_keys.insert(key).second; ++n)
+                    key += "#" + std::to_string(n);
+                pugi::xml_node coding = selection.append_child("Coding");
+                coding.append_attribute("guid") = guid_of("coding", key).c_str();
+                coding.append_attribute("creatingUser") = guid_of("coder", seg->coder).c_str();
+                coding.append_child("CodeRef").append_attribute("targetGUID") =
+                    guid_of("code", code_by_id.at(seg->code.value)->name).c_str();
+                ++report.segments;
+            }
+            note_refs(node, refs_of(notes_of_source, src.id.value));
+        }
+    }
+
+    if (!d.all<memo>().empty()) {
+        pugi::xml_node notes = project.append_child("Notes");
+        for (const memo& m : d.all<memo>()) {
+            pugi::xml_node note = notes.append_child("Note");
+            note.append_attribute("guid") = guid_of("memo", std::to_string(m.id.value)).c_str();
+            note.append_attribute("name") = m.title.c_str();
+            note.append_child("PlainTextContent").text() = m.text.c_str();
+            ++report.memos;
+        }
+    }
+
+    // Waves are Sets of their sources.
+    if (!d.all<wave>().empty()) {
+        std::unordered_map<std::uint32_t, std::vector<const data_source*>> sources_of_wave;
+        for (const data_source& src : d.all<data_source>())
+            if (src.wave) sources_of_wave[src.wave->value].push_back(&src);
+        pugi::xml_node sets = project.append_child("Sets");
+        for (const wave& w : d.all<wave>()) {
+            pugi::xml_node set = sets.append_child("Set");
+            set.append_attribute("guid") = guid_of("wave", w.code).c_str();
+            set.append_attribute("name") = w.code.c_str();
+            if (!w.label.empty()) set.append_child("Description").text() = w.label.c_str();
+            for (const data_source* src : sources_of_wave[w.id.value])
+                set.append_child("MemberSource").append_attribute("targetGUID") =
+                    guid_of("source", src->code).c_str();
+        }
+    }
+    if (!study.description().empty())
+        project.append_child("Description").text() = study.description().c_str();
+    note_refs(project, &project_notes);
+
+    entries.insert(entries.begin(), {"project.qde", to_xml(doc)});
+    detail::write_file_atomically(file, detail::make_zip(entries, file.string()));
+    lost.into(report);
+    return report;
+}
+
+qdpx_report write_qdc(const case_study& study, const std::filesystem::path& file) {
+    const case_study_data& d = study.data();
+    if (d.all<code>().empty()) {
+        throw invalid_request_error(
+            "codebook " + file.string() +
+            ": the study has no codes, and a REFI-QDA codebook needs at least one; add codes "
+            "first");
+    }
+    qdpx_report report;
+    losses lost;
+    report_unexported<code>(d, lost);
+    pugi::xml_document doc;
+    pugi::xml_node book = doc.append_child("CodeBook");
+    book.append_attribute("xmlns") = std::string(codebook_namespace).c_str();
+    book.append_attribute("origin") = origin().c_str();
+    write_codes(d, book.append_child("Codes"), [](const code&, pugi::xml_node) {});
+    report.codes = d.all<code>().size();
+    detail::write_file_atomically(file, to_xml(doc));
+    lost.into(report);
+    return report;
+}
+
+qdpx_import read_qdc(const std::filesystem::path& file, const qdpx_read_options& options) {
+    const std::string where = file.string();
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec || !std::filesystem::is_regular_file(file, ec)) {
+        throw load_error(category::not_a_case_study_file,
+                         where + ": no such file (or not a regular file); check the path");
+    }
+    if (size > options.limits.max_entry_bytes) {
+        throw load_error(category::limit_exceeded,
+                         where + ": " + std::to_string(size) + " bytes, more than the limit of " +
+                             std::to_string(options.limits.max_entry_bytes) +
+                             " (qdpx_limits::max_entry_bytes)");
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string text(static_cast<std::size_t>(size), '\0');
+    if (!in.read(text.data(), static_cast<std::streamsize>(size))) {
+        throw load_error(category::not_a_case_study_file, where + ": cannot be read");
+    }
+    pugi::xml_document doc;
+    detail::parse_xml(doc, text, options.limits, where);
+    const pugi::xml_node book = doc.document_element();
+    check_root(book, "CodeBook", codebook_namespace, where);
+    qdpx_import out{case_study("", options.window), {}};
+    importer reader(out.study, options, nullptr);
+    reader.read_codebook(book);
+    out.report = reader.finish();
+    return out;
+}
+
+}  // namespace partnerqi::io
