@@ -1,4 +1,5 @@
-// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, or the tables as CSV.
+// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, the analysis tables as CSV,
+// or the whole study as the CSV tables that 'partnerqi import' reads back.
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -7,6 +8,7 @@
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
 #include <partnerqi/io/graphml.hpp>
+#include <partnerqi/io/tables.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "common.hpp"
@@ -49,10 +51,11 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 }  // namespace
 
 int export_command(const std::vector<std::string>& args) {
-    const std::string formats = accepted_spellings<io::picture_format>() + ", graphml or csv";
+    const std::string formats =
+        accepted_spellings<io::picture_format>() + ", graphml, csv or tables";
     command_line cl(
         "partnerqi export FILE --format " + choices<io::picture_format>() +
-            "|graphml|csv --out PATH [options]",
+            "|graphml|csv|tables --out PATH [options]",
         "Exports the engagement network or the tables of a case study.\n"
         "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
         "styled by level)\n"
@@ -62,7 +65,12 @@ int export_command(const std::vector<std::string>& args) {
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
         "           ends with '/'), every analysis table and the metrics table, one CSV "
-        "file each");
+        "file each\n"
+        "  tables   the whole study as CSV tables in the folder PATH, one per kind of record, "
+        "with\n"
+        "           a README.txt; 'partnerqi import PATH' reads them back (--force: write "
+        "into a\n"
+        "           folder that holds other files, which are kept)");
     add_file(cl);
     cl.options.add_options()("format,f", po::value<std::string>()->required(), formats.c_str())(
         "out,o", po::value<std::string>()->required(),
@@ -70,13 +78,14 @@ int export_command(const std::vector<std::string>& args) {
     add_scope_options(cl);
     cl.options.add_options()("names",
                              "show display names in pictures (personal data: off by default)")(
-        "active-only", "leave out people with no tie in the window");
+        "active-only", "leave out people with no tie in the window")(
+        "force", "tables: write into a folder that holds other files (they are kept)");
     add_pivots(cl);
     if (!cl.parse(args)) return exit_ok;
     const network::metrics_options measure = metrics_options_of(cl);
     const std::string format = cl.text("format");
     const std::string out = cl.text("out");
-    const bool is_table = format == "graphml" || format == "csv";
+    const bool is_table = format == "graphml" || format == "csv" || format == "tables";
     io::picture_format picture = io::picture_format::dot;
     if (!is_table) {
         try {
@@ -86,6 +95,19 @@ int export_command(const std::vector<std::string>& args) {
         }
     }
     const scope_choice choice = scope_of(cl);
+    if (format == "tables") {
+        if (choice.from || choice.to || choice.wave || choice.study_case)
+            throw usage_error(
+                "--format tables writes the whole study; drop --from, --to, "
+                "--wave and --case");
+        const model::case_study study = load(cl.text("file"));
+        io::tables_write_options options;
+        options.force = cl.has("force");
+        timed("writing the tables into " + out, [&] { io::write_tables(study, out, options); });
+        std::cout << "wrote the tables of " << study.title() << " into " << out
+                  << " (read them back with 'partnerqi import " << out << "')\n";
+        return exit_ok;
+    }
     const model::case_study study = load(cl.text("file"));
     const model::scope_filter scope = to_scope(study, choice);
 

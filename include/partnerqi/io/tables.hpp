@@ -98,17 +98,21 @@ struct table_problem {
 /// max_table_problems of them, and how many more there were.
 class PARTNERQI_EXPORT table_error : public error {
 public:
-    /// The error of a folder with these problems (the first max_table_problems) and a total.
+    /// The error of a folder with these problems (the first max_table_problems), their total,
+    /// and the warnings found on the way.
     table_error(const std::filesystem::path& dir, std::vector<table_problem> problems,
-                std::size_t total);
+                std::size_t total, std::vector<table_problem> warnings);
     /// The problems listed, in file and row order within each step of reading.
     [[nodiscard]] const std::vector<table_problem>& problems() const noexcept { return problems_; }
     /// How many problems were found in all, listed or not.
     [[nodiscard]] std::size_t total() const noexcept { return total_; }
+    /// Unknown columns and files, ignored: one may explain a problem (a misspelled header).
+    [[nodiscard]] const std::vector<table_problem>& warnings() const noexcept { return warnings_; }
 
 private:
     std::vector<table_problem> problems_;
     std::size_t total_;
+    std::vector<table_problem> warnings_;
 };
 
 /// A case study read from tables, and what was ignored on the way.

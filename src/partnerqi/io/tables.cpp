@@ -455,8 +455,8 @@ void write_folder(fs::path target, const std::vector<table_file>& files,
     }
     if (foreign && !options.force) {
         fail_folder(shown, "it holds other files than tables (e.g. \"" + example +
-                               "\"); choose a new or empty folder, or force writing the tables "
-                               "into it (partnerqi: --force), which keeps the other files");
+                               "\"); choose a new or empty folder, or write with force (the "
+                               "command line's --force), which keeps the other files");
     }
     if (foreign) {
         for (const table_file& f : files)
@@ -1144,10 +1144,11 @@ std::string table_error_message(const fs::path& dir, const std::vector<table_pro
 }  // namespace
 
 table_error::table_error(const fs::path& dir, std::vector<table_problem> problems,
-                         std::size_t total)
+                         std::size_t total, std::vector<table_problem> warnings)
     : error(table_error_message(dir, problems, total)),
       problems_(std::move(problems)),
-      total_(total) {}
+      total_(total),
+      warnings_(std::move(warnings)) {}
 
 tables_read_result read_tables(const fs::path& dir) {
     reader rd;
@@ -1156,7 +1157,7 @@ tables_read_result read_tables(const fs::path& dir) {
     if (!fs::is_directory(dir, ec)) {
         rd.problem("", 0, "",
                    "\"" + dir.string() + "\" is not a folder; name the folder of the tables");
-        throw table_error(dir, std::move(rd.problems), rd.total);
+        throw table_error(dir, std::move(rd.problems), rd.total, {});
     }
     const std::vector<table_layout> layouts = table_layouts();
     std::unordered_set<std::string> known;
@@ -1196,7 +1197,8 @@ tables_read_result read_tables(const fs::path& dir) {
     });
     model::for_each_type(record_kinds{},
                          [&](auto* kind) { read_kind<std::remove_pointer_t<decltype(kind)>>(rd); });
-    if (rd.total > 0) throw table_error(dir, std::move(rd.problems), rd.total);
+    if (rd.total > 0)
+        throw table_error(dir, std::move(rd.problems), rd.total, std::move(rd.warnings));
     return tables_read_result{std::move(rd.study), std::move(rd.warnings)};
 }
 
