@@ -58,10 +58,11 @@ struct table_layout {
 
 /// How write_tables() and write_table_template() treat an existing folder.
 struct tables_write_options {
-    /// False (the default): the folder must be new, empty, or hold only the files a previous
-    /// export or template wrote (the tables and README.txt), and it is replaced as a whole.
-    /// True: the tables are also written into a folder that holds other files; those stay,
-    /// each table is replaced on its own.
+    /// False (the default): write_tables() needs a folder that is new, empty, or holds only
+    /// the files a previous export or template wrote (the tables and README.txt), and replaces
+    /// it as a whole; write_table_template() needs a new or empty folder, so that a filled-in
+    /// template is never wiped. True: the tables are written into the folder whatever it
+    /// holds, each replaced on its own; other files stay.
     bool force = false;
 };
 
@@ -70,16 +71,20 @@ struct tables_write_options {
 /// accents), CRLF rows, RFC 4180 quoting.
 ///
 /// Records refer to each other by code; ids are not written, and read_tables() numbers the
-/// records of each kind 1, 2, ... in row order. Every file is written into a temporary folder
-/// beside `dir`, which then replaces `dir`: a failure leaves no half-written folder. Throws
-/// partnerqi::save_error naming the folder and what to do when the folder holds other files
-/// (see tables_write_options), when a text is not UTF-8 or a cell is longer than
-/// max_table_cell_bytes (read_tables() could not read it back), or when writing fails.
+/// records of each kind 1, 2, ... in row order. So read_tables() gives back a study equal to
+/// `study` (==, ids included) whenever its ids are 1, 2, ... in each kind, as they are until a
+/// record is removed; after a removal the records come back equal but renumbered. An
+/// optional text set to "" reads back unset (an empty cell is an unset value). Every file is
+/// written into a temporary folder beside `dir`, which then replaces `dir`: a failure leaves no
+/// half-written folder. Throws partnerqi::save_error naming the folder and what to do when the
+/// folder holds other files (see tables_write_options), when a text is not UTF-8 or a cell is
+/// longer than max_table_cell_bytes (read_tables() could not read it back), or when writing fails.
 PARTNERQI_EXPORT void write_tables(const model::case_study& study, const std::filesystem::path& dir,
                                    const tables_write_options& options = {});
 
 /// Writes the empty tables (headers only) and README.txt into the folder `dir`, as
-/// write_tables() writes a study, for a coordinator to fill in.
+/// write_tables() writes a study, for a coordinator to fill in. The folder must be new or
+/// empty unless forced (tables_write_options); throws partnerqi::save_error otherwise.
 PARTNERQI_EXPORT void write_table_template(const std::filesystem::path& dir,
                                            const tables_write_options& options = {});
 

@@ -337,11 +337,13 @@ public:
         partnerqi::detail::write_csv_row(out_, header);
     }
 
-    void cell(std::string text, std::string_view column, const std::string& record) {
+    /// Adds a cell; `record` names the record for the message when the text cannot be written.
+    template <class Name>
+    void cell(std::string text, std::string_view column, const Name& record) {
         if (text.size() > max_table_cell_bytes || partnerqi::detail::first_invalid_utf8(text)) {
             throw save_error(
-                "cannot write the tables into \"" + dir_.string() + "\": " + record + ", column " +
-                std::string(column) +
+                "cannot write the tables into \"" + dir_.string() + "\": " + record() +
+                ", column " + std::string(column) +
                 (text.size() > max_table_cell_bytes
                      ? ", is longer than a table cell may be (16 MiB)"
                      : ", is not UTF-8 text, which a table cannot hold") +
@@ -362,9 +364,8 @@ private:
     std::vector<std::string> row_;
 };
 
-template <class R>
-void field_cells(const model::case_study& s, const R& record, table_writer& w,
-                 const std::string& name) {
+template <class R, class Name>
+void field_cells(const model::case_study& s, const R& record, table_writer& w, const Name& name) {
     model::for_each_field<R>([&](const auto& d) {
         using T = value_of<decltype(d)>;
         if constexpr (!is_nested_v<T>) {
@@ -385,7 +386,7 @@ void write_kind(const model::case_study& s, const fs::path& dir,
     const bool keyed = has_key<R>();
     std::size_t row = 0;
     for (const R& r : s.all<R>()) {
-        const std::string name = s.describe(r.id);
+        auto name = [&] { return s.describe(r.id); };
         ++row;
         if (keyed) w.cell(std::to_string(row), key_column, name);
         field_cells(s, r, w, name);
@@ -400,7 +401,7 @@ void write_kind(const model::case_study& s, const fs::path& dir,
             for (const R& r : s.all<R>()) {
                 const std::string& code = model::code_of_record(r);
                 for (const auto& c : r.*(d.member)) {
-                    const std::string name = s.describe(r.id) + ", a member";
+                    auto name = [&] { return s.describe(r.id) + ", a member"; };
                     child.cell(code, parent_column<R>(), name);
                     field_cells(s, c, child, name);
                     child.end_row();
@@ -428,9 +429,10 @@ fs::path beside(const fs::path& dir, std::string_view what) {
 }
 
 /// Writes the files into `target`: into a new folder beside it, renamed into place, when the
-/// folder is new, empty or holds only files of a previous export; file by file with force.
+/// folder is new, empty or (when `replace_tables`) holds only files of a previous export; file
+/// by file, other files kept, with force.
 void write_folder(fs::path target, const std::vector<table_file>& files,
-                  const tables_write_options& options) {
+                  const tables_write_options& options, bool replace_tables) {
     if (!target.has_filename()) target = target.parent_path();
     if (target.empty()) target = ".";
     std::error_code ec;
@@ -445,7 +447,8 @@ void write_folder(fs::path target, const std::vector<table_file>& files,
     std::string example;
     if (fs::is_directory(target, ec)) {
         for (const fs::directory_entry& e : fs::directory_iterator(target, ec)) {
-            if (!e.is_regular_file() || ours.count(e.path().filename().string()) == 0) {
+            if (!replace_tables || !e.is_regular_file() ||
+                ours.count(e.path().filename().string()) == 0) {
                 foreign = true;
                 example = e.path().filename().string();
                 break;
@@ -454,9 +457,12 @@ void write_folder(fs::path target, const std::vector<table_file>& files,
         if (ec) fail_folder(shown, "cannot list it (" + ec.message() + ")");
     }
     if (foreign && !options.force) {
-        fail_folder(shown, "it holds other files than tables (e.g. \"" + example +
+        fail_folder(shown, (replace_tables ? "it holds other files than tables (e.g. \""
+                                           : "it is not empty (it holds \"") +
+                               example +
                                "\"); choose a new or empty folder, or write with force (the "
-                               "command line's --force), which keeps the other files");
+                               "command line's --force), which replaces the tables and keeps "
+                               "the other files");
     }
     if (foreign) {
         for (const table_file& f : files)
@@ -657,7 +663,8 @@ outcome read_reference(const cell_place& at, std::string_view text, model::id_of
 }
 
 /// The example a date message gives: the text read as day/month/year (or month/day/year when
-/// that is the only reading), else a fixed date.
+/// that is the only reading), else a fixed date. A library heuristic: spreadsheets outside the
+/// United States mostly write the day first.
 std::string date_example(std::string_view text) {
     int a = 0, b = 0, y = 0;
     char s1 = 0, s2 = 0;
@@ -1096,9 +1103,10 @@ void write_tables(const model::case_study& study, const fs::path& dir,
     const std::vector<table_layout> layouts = table_layouts();
     std::vector<table_file> files;
     table_writer head(dir, layouts.front().file, layouts.front().columns);
-    head.cell(study.title(), "title", "the study");
-    head.cell(study.description(), "description", "the study");
-    head.cell(study.window().to_iso(), "window", "the study");
+    auto the_study = [] { return std::string("the study"); };
+    head.cell(study.title(), "title", the_study);
+    head.cell(study.description(), "description", the_study);
+    head.cell(study.window().to_iso(), "window", the_study);
     head.end_row();
     files.push_back(head.finish());
     std::size_t at = 1;
@@ -1107,7 +1115,7 @@ void write_tables(const model::case_study& study, const fs::path& dir,
         write_kind<R>(study, dir, layouts, at, files);
     });
     files.emplace_back(std::string(readme_file), tables_readme());
-    write_folder(dir, files, options);
+    write_folder(dir, files, options, true);
 }
 
 void write_table_template(const fs::path& dir, const tables_write_options& options) {
@@ -1115,7 +1123,7 @@ void write_table_template(const fs::path& dir, const tables_write_options& optio
     for (const table_layout& l : table_layouts())
         files.push_back(table_writer(dir, l.file, l.columns).finish());
     files.emplace_back(std::string(readme_file), tables_readme());
-    write_folder(dir, files, options);
+    write_folder(dir, files, options, false);
 }
 
 std::string table_problem::text() const {

@@ -103,6 +103,14 @@ SCENARIO("a coordinator starts from the template of empty tables") {
             CHECK(mentions(readme, "top-level, mid-level or front-line"));
             CHECK(mentions(readme, "people.csv: one row per person"));
         }
+        THEN(
+            "writing the template again over it is refused: a filled-in template is never "
+            "wiped") {
+            const std::string message =
+                partnerqi::test::message_of<save_error>([&] { io::write_table_template(dir); });
+            CHECK(mentions(message, "it is not empty"));
+            CHECK(mentions(message, "--force"));
+        }
         THEN("the empty template reads as an empty study only once its window is filled in") {
             CHECK(
                 problems_of(dir) ==
