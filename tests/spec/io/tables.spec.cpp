@@ -299,6 +299,67 @@ SCENARIO("tables saved the way spreadsheets save them are read") {
     }
 }
 
+SCENARIO("segments name the practice enactments they support by the enactments' keys") {
+    scratch_dir scratch;
+    const fs::path dir = fs::path(scratch.path()) / "intake";
+    write_small_study(dir);
+    write_file(dir / "practices.csv",
+               "code,category,name\r\nMAN-prepare,managing-integration,"
+               "preparing advisors\r\n");
+    write_file(dir / "sources.csv", "code,kind,text\r\nINT-1,interview,We prepared them.\r\n");
+    write_file(dir / "codes.csv", "name\r\npreparing\r\n");
+    GIVEN("two enactments keyed with any text, and a segment that names one of them") {
+        write_file(dir / "enactments.csv",
+                   "key,practice,manager,on,organization\r\n"
+                   "prep-spring,MAN-prepare,M-TOP-01,2016-03-01,HCO-1\r\n"
+                   "prep-fall,MAN-prepare,M-TOP-01,2016-10-01,HCO-1\r\n");
+        write_file(dir / "segments.csv",
+                   "source,begin,end,code,coder,supports\r\n"
+                   "INT-1,0,11,preparing,coder-A,prep-fall\r\n");
+        THEN("the segment supports that enactment") {
+            const model::case_study s = io::read_tables(dir).study;
+            REQUIRE(s.all<model::coded_segment>().size() == 1);
+            REQUIRE(s.all<model::coded_segment>().front().supports.size() == 1);
+            CHECK(s.get(s.all<model::coded_segment>().front().supports.front()).on ==
+                  model::date::from_iso("2016-10-01"));
+        }
+    }
+    GIVEN("two enactments with the same key") {
+        write_file(dir / "enactments.csv",
+                   "key,practice,manager,on,organization\r\n"
+                   "prep,MAN-prepare,M-TOP-01,2016-03-01,HCO-1\r\n"
+                   "prep,MAN-prepare,M-TOP-01,2016-10-01,HCO-1\r\n");
+        THEN("the second row is refused, naming the first") {
+            CHECK(problems_of(dir) ==
+                  std::vector<std::string>{"enactments.csv:3: column key: key \"prep\" is also "
+                                           "the key of row 2; give every row its own key"});
+        }
+    }
+    GIVEN("a segment naming a key no enactment has") {
+        write_file(dir / "enactments.csv", "key,practice,manager,on,organization\r\n");
+        write_file(dir / "segments.csv",
+                   "source,begin,end,code,coder,supports\r\n"
+                   "INT-1,0,11,preparing,coder-A,7\r\n");
+        THEN("the segment's row names the table the key should be in") {
+            CHECK(problems_of(dir) ==
+                  std::vector<std::string>{
+                      "segments.csv:2: column supports: no practice enactment has key \"7\" in "
+                      "enactments.csv; add it there or correct the key"});
+        }
+    }
+}
+
+SCENARIO("a cell longer than the documented limit is refused") {
+    scratch_dir scratch;
+    const fs::path dir = fs::path(scratch.path()) / "intake";
+    write_small_study(dir);
+    write_file(dir / "sources.csv", "code,kind,text\r\nINT-1,interview," +
+                                        std::string(io::max_table_cell_bytes + 1, 'x') + "\r\n");
+    CHECK(problems_of(dir) ==
+          std::vector<std::string>{"sources.csv:2: a cell is longer than 16 MiB, the most a table "
+                                   "cell may hold; split it"});
+}
+
 SCENARIO("a filled-in template with the mistakes people make is refused with every problem") {
     scratch_dir scratch;
     const fs::path dir = fs::path(scratch.path()) / "intake";
