@@ -1,6 +1,5 @@
 #include "partnerqi/detail/csv_reader.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 
