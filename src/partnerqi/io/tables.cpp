@@ -905,11 +905,11 @@ void read_kind(reader& rd) {
             const table_doc& child = rd.docs[file_of<base_t<T>>()];
             if (!child.present || child.broken) return;
             const nested_rows& n = nested[child.file];
-            const auto parent_col = child.column(parent_column<R>());
+            const std::string parent = parent_column<R>();
+            const auto parent_col = child.column(parent);
             for (std::size_t r = 1; r < child.rows.size(); ++r) {
                 if (child.empty_row(r) || n.used[r]) continue;
-                const cell_place at{rd, child.file,         r + 1, parent_column<R>(),
-                                    k,  doc.rows.size() + 1};
+                const cell_place at{rd, child.file, r + 1, parent, k, doc.rows.size() + 1};
                 model::id_of<R> ignored;
                 (void)read_reference<R>(at, child.cell(r, parent_col), ignored);
             }

@@ -424,6 +424,15 @@ SCENARIO("a filled-in template with the mistakes people make is refused with eve
             CHECK(mentions(problems.front(), "organizations.csv:1: the file is UTF-16"));
         }
     }
+    GIVEN("a team member row naming a team that is not in teams.csv") {
+        write_file(dir / "teams.csv", "code,organization,level\r\nT1-MH,HCO-1,clinical-team\r\n");
+        write_file(dir / "team_members.csv", "team,person\r\nT1-MH,PA-01\r\nT1-HM,PA-02\r\n");
+        THEN("the row is named, with the team codes that come close") {
+            CHECK(problems_of(dir) ==
+                  std::vector<std::string>{"team_members.csv:3: column team: no team has code "
+                                           "\"T1-HM\" in teams.csv; did you mean \"T1-MH\"?"});
+        }
+    }
     GIVEN("a code whose parent comes further down the codebook") {
         write_file(dir / "codes.csv", "name,parent\r\nchild,parent\r\nparent,\r\n");
         THEN("the row is named with where the parent is") {
