@@ -245,22 +245,25 @@ SCENARIO("tables saved the way spreadsheets save them are read") {
     const fs::path dir = fs::path(scratch.path()) / "intake";
     write_small_study(dir);
     GIVEN(
-        "people.csv with a byte order mark, LF rows, columns in another order, a quoted line "
-        "break, a comma in a name and trailing empty rows") {
+        "people.csv as Excel saves it: a byte order mark, CRLF rows, columns in another order, "
+        "a quoted line break, a comma in a note and trailing empty rows, and organizations.csv "
+        "with LF rows") {
         write_file(dir / "people.csv",
                    "\xEF\xBB\xBF"
-                   "organization,code,role,tier,note\n"
-                   "HCO-1,M-TOP-01,manager,top-level,\"first line\nsecond line, with a comma\"\n"
-                   "HCO-1,PA-01,patient-advisor,,\"she said \"\"yes\"\"\"\n"
-                   "HCO-1,PA-02,Patient-Advisor,,\n"
-                   ",,,,\n\n");
+                   "organization,code,role,tier,note\r\n"
+                   "HCO-1,M-TOP-01,manager,top-level,\"first line\r\nsecond line, with a "
+                   "comma\"\r\n"
+                   "HCO-1,PA-01,patient-advisor,,\"she said \"\"yes\"\"\"\r\n"
+                   "HCO-1,PA-02,Patient-Advisor,,\r\n"
+                   ",,,,\r\n\r\n");
+        write_file(dir / "organizations.csv", "code,name,setting\nHCO-1,Rural centre,rural\n");
         WHEN("the folder is read") {
             const io::tables_read_result in = io::read_tables(dir);
             const model::case_study& s = in.study;
             THEN("every cell is read as it was typed") {
                 REQUIRE(s.all<model::person>().size() == 3);
                 CHECK(s.get(s.require<model::person>("M-TOP-01")).note ==
-                      "first line\nsecond line, with a comma");
+                      "first line\r\nsecond line, with a comma");
                 CHECK(s.get(s.require<model::person>("PA-01")).note == "she said \"yes\"");
                 CHECK(s.get(s.require<model::person>("PA-02")).provenance ==
                       model::provenance::user_entered);
