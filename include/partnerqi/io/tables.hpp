@@ -30,6 +30,10 @@ namespace partnerqi::io {
 inline constexpr std::uint64_t max_table_file_bytes = std::uint64_t{256} * 1024 * 1024;
 /// The largest cell read_tables() reads and write_tables() writes: 16 MiB.
 inline constexpr std::size_t max_table_cell_bytes = std::size_t{16} * 1024 * 1024;
+/// The most cells a table may hold, 16 777 216, empty ones included: read_tables() refuses
+/// more, so that a file of commas cannot take memory without bound, and write_tables() refuses
+/// to write a table it could not read back. (A spreadsheet holds at most 1 048 576 rows.)
+inline constexpr std::size_t max_table_cells = std::size_t{16} * 1024 * 1024;
 /// The most problems a table_error lists; it counts the others.
 inline constexpr std::size_t max_table_problems = 50;
 

@@ -65,7 +65,7 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) noexcept {
 }
 
 std::optional<csv_problem> parse_csv(std::string_view text, std::size_t max_cell_bytes,
-                                     csv_rows& out) {
+                                     std::size_t max_cells, csv_rows& out) {
     out.rows.clear();
     if (text.size() >= 2 &&
         ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
@@ -96,7 +96,14 @@ std::optional<csv_problem> parse_csv(std::string_view text, std::size_t max_cell
                                            std::to_string(max_cell_bytes / (1024 * 1024)) +
                                            " MiB, the most a table cell may hold; split it"};
     };
+    std::size_t cells = 0;
+    auto too_many = [&] {
+        return csv_problem{row_number, "the table has more than " + std::to_string(max_cells) +
+                                           " cells, the most a table may hold (a spreadsheet "
+                                           "holds far fewer); remove empty columns and rows"};
+    };
     auto end_row = [&] {
+        ++cells;
         row.push_back(std::move(cell));
         cell.clear();
         out.rows.push_back(std::move(row));
@@ -142,6 +149,7 @@ std::optional<csv_problem> parse_csv(std::string_view text, std::size_t max_cell
         }
         if (i >= n) break;
         if (text[i] == ',') {
+            if (++cells > max_cells) return too_many();
             row.push_back(std::move(cell));
             cell.clear();
             ++i;
@@ -150,9 +158,13 @@ std::optional<csv_problem> parse_csv(std::string_view text, std::size_t max_cell
         }
         if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
         ++i;
+        if (cells >= max_cells) return too_many();
         end_row();
     }
-    if (!row.empty() || !cell.empty()) end_row();
+    if (!row.empty() || !cell.empty()) {
+        if (cells >= max_cells) return too_many();
+        end_row();
+    }
     return std::nullopt;
 }
 

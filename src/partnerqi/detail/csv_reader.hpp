@@ -38,8 +38,10 @@ inline constexpr std::string_view resave_as_utf8_hint =
 /// a cell in double quotes may hold commas, line breaks and doubled quotes). A leading UTF-8
 /// byte order mark is skipped. Fills `out` and returns no value, or returns the first problem:
 /// a UTF-16 or UTF-32 text, bytes that are not UTF-8, a quote never closed, text after a
-/// closing quote, a cell longer than `max_cell_bytes`.
+/// closing quote, a cell longer than `max_cell_bytes`, more than `max_cells` cells in all (each
+/// cell costs memory whatever its size, so a file of commas is bounded too).
 [[nodiscard]] std::optional<csv_problem> parse_csv(std::string_view text,
-                                                   std::size_t max_cell_bytes, csv_rows& out);
+                                                   std::size_t max_cell_bytes,
+                                                   std::size_t max_cells, csv_rows& out);
 
 }  // namespace partnerqi::detail

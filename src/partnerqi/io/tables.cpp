@@ -353,6 +353,13 @@ public:
         row_.push_back(std::move(text));
     }
     void end_row() {
+        cells_ += row_.size();
+        if (cells_ > max_table_cells) {
+            throw save_error("cannot write the tables into \"" + dir_.string() + "\": " + file_ +
+                             " would hold more than " + std::to_string(max_table_cells) +
+                             " cells, more than read_tables() reads; save the study as a "
+                             "case-study file instead");
+        }
         partnerqi::detail::write_csv_row(out_, row_);
         row_.clear();
     }
@@ -363,6 +370,7 @@ private:
     std::string file_;
     std::ostringstream out_;
     std::vector<std::string> row_;
+    std::size_t cells_ = 0;
 };
 
 template <class R, class Name>
@@ -946,7 +954,8 @@ void load_doc(reader& rd, table_doc& doc, const table_layout& layout) {
         return;
     }
     partnerqi::detail::csv_rows parsed;
-    if (auto p = partnerqi::detail::parse_csv(bytes, max_table_cell_bytes, parsed)) {
+    if (auto p =
+            partnerqi::detail::parse_csv(bytes, max_table_cell_bytes, max_table_cells, parsed)) {
         rd.problem(doc.file, p->row, "", p->message);
         doc.broken = true;
         return;
@@ -1084,7 +1093,8 @@ std::string tables_readme() {
            "  and underscores for hyphens are accepted.\r\n"
            "- Each record gets its number (id) from its row order, per table. A table that\r\n"
            "  is missing holds no records; study.csv is needed.\r\n"
-           "- Limits: a file may be at most 256 MiB, a cell at most 16 MiB.\r\n"
+           "- Limits: a file may be at most 256 MiB, a cell at most 16 MiB, a table at\r\n"
+           "  most 16777216 cells.\r\n"
            "- Nothing is imported unless every table is valid: every problem is listed\r\n"
            "  with its file, row and column.\r\n\r\n"
            "TABLES\r\n"

@@ -13,6 +13,7 @@
 #include <support/catch.hpp>
 #include <support/messages.hpp>
 
+#include "partnerqi/detail/csv_reader.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/model/seed_study.hpp"
 #include "partnerqi/model/synthetic.hpp"
@@ -361,6 +362,25 @@ SCENARIO("a cell longer than the documented limit is refused") {
     CHECK(problems_of(dir) ==
           std::vector<std::string>{"sources.csv:2: a cell is longer than 16 MiB, the most a table "
                                    "cell may hold; split it"});
+}
+
+SCENARIO("the CSV reader bounds the cells of a table, empty ones included") {
+    GIVEN("a reader allowed 4 cells") {
+        partnerqi::detail::csv_rows rows;
+        THEN("a row of four cells is read") {
+            CHECK_FALSE(partnerqi::detail::parse_csv("a,b\r\n,\r\n", 10, 4, rows));
+            CHECK(rows.rows.size() == 2);
+        }
+        THEN("a fifth cell, even an empty one, is refused with the limit") {
+            const auto problem = partnerqi::detail::parse_csv("a,b\r\n,,\r\n", 10, 4, rows);
+            REQUIRE(problem);
+            CHECK(problem->row == 2);
+            CHECK(mentions(problem->message, "more than 4 cells"));
+        }
+        THEN("a row of empty lines past the limit is refused too") {
+            CHECK(partnerqi::detail::parse_csv("a,b\n,\n\n", 10, 4, rows));
+        }
+    }
 }
 
 SCENARIO("a filled-in template with the mistakes people make is refused with every problem") {
