@@ -1,6 +1,6 @@
 /// @file
 /// The io layer: case-study files (save, load, limits, encodings), de-identified copies, and
-/// exports (DOT, SVG and PNG pictures, GraphML, CSV tables).
+/// exports (DOT, SVG and PNG pictures, GraphML, CSV tables), and studies as CSV tables both ways.
 #pragma once
 
 /// @namespace partnerqi::io
@@ -13,3 +13,4 @@
 #include "partnerqi/io/dot.hpp"
 #include "partnerqi/io/graphml.hpp"
 #include "partnerqi/io/refi_qda.hpp"
+#include "partnerqi/io/tables.hpp"

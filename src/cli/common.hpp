@@ -173,7 +173,8 @@ int metrics(const std::vector<std::string>& args);
 int export_command(const std::vector<std::string>& args);
 int convert(const std::vector<std::string>& args);
 int deidentify(const std::vector<std::string>& args);
-int import_qdpx(const std::vector<std::string>& args);
+int template_command(const std::vector<std::string>& args);
+int import_command(const std::vector<std::string>& args);
 /// @}
 
 }  // namespace partnerqi::cli

@@ -1,5 +1,6 @@
-// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, the tables as CSV, or the
-// coding as a REFI-QDA project or codebook.
+// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, the analysis tables as CSV,
+// the whole study as the CSV tables that 'partnerqi import' reads back, or the coding as a
+// REFI-QDA project or codebook.
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -9,6 +10,7 @@
 #include <partnerqi/io/dot.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/io/refi_qda.hpp>
+#include <partnerqi/io/tables.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "common.hpp"
@@ -52,10 +54,10 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 
 int export_command(const std::vector<std::string>& args) {
     const std::string formats =
-        accepted_spellings<io::picture_format>() + ", graphml, csv, qdpx or qdc";
+        accepted_spellings<io::picture_format>() + ", graphml, csv, tables, qdpx or qdc";
     command_line cl(
         "partnerqi export FILE --format " + choices<io::picture_format>() +
-            "|graphml|csv|qdpx|qdc --out PATH [options]",
+            "|graphml|csv|tables|qdpx|qdc --out PATH [options]",
         "Exports the engagement network or the tables of a case study.\n"
         "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
         "styled by level)\n"
@@ -66,6 +68,11 @@ int export_command(const std::vector<std::string>& args) {
         "exists, or\n"
         "           ends with '/'), every analysis table and the metrics table, one CSV "
         "file each\n"
+        "  tables   the whole study as CSV tables in the folder PATH, one per kind of record, "
+        "with\n"
+        "           a README.txt; 'partnerqi import PATH' reads them back (--force: write "
+        "into a\n"
+        "           folder that holds other files, which are kept)\n"
         "  qdpx     the sources, codebook, codings and memos as a REFI-QDA project for NVivo,\n"
         "           ATLAS.ti, MAXQDA, QualCoder (what the standard cannot hold is listed)\n"
         "  qdc      the codebook alone as a REFI-QDA codebook");
@@ -76,14 +83,15 @@ int export_command(const std::vector<std::string>& args) {
     add_scope_options(cl);
     cl.options.add_options()("names",
                              "show display names in pictures (personal data: off by default)")(
-        "active-only", "leave out people with no tie in the window");
+        "active-only", "leave out people with no tie in the window")(
+        "force", "tables: write into a folder that holds other files (they are kept)");
     add_pivots(cl);
     if (!cl.parse(args)) return exit_ok;
     const network::metrics_options measure = metrics_options_of(cl);
     const std::string format = cl.text("format");
     const std::string out = cl.text("out");
     check_output(out, {cl.text("file")});
-    const bool is_table = format == "graphml" || format == "csv";
+    const bool is_table = format == "graphml" || format == "csv" || format == "tables";
     const bool is_refi_qda = format == "qdpx" || format == "qdc";
     io::picture_format picture = io::picture_format::dot;
     if (!is_table && !is_refi_qda) {
@@ -94,9 +102,18 @@ int export_command(const std::vector<std::string>& args) {
         }
     }
     const scope_choice choice = scope_of(cl);
-    if (is_refi_qda && (choice.from || choice.to || choice.wave)) {
+    if ((format == "tables" || is_refi_qda) &&
+        (choice.from || choice.to || choice.wave || choice.study_case))
         throw usage_error("--format " + format +
-                          " exports the whole study; leave out --from, --to and --wave");
+                          " writes the whole study; drop --from, --to, --wave and --case");
+    if (format == "tables") {
+        const model::case_study study = load(cl.text("file"));
+        io::tables_write_options options;
+        options.force = cl.has("force");
+        timed("writing the tables into " + out, [&] { io::write_tables(study, out, options); });
+        std::cout << "wrote the tables of " << study.title() << " into " << out
+                  << " (read them back with 'partnerqi import " << out << "')\n";
+        return exit_ok;
     }
     const model::case_study study = load(cl.text("file"));
     if (is_refi_qda) {

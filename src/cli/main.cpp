@@ -1,5 +1,6 @@
 // partnerqi: the command-line tool. Writes the demo study, describes, validates, analyses,
-// exports, converts and de-identifies case-study files; each subcommand lives in its own file.
+// exports, converts, de-identifies and imports case-study files; each subcommand lives in its own
+// file.
 //
 // Exit codes: 0 success, 1 usage error (unknown command or option, a malformed option value),
 // 2 bad input (a file that cannot be read or is damaged, a request that does not fit the file).
@@ -34,8 +35,10 @@ constexpr command commands[] = {
      export_command},
     {"convert", "rewrite a case-study file as text, binary or XML", convert},
     {"deidentify", "write a de-identified copy for sharing", deidentify},
-    {"import", "read a REFI-QDA project (.qdpx) into a case-study file, or merge it into one",
-     import_qdpx},
+    {"template", "write the empty CSV tables of a study, with their README, to fill in",
+     template_command},
+    {"import", "read a folder of CSV tables or a REFI-QDA project (.qdpx) into a case-study file",
+     import_command},
 };
 
 void print_usage(std::ostream& out) {

@@ -1,7 +1,8 @@
 # Runs the partnerqi tool once and checks its exit code, its output and, optionally, a file it
 # wrote. Called by CTest as
 #   cmake -DCLI=<tool> -DARGS=<a|b|c> -DEXIT=<code> [-DSTDOUT=<regex>] [-DSTDERR=<regex>]
-#         [-DFILE=<path> -DFILE_REGEX=<regex>] [-DNO_DOT=1] -P run_cli.cmake
+#         [-DFILE=<path> -DFILE_REGEX=<regex>] [-DABSENT=<path>] [-DNO_DOT=1] -P run_cli.cmake
+# ABSENT names a path that must not exist after the run (it is removed before).
 # Arguments are separated by "|" so that they may hold spaces and semicolons.
 cmake_minimum_required(VERSION 3.25)
 
@@ -10,9 +11,11 @@ if(NO_DOT)
   # A PATH without Graphviz: only a directory that surely holds no 'dot' program.
   set(ENV{PATH} "${CMAKE_CURRENT_LIST_DIR}")
 endif()
-if(FILE)
-  file(REMOVE_RECURSE "${FILE}")
-endif()
+foreach(_path IN ITEMS "${FILE}" "${ABSENT}")
+  if(_path)
+    file(REMOVE_RECURSE "${_path}")
+  endif()
+endforeach()
 execute_process(COMMAND "${CLI}" ${_args}
   RESULT_VARIABLE _code OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
 
@@ -34,6 +37,9 @@ if(NOT EXIT STREQUAL "0" AND NOT _err MATCHES "(^|\n)error: ")
 endif()
 if(_err MATCHES "terminate called|Aborted|Segmentation|AddressSanitizer|runtime error")
   string(APPEND _problems "the tool crashed\n")
+endif()
+if(ABSENT AND EXISTS "${ABSENT}")
+  string(APPEND _problems "${ABSENT} was written\n")
 endif()
 if(DEFINED FILE_REGEX)
   if(NOT EXISTS "${FILE}")
