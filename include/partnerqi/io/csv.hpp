@@ -28,7 +28,10 @@ namespace partnerqi::io {
 [[nodiscard]] PARTNERQI_EXPORT std::string csv_field(std::string_view text);
 
 /// Writes one CSV record: the fields quoted by csv_field(), separated by commas, ended by CRLF
-/// (RFC 4180, section 2).
+/// (RFC 4180, section 2). A field that a spreadsheet would run as a formula (it starts with =,
+/// +, -, @, a tab or a carriage return and is not a plain number), or that starts with an
+/// apostrophe, gets an apostrophe before it, as OWASP recommends against CSV injection; every
+/// CSV file partnerqi writes goes through here, and read_tables() takes the apostrophe off.
 PARTNERQI_EXPORT void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
 /// A real number as the shortest text that reads back to the same double ("0.5", "2",

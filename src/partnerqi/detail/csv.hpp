@@ -2,6 +2,7 @@
 // exports so that every table partnerqi writes is quoted the same way.
 #pragma once
 
+#include <charconv>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -25,11 +26,49 @@ inline std::string csv_field(std::string_view text) {
     return out;
 }
 
-/// One CSV record: fields separated by commas, ended by CRLF (RFC 4180, section 2).
-inline void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
+/// True when a spreadsheet would run the cell as a formula: it starts with '=', '+', '-', '@', a
+/// tab or a carriage return (OWASP, "CSV Injection"), and is not a plain number such as "-0.5",
+/// which a spreadsheet only reads as a number. A cell starting with an apostrophe counts too, so
+/// that guarded() can be undone exactly.
+inline bool needs_spreadsheet_guard(std::string_view text) {
+    if (text.empty()) return false;
+    const char first = text.front();
+    if (first == '\'') return true;
+    if (first != '=' && first != '+' && first != '-' && first != '@' && first != '\t' &&
+        first != '\r')
+        return false;
+    double number = 0;
+    const char* end = text.data() + text.size();
+    const auto [at, ec] = std::from_chars(text.data(), end, number);
+    return ec != std::errc() || at != end;
+}
+
+/// The cell made inert for spreadsheets as OWASP recommends, with an apostrophe before it (which
+/// spreadsheets hide); other cells unchanged. unguarded() gives the text back.
+inline std::string guarded(std::string_view text) {
+    return needs_spreadsheet_guard(text) ? "'" + std::string(text) : std::string(text);
+}
+
+/// The text of a cell that guarded() wrote.
+inline std::string_view unguarded(std::string_view cell) {
+    return !cell.empty() && cell.front() == '\'' && needs_spreadsheet_guard(cell.substr(1))
+               ? cell.substr(1)
+               : cell;
+}
+
+/// How cells reach a CSV file.
+enum class csv_cells {
+    guarded,  ///< cells a spreadsheet would run as formulas get an apostrophe (the default)
+    raw       ///< every cell as it is, for scripts that read the file
+};
+
+/// One CSV record: fields separated by commas, ended by CRLF (RFC 4180, section 2), each guarded
+/// against formula injection unless `cells` is raw.
+inline void write_csv_row(std::ostream& out, const std::vector<std::string>& fields,
+                          csv_cells cells = csv_cells::guarded) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out << ',';
-        out << csv_field(fields[i]);
+        out << csv_field(cells == csv_cells::guarded ? guarded(fields[i]) : fields[i]);
     }
     out << "\r\n";
 }

@@ -962,6 +962,11 @@ void load_doc(reader& rd, table_doc& doc, const table_layout& layout) {
     }
     doc.rows = std::move(parsed.rows);
     if (doc.rows.empty()) doc.rows.emplace_back();
+    for (auto& row : doc.rows)  // the writer guarded cells against spreadsheet formulas
+        for (std::string& cell : row)
+            if (const std::string_view text = partnerqi::detail::unguarded(cell);
+                text.size() != cell.size())
+                cell.erase(0, 1);
 
     std::unordered_map<std::string, const table_column*> known;
     for (const table_column& c : layout.columns)

@@ -15,6 +15,7 @@
 
 #include "partnerqi/detail/csv_reader.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/model/builder.hpp"
 #include "partnerqi/model/seed_study.hpp"
 #include "partnerqi/model/synthetic.hpp"
 
@@ -188,6 +189,32 @@ SCENARIO("a study exported as tables reads back identical") {
         const model::case_study study = model::detail::make_synthetic_case_study(o);
         io::write_tables(study, dir);
         THEN("it reads back identical") { CHECK(io::read_tables(dir).study == study); }
+    }
+}
+
+SCENARIO("cells a spreadsheet would run as formulas are made inert and read back as they were") {
+    scratch_dir scratch;
+    const fs::path dir = fs::path(scratch.path()) / "tables";
+    GIVEN("a team, a person and a note written to attack whoever opens the tables") {
+        model::builder b{"=HYPERLINK(\"http://example.invalid\",\"click\")",
+                         model::date_window::years(2016, 2016)};
+        b.organization("@ORG").name("+cmd|' /C calc'!A0");
+        b.advisor("-PA-1").of("@ORG").role_label("'already quoted");
+        b.advisor("PA-2").of("@ORG").role_label("-0.5");
+        const model::case_study study = b.build();
+        io::write_tables(study, dir);
+        const std::string people = read_file(dir / "people.csv");
+        const std::string organizations = read_file(dir / "organizations.csv");
+        THEN("the dangerous cells start with an apostrophe in the files") {
+            CHECK(mentions(organizations, "'@ORG"));
+            CHECK(mentions(organizations, "'+cmd"));
+            CHECK(mentions(people, "'-PA-1"));
+            CHECK(mentions(people, "''already quoted"));
+        }
+        THEN("a plain number is left alone") { CHECK(mentions(people, ",-0.5,")); }
+        THEN("reading the tables gives back exactly the texts that were written") {
+            CHECK(io::read_tables(dir).study == study);
+        }
     }
 }
 
