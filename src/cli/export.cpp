@@ -18,7 +18,8 @@ namespace partnerqi::cli {
 
 namespace {
 
-/// Every analysis table of the summary, after the metrics table, as CSV files in a directory.
+/// The metrics and ties tables, then every analysis table of the summary, as CSV files in a
+/// directory.
 void export_tables(const model::case_study& study, const model::scope_filter& scope,
                    const network::metrics_options& measure, const fs::path& dir) {
     std::error_code ec;
@@ -37,10 +38,11 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 
     const std::vector<analysis::csv_table> tables = analysis::csv_tables(s);
     io::save_metrics_csv(dir / "metrics.csv", rows);
+    io::save_ties_csv(dir / "ties.csv", graph);
     for (const analysis::csv_table& table : tables)
         io::save_csv(dir / table.file_name, table.write);
-    std::cout << "wrote " << tables.size() + 1 << " tables into " << dir.string()
-              << ": metrics.csv";
+    std::cout << "wrote " << tables.size() + 2 << " tables into " << dir.string()
+              << ": metrics.csv ties.csv";
     for (const analysis::csv_table& table : tables)
         std::cout << ' ' << table.file_name;
     std::cout << '\n';
@@ -61,8 +63,8 @@ int export_command(const std::vector<std::string>& args) {
         "Cytoscape\n"
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
-        "           ends with '/'), every analysis table and the metrics table, one CSV "
-        "file each");
+        "           ends with '/'), the metrics and ties tables and every analysis table, "
+        "one CSV file each");
     add_file(cl);
     cl.options.add_options()("format,f", po::value<std::string>()->required(), formats.c_str())(
         "out,o", po::value<std::string>()->required(),
