@@ -1,14 +1,15 @@
 /// @file
 /// The io layer: case-study files (save, load, limits, encodings), de-identified copies, and
-/// exports (DOT, SVG and PNG pictures, GraphML, CSV tables).
+/// exports (DOT, SVG and PNG pictures, GraphML, GEXF, CSV tables).
 #pragma once
 
 /// @namespace partnerqi::io
 /// Files: saving and loading case studies, de-identified copies, and exports of networks and
-/// tables (DOT, SVG, PNG, GraphML, CSV).
+/// tables (DOT, SVG, PNG, GraphML, GEXF, CSV).
 
 #include "partnerqi/io/case_study_file.hpp"
 #include "partnerqi/io/csv.hpp"
 #include "partnerqi/io/deidentify.hpp"
 #include "partnerqi/io/dot.hpp"
+#include "partnerqi/io/gexf.hpp"
 #include "partnerqi/io/graphml.hpp"

@@ -11,6 +11,7 @@
 
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
+#include <partnerqi/io/gexf.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
@@ -365,9 +366,10 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
         const model::case_study study = small_study();
         const network::engagement_graph g(study);
         const auto dir = scratch("files");
-        WHEN("the picture, the GraphML, the metrics and the ties tables are saved") {
+        WHEN("the picture, the GraphML, the GEXF, the metrics and the ties tables are saved") {
             io::save_picture(study, g, io::picture_format::dot, dir / "net.dot");
             io::save_graphml(dir / "net.graphml", study, g);
+            io::save_gexf(dir / "net.gexf", study, g);
             io::save_metrics_csv(dir / "metrics.csv", network::metrics_of(study, g));
             io::save_ties_csv(dir / "ties.csv", g);
             THEN("each file holds exactly what the stream writers give, and nothing else is left") {
@@ -376,6 +378,9 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
                 std::ostringstream graphml;
                 io::write_graphml(graphml, study, g);
                 CHECK(exports_fixture::read_all((dir / "net.graphml").string()) == graphml.str());
+                std::ostringstream gexf;
+                io::write_gexf(gexf, study, g);
+                CHECK(exports_fixture::read_all((dir / "net.gexf").string()) == gexf.str());
                 std::ostringstream ties;
                 io::write_ties_csv(ties, g);
                 CHECK(exports_fixture::read_all((dir / "ties.csv").string()) == ties.str());
@@ -384,7 +389,7 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
                 std::size_t files = 0;
                 for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
                     ++files;
-                CHECK(files == 4);
+                CHECK(files == 5);
             }
         }
         WHEN("a table is saved into a directory that does not exist") {
