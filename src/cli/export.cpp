@@ -1,4 +1,4 @@
-// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, or the tables as CSV.
+// partnerqi export: writes the network as DOT, SVG, PNG, GraphML or GEXF, or the tables as CSV.
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -6,6 +6,7 @@
 #include <partnerqi/analysis/summary.hpp>
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
+#include <partnerqi/io/gexf.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
@@ -51,16 +52,18 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 }  // namespace
 
 int export_command(const std::vector<std::string>& args) {
-    const std::string formats = accepted_spellings<io::picture_format>() + ", graphml or csv";
+    const std::string formats = accepted_spellings<io::picture_format>() + ", graphml, gexf or csv";
     command_line cl(
         "partnerqi export FILE --format " + choices<io::picture_format>() +
-            "|graphml|csv --out PATH [options]",
+            "|graphml|gexf|csv --out PATH [options]",
         "Exports the engagement network or the tables of a case study.\n"
         "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
         "styled by level)\n"
         "  svg, png the same picture rendered by Graphviz's dot (it must be installed)\n"
         "  graphml  the network with every measure, for NetworkX, igraph, Gephi, "
         "Cytoscape\n"
+        "  gexf     the network with every measure and the days of each tie, for Gephi's "
+        "timeline\n"
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
         "           ends with '/'), the metrics and ties tables and every analysis table, "
@@ -78,7 +81,7 @@ int export_command(const std::vector<std::string>& args) {
     const network::metrics_options measure = metrics_options_of(cl);
     const std::string format = cl.text("format");
     const std::string out = cl.text("out");
-    const bool is_table = format == "graphml" || format == "csv";
+    const bool is_table = format == "graphml" || format == "gexf" || format == "csv";
     io::picture_format picture = io::picture_format::dot;
     if (!is_table) {
         try {
@@ -100,6 +103,8 @@ int export_command(const std::vector<std::string>& args) {
     const network::engagement_graph graph = network::build(study, filter);
     if (format == "graphml") {
         timed("writing " + out, [&] { io::save_graphml(out, study, graph, measure); });
+    } else if (format == "gexf") {
+        timed("writing " + out, [&] { io::save_gexf(out, study, graph, measure); });
     } else if (format == "csv") {
         const auto rows = timed("measuring the network",
                                 [&] { return network::metrics_of(study, graph, measure); });
