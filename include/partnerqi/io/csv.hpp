@@ -56,7 +56,7 @@ PARTNERQI_EXPORT void write_metrics_csv(std::ostream& out,
 PARTNERQI_EXPORT void write_ties_csv(std::ostream& out, const network::engagement_graph& graph);
 
 /// The metrics table as aligned text for a terminal (numbers right-aligned, betweenness and
-/// closeness with three decimals, "-" for an unknown value).
+/// closeness with three decimals, "-" for an unknown value), each person's provenance included.
 [[nodiscard]] PARTNERQI_EXPORT std::string metrics_text(
     const std::vector<network::person_metrics>& rows);
 

@@ -74,15 +74,16 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
         s << std::fixed << std::setprecision(3) << x;
         return s.str();
     };
-    const std::vector<std::string> header{"code",        "role",      "tier",      "organization",
-                                          "in",          "out",       "w_in",      "w_out",
-                                          "betweenness", "closeness", "component", "steps_to_top"};
+    const std::vector<std::string> header{
+        "code", "role",  "tier",        "organization", "provenance", "in",          "out",
+        "w_in", "w_out", "betweenness", "closeness",    "component",  "steps_to_top"};
     std::vector<std::vector<std::string>> cells;
     cells.reserve(rows.size());
     for (const person_metrics& r : rows) {
         cells.push_back({r.code, std::string(model::to_string(r.role)),
                          r.tier ? std::string(model::to_string(*r.tier)) : "-",
-                         r.organization.empty() ? "-" : r.organization, std::to_string(r.in_degree),
+                         r.organization.empty() ? "-" : r.organization,
+                         std::string(model::to_string(r.provenance)), std::to_string(r.in_degree),
                          std::to_string(r.out_degree), std::to_string(r.weighted_in_degree),
                          std::to_string(r.weighted_out_degree), fixed3(r.betweenness),
                          fixed3(r.closeness), std::to_string(r.weak_component),
@@ -100,7 +101,7 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) text += "  ";
             const std::string pad(width[i] - row[i].size(), ' ');
-            text += i < 4 ? row[i] + pad : pad + row[i];  // words left, numbers right
+            text += i < 5 ? row[i] + pad : pad + row[i];  // words left, numbers right
         }
         while (!text.empty() && text.back() == ' ')
             text.pop_back();

@@ -146,6 +146,12 @@ SCENARIO("the metrics CSV matches the golden table", "[io][csv][golden]") {
                 CHECK(text.find("M-TOP") != std::string::npos);
                 CHECK(text.find("2.000") != std::string::npos);
             }
+            THEN("each person's line shows the provenance of their record") {
+                CHECK(text.find("provenance") != std::string::npos);
+                CHECK(count_of(text, " illustrative ") == 5);
+                CHECK(count_of(text, " reported ") == 1);
+                CHECK(count_of(text, " user-entered ") == 1);
+            }
         }
     }
 }

@@ -55,8 +55,9 @@ inline model::case_study small_study() {
     b.advisor("A-2").of("HCO-T");
     b.manager("M-FL", management_tier::front_line).of("HCO-T");
     b.manager("M-MID", management_tier::mid_level).of("HCO-T");
-    b.manager("M-TOP", management_tier::top_level).of("HCO-T").provenance(
-        model::provenance::reported);
+    b.manager("M-TOP", management_tier::top_level)
+        .of("HCO-T")
+        .provenance(model::provenance::reported);
     b.provider("P-1").of("HCO-T").provenance(model::provenance::user_entered);
     b.person(odd_code, model::person_role::other).of("HCO, \"east\"").role_label("ICL");
 
