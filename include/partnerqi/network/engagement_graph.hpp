@@ -179,7 +179,9 @@ struct tie_days {
 /// The days of the engagement events of every tie of `graph`, which must have been built from
 /// `study`: the events the graph aggregated (same window, kinds, level and people), so that
 /// tie i has as many events as engagement_tie::events says, on days between its first and last.
-/// Costs O(E log E) for E engagement events and memory for one entry per event.
+/// Costs O(P log P + E) for P people and E engagement events (a counting sort by tie, then each
+/// tie's own days sorted) and memory for one entry per event. Throws
+/// partnerqi::invalid_request_error when a person of `graph` is not a person of `study`.
 [[nodiscard]] PARTNERQI_EXPORT tie_days days_of_ties(const model::case_study& study,
                                                      const engagement_graph& graph);
 

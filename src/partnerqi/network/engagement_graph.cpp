@@ -489,40 +489,81 @@ std::vector<std::pair<model::person_id, model::person_id>> engagement_graph::tie
     return out;
 }
 
-tie_days days_of_ties(const model::case_study& study, const engagement_graph& graph) {
-    const auto& g = graph.graph();
-    const auto lookup = [&graph](std::uint32_t id) {
-        const auto v = graph.vertex_of(person_id{id});
-        return v ? static_cast<std::uint32_t>(*v) : no_vertex;
-    };
-    // (tie index, day offset) of every event the graph aggregated, in engagement order.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> events;
-    events.reserve(graph.num_events());
-    for_each_event(study, graph.filter(), graph.window(), lookup,
-                   [&](std::uint32_t from, std::uint32_t to, std::uint32_t low) {
-                       auto range = out_edges(from, g);
-                       auto it =
-                           std::lower_bound(range.first, range.second, to,
-                                            [&g](const engagement_graph::edge& e, std::uint32_t x) {
-                                                return target(e, g) < x;
-                                            });
-                       if (it == range.second || target(*it, g) != to) return;
-                       events.emplace_back(g[*it].index, day_of(low));
-                   });
-    std::sort(events.begin(), events.end());
-    events.erase(std::unique(events.begin(), events.end()), events.end());
+namespace {
 
+/// The days of every tie from the keys tie index << 32 | day offset of its events: a counting
+/// sort by tie, then each tie's few days sorted and made unique, O(E + T + sum of k log k).
+tie_days days_by_tie(const std::vector<std::uint64_t>& events, std::size_t ties,
+                     const model::date_window& window) {
     tie_days out;
-    out.start.assign(graph.num_ties() + 1, 0);
-    out.days.reserve(events.size());
-    const window_days days(graph.window(), events.size());
-    for (const auto& [tie, day] : events) {
-        ++out.start[tie + 1];
-        out.days.push_back(days.at(day));
-    }
+    out.start.assign(ties + 1, 0);
+    for (std::uint64_t e : events)
+        ++out.start[(e >> 32) + 1];
     for (std::size_t i = 1; i < out.start.size(); ++i)
         out.start[i] += out.start[i - 1];
+    std::vector<std::uint32_t> offsets(events.size());
+    {
+        std::vector<std::size_t> next(out.start.begin(), out.start.end() - 1);
+        for (std::uint64_t e : events)
+            offsets[next[e >> 32]++] = static_cast<std::uint32_t>(e);
+    }
+    const window_days days(window, events.size());
+    out.days.reserve(offsets.size());
+    std::size_t begin = 0;
+    for (std::size_t t = 0; t < ties; ++t) {
+        const std::size_t end = out.start[t + 1];
+        std::sort(offsets.begin() + static_cast<std::ptrdiff_t>(begin),
+                  offsets.begin() + static_cast<std::ptrdiff_t>(end));
+        for (std::size_t k = begin; k < end; ++k)
+            if (k == begin || offsets[k] != offsets[k - 1]) out.days.push_back(days.at(offsets[k]));
+        out.start[t + 1] = out.days.size();
+        begin = end;
+    }
     return out;
+}
+
+}  // namespace
+
+tie_days days_of_ties(const model::case_study& study, const engagement_graph& graph) {
+    const auto& g = graph.graph();
+    // The positions in people() of the vertices, for the lookup the graph was built with.
+    const std::vector<model::person>& people = study.all<model::person>();
+    std::vector<std::uint32_t> chosen;
+    chosen.reserve(graph.num_people());
+    for (std::size_t v = 0; v < graph.num_people(); ++v) {
+        const person_id id = g[static_cast<engagement_graph::vertex>(v)].person;
+        auto it = std::lower_bound(
+            people.begin(), people.end(), id,
+            [](const model::person& p, person_id x) { return p.id.value < x.value; });
+        if (it == people.end() || it->id != id) {
+            refuse("network: person id " + std::to_string(id.value) +
+                   " of the network is not a person of the case study '" + study.title() +
+                   "'; give the study the network was built from");
+        }
+        chosen.push_back(static_cast<std::uint32_t>(it - people.begin()));
+    }
+    const person_lookup lookup(people, chosen);
+    // tie index << 32 | day offset of every event the graph aggregated, in engagement order.
+    std::vector<std::uint64_t> events;
+    events.reserve(graph.num_events());
+    const auto collect = [&](const auto& by_id) {
+        for_each_event(study, graph.filter(), graph.window(), by_id,
+                       [&](std::uint32_t from, std::uint32_t to, std::uint32_t low) {
+                           auto range = out_edges(from, g);
+                           auto it =
+                               std::lower_bound(range.first, range.second, to,
+                                                [&g](const engagement_graph::edge& e,
+                                                     std::uint32_t x) { return target(e, g) < x; });
+                           if (it != range.second && target(*it, g) == to)
+                               events.push_back((std::uint64_t{g[*it].index} << 32) | day_of(low));
+                       });
+    };
+    if (lookup.dense()) {
+        collect(lookup.dense_table());
+    } else {
+        collect(lookup);
+    }
+    return days_by_tie(events, graph.num_ties(), graph.window());
 }
 
 engagement_graph build(const model::case_study& study, const graph_filter& filter) {
