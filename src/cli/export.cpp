@@ -1,6 +1,6 @@
-// partnerqi export: writes the network as DOT, SVG, PNG or GraphML, the analysis tables as CSV,
-// the whole study as the CSV tables that 'partnerqi import' reads back, or the coding as a
-// REFI-QDA project or codebook.
+// partnerqi export: writes the network as DOT, SVG, PNG, GraphML or GEXF, the analysis tables
+// as CSV, the whole study as the CSV tables that 'partnerqi import' reads back, or the coding
+// as a REFI-QDA project or codebook.
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -8,6 +8,7 @@
 #include <partnerqi/analysis/summary.hpp>
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
+#include <partnerqi/io/gexf.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/io/refi_qda.hpp>
 #include <partnerqi/io/tables.hpp>
@@ -22,7 +23,8 @@ namespace partnerqi::cli {
 
 namespace {
 
-/// Every analysis table of the summary, after the metrics table, as CSV files in a directory.
+/// The metrics and ties tables, then every analysis table of the summary, as CSV files in a
+/// directory.
 void export_tables(const model::case_study& study, const model::scope_filter& scope,
                    const network::metrics_options& measure, const fs::path& dir) {
     std::error_code ec;
@@ -41,10 +43,11 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 
     const std::vector<analysis::csv_table> tables = analysis::csv_tables(s);
     io::save_metrics_csv(dir / "metrics.csv", rows);
+    io::save_ties_csv(dir / "ties.csv", graph);
     for (const analysis::csv_table& table : tables)
         io::save_csv(dir / table.file_name, table.write);
-    std::cout << "wrote " << tables.size() + 1 << " tables into " << dir.string()
-              << ": metrics.csv";
+    std::cout << "wrote " << tables.size() + 2 << " tables into " << dir.string()
+              << ": metrics.csv ties.csv";
     for (const analysis::csv_table& table : tables)
         std::cout << ' ' << table.file_name;
     std::cout << '\n';
@@ -54,20 +57,22 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
 
 int export_command(const std::vector<std::string>& args) {
     const std::string formats =
-        accepted_spellings<io::picture_format>() + ", graphml, csv, tables, qdpx or qdc";
+        accepted_spellings<io::picture_format>() + ", graphml, gexf, csv, tables, qdpx or qdc";
     command_line cl(
         "partnerqi export FILE --format " + choices<io::picture_format>() +
-            "|graphml|csv|tables|qdpx|qdc --out PATH [options]",
+            "|graphml|gexf|csv|tables|qdpx|qdc --out PATH [options]",
         "Exports the engagement network or the tables of a case study.\n"
         "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
         "styled by level)\n"
         "  svg, png the same picture rendered by Graphviz's dot (it must be installed)\n"
         "  graphml  the network with every measure, for NetworkX, igraph, Gephi, "
         "Cytoscape\n"
+        "  gexf     the network with every measure and the days of each tie, for Gephi's "
+        "timeline\n"
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
-        "           ends with '/'), every analysis table and the metrics table, one CSV "
-        "file each\n"
+        "           ends with '/'), the metrics and ties tables and every analysis table, "
+        "one CSV file each\n"
         "  tables   the whole study as CSV tables in the folder PATH, one per kind of record, "
         "with\n"
         "           a README.txt; 'partnerqi import PATH' reads them back (--force: write "
@@ -91,7 +96,8 @@ int export_command(const std::vector<std::string>& args) {
     const std::string format = cl.text("format");
     const std::string out = cl.text("out");
     check_output(out, {cl.text("file")});
-    const bool is_table = format == "graphml" || format == "csv" || format == "tables";
+    const bool is_table =
+        format == "graphml" || format == "gexf" || format == "csv" || format == "tables";
     const bool is_refi_qda = format == "qdpx" || format == "qdc";
     io::picture_format picture = io::picture_format::dot;
     if (!is_table && !is_refi_qda) {
@@ -137,6 +143,8 @@ int export_command(const std::vector<std::string>& args) {
     const network::engagement_graph graph = network::build(study, filter);
     if (format == "graphml") {
         timed("writing " + out, [&] { io::save_graphml(out, study, graph, measure); });
+    } else if (format == "gexf") {
+        timed("writing " + out, [&] { io::save_gexf(out, study, graph, measure); });
     } else if (format == "csv") {
         const auto rows = timed("measuring the network",
                                 [&] { return network::metrics_of(study, graph, measure); });

@@ -1,10 +1,12 @@
 // The engagement network at scale: building it from a case study next to a raw
 // boost::compressed_sparse_row_graph built from the presorted pairs (the limit for the build),
-// exact betweenness with 1 and 2 threads, weak components, and a BFS from every advisor.
+// exact betweenness with 1 and 2 threads, weak components, a BFS from every advisor, the days
+// of every tie, and writing the GraphML and GEXF exports (the metrics table computed once).
 //
 // Exact betweenness on 10^5 people takes minutes; it runs only with PARTNERQI_BENCH_LARGE=1.
 #include <cstdint>
 #include <cstdlib>
+#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -12,6 +14,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <partnerqi/io/gexf.hpp>
+#include <partnerqi/io/graphml.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 #include <partnerqi/network/measures.hpp>
 
@@ -121,6 +125,42 @@ void bfs_from_every_advisor(benchmark::State& state) {
     set_counters(state, g);
 }
 
+void days_of_ties(benchmark::State& state) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    const network::engagement_graph& g = graph_of(people_of(state));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(network::days_of_ties(s, g));
+    set_counters(state, g);
+}
+
+/// Writes one export of the benchmark network into memory; the metrics (betweenness from 64
+/// pivots, so the large network stays quick) are computed once, outside the timing.
+template <class Write>
+void export_network(benchmark::State& state, Write write) {
+    const model::case_study& s = bench::study_of(people_of(state));
+    const network::engagement_graph& g = graph_of(people_of(state));
+    network::metrics_options options;
+    options.betweenness_pivots = 64;
+    const auto rows = network::metrics_of(s, g, options);
+    std::size_t bytes = 0;
+    for (auto _ : state) {
+        std::ostringstream out;
+        write(out, s, g, rows);
+        bytes = out.str().size();
+        benchmark::DoNotOptimize(bytes);
+    }
+    set_counters(state, g);
+    state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+}
+
+void graphml_export(benchmark::State& state) {
+    export_network(state, [](auto&... a) { io::write_graphml(a...); });
+}
+
+void gexf_export(benchmark::State& state) {
+    export_network(state, [](auto&... a) { io::write_gexf(a...); });
+}
+
 void sizes(benchmark::internal::Benchmark* b) {
     b->RangeMultiplier(10)->Range(1'000, 100'000)->Unit(benchmark::kMillisecond);
 }
@@ -149,3 +189,6 @@ BENCHMARK(weak_components)->Apply(sizes);
 BENCHMARK(bfs_from_every_advisor)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(bfs_from_every_advisor)->Arg(100'000)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(betweenness)->Apply(betweenness_sizes);
+BENCHMARK(days_of_ties)->Apply(sizes);
+BENCHMARK(graphml_export)->Apply(sizes);
+BENCHMARK(gexf_export)->Apply(sizes);

@@ -16,6 +16,7 @@
 
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/network/engagement_graph_fwd.hpp"
 #include "partnerqi/network/metrics_table.hpp"
 
 namespace partnerqi::io {
@@ -38,16 +39,27 @@ PARTNERQI_EXPORT void write_csv_row(std::ostream& out, const std::vector<std::st
 /// "0.3333333333333333"), so that exported measures compare exactly with other tools.
 [[nodiscard]] PARTNERQI_EXPORT std::string format_number(double value);
 
-/// Writes the metrics table as CSV: a header of network::metrics_columns, then one row per person.
-/// An unknown value (no tier, no organization, no path to a top-level manager) is an empty field.
+/// Writes the metrics table as CSV: a header of network::metrics_columns, then one row per person
+/// (its `provenance` column is the provenance of the person's record). An unknown value (no
+/// tier, no organization, no path to a top-level manager) is an empty field.
 /// @code
 /// io::write_metrics_csv(std::cout, network::metrics_of(study, network::build(study)));
 /// @endcode
 PARTNERQI_EXPORT void write_metrics_csv(std::ostream& out,
                                         const std::vector<network::person_metrics>& rows);
 
+/// Writes the ties of a network as CSV, one row per tie in edge order: `source` and `target`
+/// (the people's codes), then `count` (engagement events), `level` (the strongest level),
+/// `first` and `last` (ISO dates), `kinds` (comma separated, in vocabulary order) and
+/// `provenance` (the weakest provenance of its events: illustrative < user-entered < reported),
+/// the same values as the edges of the GraphML and GEXF exports.
+/// @code
+/// io::write_ties_csv(std::cout, network::build(study));
+/// @endcode
+PARTNERQI_EXPORT void write_ties_csv(std::ostream& out, const network::engagement_graph& graph);
+
 /// The metrics table as aligned text for a terminal (numbers right-aligned, betweenness and
-/// closeness with three decimals, "-" for an unknown value).
+/// closeness with three decimals, "-" for an unknown value), each person's provenance included.
 [[nodiscard]] PARTNERQI_EXPORT std::string metrics_text(
     const std::vector<network::person_metrics>& rows);
 
@@ -63,5 +75,9 @@ PARTNERQI_EXPORT void save_csv(const std::filesystem::path& file,
 /// Writes the metrics table into a CSV file atomically (write_metrics_csv() through save_csv()).
 PARTNERQI_EXPORT void save_metrics_csv(const std::filesystem::path& file,
                                        const std::vector<network::person_metrics>& rows);
+
+/// Writes the ties of a network into a CSV file atomically (write_ties_csv() through save_csv()).
+PARTNERQI_EXPORT void save_ties_csv(const std::filesystem::path& file,
+                                    const network::engagement_graph& graph);
 
 }  // namespace partnerqi::io

@@ -18,7 +18,10 @@ namespace partnerqi::io {
 
 /// What the DOT picture shows.
 struct dot_options {
-    /// The caption above the picture; empty: the study title and the network's window.
+    /// The caption above the picture; empty: the study title and the network's window. When a
+    /// person or a tie of the picture is illustrative (invented), the caption always ends with
+    /// "(includes illustrative records)", so that no picture passes an invented network off as
+    /// the study's.
     std::string title;
     /// Adds each person's display name under their code. Display names are personal data, so
     /// this is off by default.
@@ -43,7 +46,9 @@ struct dot_options {
 /// invisible edges so the order holds. Managers are boxes shaded by tier, patient advisors
 /// orange ellipses, everyone else white boxes. A tie's style is its strongest engagement level:
 /// information dotted, consultation dashed, collaboration solid, partnership bold. Node ids
-/// are person codes; every label is escaped with dot_escape(). The output is deterministic
+/// are person codes; every label is escaped with dot_escape(). The tooltip of a person ends
+/// with the provenance of their record ("; illustrative"), the tooltip of a tie with the weakest
+/// provenance of its events (engagement_tie::provenance). The output is deterministic
 /// (people in code order, ties in (source, target) order). `graph` must have been built from
 /// `study`.
 /// @code

@@ -17,11 +17,15 @@ namespace partnerqi::io {
 ///
 /// One node per person, its id the person's code; one edge per ordered pair of people that
 /// engaged (a tie), its id "e<index>". Node data keys are the columns of the metrics table
-/// (metrics_columns: `code`, `role`, `tier`, `organization`, `in_degree`, `out_degree`,
-/// `weighted_in_degree`, `weighted_out_degree`, `betweenness`, `closeness`, `weak_component`,
-/// `steps_to_top_manager`); edge data keys are `count` (engagement events), `level` (the
-/// strongest engagement level reached), `first` and `last` (ISO dates of the first and last
-/// events) and `kinds` (the kinds of engagement, comma separated, in vocabulary order).
+/// (metrics_columns: `code`, `role`, `tier`, `organization`, `provenance`, `in_degree`,
+/// `out_degree`, `weighted_in_degree`, `weighted_out_degree`, `betweenness`, `closeness`,
+/// `weak_component`, `steps_to_top_manager`); edge data keys are `count` (engagement events),
+/// `level` (the strongest engagement level reached), `first` and `last` (ISO dates of the first
+/// and last events), `kinds` (the kinds of engagement, comma separated, in vocabulary order)
+/// and `provenance` (the weakest provenance of its events, engagement_tie::provenance).
+/// Every text is XML escaped: tab, line feed and carriage return become character references,
+/// other control characters (which XML 1.0 forbids) are dropped, and bytes that are not valid
+/// UTF-8 are replaced by U+FFFD, so the file is always well-formed UTF-8 XML.
 ///
 /// Only the types every reader accepts are used: `string`, `int`, `long` and `double` (never
 /// `boolean`: Boost's read_graphml accepts only 0 and 1 there, other tools write true/false).

@@ -33,6 +33,8 @@ struct person_vertex {
     model::person_role role = model::person_role::other;  ///< the person's role in the study
     std::optional<model::management_tier> tier;           ///< set exactly for managers
     std::optional<model::organization_id> organization;   ///< the person's organization, if any
+    model::provenance provenance =
+        model::provenance::user_entered;  ///< the provenance of the person's record
 };
 
 /// What an edge of the engagement graph carries: every engagement event from its source person
@@ -48,6 +50,9 @@ struct engagement_tie {
         model::engagement_level::information;  ///< highest level reached
     kind_mask kinds = 0;                       ///< the kinds of its events, see mask_of()
     std::uint32_t index = 0;                   ///< position of the edge in (source, target) order
+    /// The weakest provenance among its events (illustrative is weaker than user-entered, which
+    /// is weaker than reported): a tie with one invented event is marked illustrative.
+    model::provenance provenance = model::provenance::reported;
 
     /// True when at least one event of the tie is of `kind`.
     [[nodiscard]] constexpr bool has_kind(model::engagement_kind kind) const noexcept {
@@ -161,6 +166,24 @@ private:
     /// (person id value, vertex), sorted by id, for vertex_of().
     std::vector<std::pair<std::uint32_t, vertex>> by_id_;
 };
+
+/// The days on which the people of each tie engaged, for timelines (e.g. GEXF spells).
+///
+/// The days of the tie with engagement_tie::index `i` are `days[start[i]]` to
+/// `days[start[i + 1] - 1]`, ascending, each day once however many events it had.
+struct tie_days {
+    std::vector<std::size_t> start;  ///< num_ties() + 1 offsets into `days`
+    std::vector<model::date> days;   ///< the days of every tie, tie after tie
+};
+
+/// The days of the engagement events of every tie of `graph`, which must have been built from
+/// `study`: the events the graph aggregated (same window, kinds, level and people), so that
+/// tie i has as many events as engagement_tie::events says, on days between its first and last.
+/// Costs O(P log P + E) for P people and E engagement events (a counting sort by tie, then each
+/// tie's own days sorted) and memory for one entry per event. Throws
+/// partnerqi::invalid_request_error when a person of `graph` is not a person of `study`.
+[[nodiscard]] PARTNERQI_EXPORT tie_days days_of_ties(const model::case_study& study,
+                                                     const engagement_graph& graph);
 
 /// Builds the network of `study` selected by `filter` (the same as the constructor).
 [[nodiscard]] PARTNERQI_EXPORT engagement_graph build(const model::case_study& study,

@@ -26,9 +26,11 @@ struct person_metrics {
     std::string code;                                     ///< the person's code, e.g. "M-TOP-03"
     model::person_role role = model::person_role::other;  ///< the person's role
     std::optional<model::management_tier> tier;           ///< set exactly for managers
-    std::string organization;    ///< the code of the person's organization; empty when none
-    std::size_t in_degree = 0;   ///< distinct people who engaged this person
-    std::size_t out_degree = 0;  ///< distinct people this person engaged
+    std::string organization;  ///< the code of the person's organization; empty when none
+    model::provenance provenance =
+        model::provenance::user_entered;    ///< the provenance of the person's record
+    std::size_t in_degree = 0;              ///< distinct people who engaged this person
+    std::size_t out_degree = 0;             ///< distinct people this person engaged
     std::uint64_t weighted_in_degree = 0;   ///< engagement events received
     std::uint64_t weighted_out_degree = 0;  ///< engagement events sent
     double betweenness =
@@ -41,10 +43,11 @@ struct person_metrics {
 };
 
 /// The column names of the metrics table, in order; also the GraphML node data keys.
-inline constexpr std::array<std::string_view, 12> metrics_columns{"code",
+inline constexpr std::array<std::string_view, 13> metrics_columns{"code",
                                                                   "role",
                                                                   "tier",
                                                                   "organization",
+                                                                  "provenance",
                                                                   "in_degree",
                                                                   "out_degree",
                                                                   "weighted_in_degree",

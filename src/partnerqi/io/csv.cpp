@@ -7,8 +7,12 @@
 #include <ostream>
 #include <sstream>
 
+#include <boost/range/iterator_range.hpp>
+
 #include "partnerqi/detail/csv.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/io/detail/network_columns.hpp"
+#include "partnerqi/network/engagement_graph.hpp"
 
 namespace partnerqi::io {
 
@@ -39,13 +43,28 @@ std::string text_or(const std::optional<std::size_t>& value, std::string_view no
 void write_metrics_csv(std::ostream& out, const std::vector<person_metrics>& rows) {
     write_csv_row(out, std::vector<std::string>(metrics_columns.begin(), metrics_columns.end()));
     for (const person_metrics& r : rows) {
-        write_csv_row(
-            out, {r.code, std::string(model::to_string(r.role)),
-                  r.tier ? std::string(model::to_string(*r.tier)) : std::string(), r.organization,
-                  std::to_string(r.in_degree), std::to_string(r.out_degree),
-                  std::to_string(r.weighted_in_degree), std::to_string(r.weighted_out_degree),
-                  format_number(r.betweenness), format_number(r.closeness),
-                  std::to_string(r.weak_component), text_or(r.steps_to_top_manager, "")});
+        std::vector<std::string> fields;
+        fields.reserve(metrics_columns.size());
+        for (auto& value : detail::person_values(r))
+            fields.push_back(value ? std::move(*value) : std::string());
+        write_csv_row(out, fields);
+    }
+}
+
+void write_ties_csv(std::ostream& out, const network::engagement_graph& graph) {
+    std::vector<std::string> header{"source", "target"};
+    for (const detail::column& c : detail::tie_columns)
+        header.emplace_back(c.name);
+    write_csv_row(out, header);
+    const auto& g = graph.graph();
+    std::vector<std::string> fields;
+    for (auto e : boost::make_iterator_range(edges(g))) {
+        fields.clear();
+        fields.push_back(g[source(e, g)].code);
+        fields.push_back(g[target(e, g)].code);
+        for (auto& value : detail::tie_values(g[e]))
+            fields.push_back(value ? std::move(*value) : std::string());
+        write_csv_row(out, fields);
     }
 }
 
@@ -55,15 +74,16 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
         s << std::fixed << std::setprecision(3) << x;
         return s.str();
     };
-    const std::vector<std::string> header{"code",        "role",      "tier",      "organization",
-                                          "in",          "out",       "w_in",      "w_out",
-                                          "betweenness", "closeness", "component", "steps_to_top"};
+    const std::vector<std::string> header{
+        "code", "role",  "tier",        "organization", "provenance", "in",          "out",
+        "w_in", "w_out", "betweenness", "closeness",    "component",  "steps_to_top"};
     std::vector<std::vector<std::string>> cells;
     cells.reserve(rows.size());
     for (const person_metrics& r : rows) {
         cells.push_back({r.code, std::string(model::to_string(r.role)),
                          r.tier ? std::string(model::to_string(*r.tier)) : "-",
-                         r.organization.empty() ? "-" : r.organization, std::to_string(r.in_degree),
+                         r.organization.empty() ? "-" : r.organization,
+                         std::string(model::to_string(r.provenance)), std::to_string(r.in_degree),
                          std::to_string(r.out_degree), std::to_string(r.weighted_in_degree),
                          std::to_string(r.weighted_out_degree), fixed3(r.betweenness),
                          fixed3(r.closeness), std::to_string(r.weak_component),
@@ -81,7 +101,7 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (i) text += "  ";
             const std::string pad(width[i] - row[i].size(), ' ');
-            text += i < 4 ? row[i] + pad : pad + row[i];  // words left, numbers right
+            text += i < 5 ? row[i] + pad : pad + row[i];  // words left, numbers right
         }
         while (!text.empty() && text.back() == ' ')
             text.pop_back();
@@ -105,6 +125,10 @@ void save_csv(const std::filesystem::path& file, const std::function<void(std::o
 
 void save_metrics_csv(const std::filesystem::path& file, const std::vector<person_metrics>& rows) {
     save_csv(file, [&](std::ostream& out) { write_metrics_csv(out, rows); });
+}
+
+void save_ties_csv(const std::filesystem::path& file, const network::engagement_graph& graph) {
+    save_csv(file, [&](std::ostream& out) { write_ties_csv(out, graph); });
 }
 
 }  // namespace partnerqi::io

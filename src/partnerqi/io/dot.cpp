@@ -16,6 +16,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/io/detail/network_columns.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 
 #include <fcntl.h>
@@ -94,21 +95,11 @@ std::string_view edge_style(model::engagement_level level) {
     return "solid";
 }
 
-std::string kinds_text(network::kind_mask kinds) {
-    std::string out;
-    for (model::engagement_kind k : model::enum_traits<model::engagement_kind>::values) {
-        if ((kinds & network::mask_of(k)) == 0) continue;
-        if (!out.empty()) out += ", ";
-        out += model::to_string(k);
-    }
-    return out;
-}
-
-std::string role_text(const network::person_vertex& p, const model::person& record) {
+std::string person_tooltip(const network::person_vertex& p, const model::person& record) {
     std::string out(model::to_string(p.role));
     if (p.tier) out = std::string(model::to_string(*p.tier)) + " " + out;
     if (!record.role_label.empty()) out += " (" + record.role_label + ")";
-    return out;
+    return out + "; " + std::string(model::to_string(p.provenance));
 }
 
 }  // namespace
@@ -119,8 +110,9 @@ void write_dot(std::ostream& out, const model::case_study& study,
     const auto& g = graph.graph();
     const std::size_t n = graph.num_people();
 
-    std::string title = options.title;
-    if (title.empty()) title = study.title() + "\n" + graph.window().to_iso();
+    std::string title = options.title.empty() ? study.title() : options.title;
+    if (detail::shows_illustrative(graph)) title += " " + std::string(detail::illustrative_note);
+    if (options.title.empty()) title += "\n" + graph.window().to_iso();
 
     out << "digraph \"engagement network\" {\n"
         << "  graph [label=\"" << dot_escape(title)
@@ -150,7 +142,7 @@ void write_dot(std::ostream& out, const model::case_study& study,
             if (options.show_names && record.display_name) label += "\n" + *record.display_name;
             out << "    p" << v << " [label=\"" << dot_escape(label) << "\", "
                 << node_style(static_cast<rank>(r)) << ", tooltip=\""
-                << dot_escape(role_text(p, record)) << "\"];\n";
+                << dot_escape(person_tooltip(p, record)) << "\"];\n";
         }
         out << "  }\n";
     }
@@ -168,9 +160,10 @@ void write_dot(std::ostream& out, const model::case_study& study,
             << " [style=" << edge_style(t.strongest);
         if (options.show_event_counts && t.events > 1) out << ", label=\"" << t.events << "\"";
         out << ", tooltip=\""
-            << dot_escape(std::string(model::to_string(t.strongest)) + ": " + kinds_text(t.kinds) +
-                          ", " + std::to_string(t.events) + " event" + (t.events == 1 ? "" : "s") +
-                          ", " + t.first.to_iso() + " to " + t.last.to_iso())
+            << dot_escape(std::string(model::to_string(t.strongest)) + ": " +
+                          detail::kinds_text(t.kinds, ", ") + ", " + std::to_string(t.events) +
+                          " event" + (t.events == 1 ? "" : "s") + ", " + t.first.to_iso() + " to " +
+                          t.last.to_iso() + "; " + std::string(model::to_string(t.provenance)))
             << "\"];\n";
     }
     out << "}\n";

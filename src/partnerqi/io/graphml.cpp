@@ -8,6 +8,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
+#include "partnerqi/io/detail/network_columns.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 
 namespace partnerqi::io {
@@ -18,68 +19,35 @@ using network::person_metrics;
 
 namespace {
 
-/// Text as XML character data or attribute value: markup characters escaped, control
-/// characters that XML 1.0 forbids dropped.
-std::string xml_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-                out += c;
-        }
+using detail::column_type;
+using detail::xml_escape;
+
+/// Only the types every reader accepts: string, int, long and double.
+std::string_view graphml_type(column_type type) {
+    switch (type) {
+        case column_type::integer: return "int";
+        case column_type::long_integer: return "long";
+        case column_type::real: return "double";
+        case column_type::text: break;
     }
-    return out;
+    return "string";
 }
 
-struct key {
-    std::string_view name;
-    std::string_view domain;  // "graph", "node" or "edge"
-    std::string_view type;    // only string, int, long, double: what every reader accepts
-};
-
-constexpr key keys[] = {
-    {"title", "graph", "string"},
-    {"window", "graph", "string"},
-    {"code", "node", "string"},
-    {"role", "node", "string"},
-    {"tier", "node", "string"},
-    {"organization", "node", "string"},
-    {"in_degree", "node", "int"},
-    {"out_degree", "node", "int"},
-    {"weighted_in_degree", "node", "long"},
-    {"weighted_out_degree", "node", "long"},
-    {"betweenness", "node", "double"},
-    {"closeness", "node", "double"},
-    {"weak_component", "node", "int"},
-    {"steps_to_top_manager", "node", "int"},
-    {"count", "edge", "int"},
-    {"level", "edge", "string"},
-    {"first", "edge", "string"},
-    {"last", "edge", "string"},
-    {"kinds", "edge", "string"},
-};
+void key(std::ostream& out, std::string_view name, std::string_view domain, column_type type) {
+    out << "  <key id=\"" << name << "\" for=\"" << domain << "\" attr.name=\"" << name
+        << "\" attr.type=\"" << graphml_type(type) << "\"/>\n";
+}
 
 void data(std::ostream& out, std::string_view indent, std::string_view name,
           std::string_view value) {
     out << indent << "<data key=\"" << name << "\">" << xml_escape(value) << "</data>\n";
 }
 
-std::string kinds_text(network::kind_mask kinds) {
-    std::string out;
-    for (model::engagement_kind k : model::enum_traits<model::engagement_kind>::values) {
-        if ((kinds & network::mask_of(k)) == 0) continue;
-        if (!out.empty()) out += ',';
-        out += model::to_string(k);
-    }
-    return out;
+/// One data element per known value of a row; name(i) is the key of column i.
+template <std::size_t N, class Name>
+void row_data(std::ostream& out, const Name& name, const detail::row_values<N>& values) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (values[i]) data(out, "      ", name(i), *values[i]);
 }
 
 }  // namespace
@@ -101,10 +69,12 @@ void write_graphml(std::ostream& out, const model::case_study& study,
            "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
            "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
-    for (const key& k : keys) {
-        out << "  <key id=\"" << k.name << "\" for=\"" << k.domain << "\" attr.name=\"" << k.name
-            << "\" attr.type=\"" << k.type << "\"/>\n";
-    }
+    key(out, "title", "graph", column_type::text);
+    key(out, "window", "graph", column_type::text);
+    for (std::size_t i = 0; i < network::metrics_columns.size(); ++i)
+        key(out, network::metrics_columns[i], "node", detail::person_column_types[i]);
+    for (const detail::column& c : detail::tie_columns)
+        key(out, c.name, "edge", c.type);
     out << "  <graph id=\"engagement-network\" edgedefault=\"directed\">\n";
     data(out, "    ", "title", study.title());
     data(out, "    ", "window", graph.window().to_iso());
@@ -118,20 +88,9 @@ void write_graphml(std::ostream& out, const model::case_study& study,
                                         "it with metrics_of on the same network");
         }
         out << "    <node id=\"" << xml_escape(r.code) << "\">\n";
-        data(out, "      ", "code", r.code);
-        data(out, "      ", "role", model::to_string(r.role));
-        if (r.tier) data(out, "      ", "tier", model::to_string(*r.tier));
-        if (!r.organization.empty()) data(out, "      ", "organization", r.organization);
-        data(out, "      ", "in_degree", std::to_string(r.in_degree));
-        data(out, "      ", "out_degree", std::to_string(r.out_degree));
-        data(out, "      ", "weighted_in_degree", std::to_string(r.weighted_in_degree));
-        data(out, "      ", "weighted_out_degree", std::to_string(r.weighted_out_degree));
-        data(out, "      ", "betweenness", format_number(r.betweenness));
-        data(out, "      ", "closeness", format_number(r.closeness));
-        data(out, "      ", "weak_component", std::to_string(r.weak_component));
-        if (r.steps_to_top_manager) {
-            data(out, "      ", "steps_to_top_manager", std::to_string(*r.steps_to_top_manager));
-        }
+        row_data(
+            out, [](std::size_t i) { return network::metrics_columns[i]; },
+            detail::person_values(r));
         out << "    </node>\n";
     }
     for (auto e : boost::make_iterator_range(edges(g))) {
@@ -139,11 +98,8 @@ void write_graphml(std::ostream& out, const model::case_study& study,
         out << "    <edge id=\"e" << t.index << "\" source=\""
             << xml_escape(rows[source(e, g)].code) << "\" target=\""
             << xml_escape(rows[target(e, g)].code) << "\">\n";
-        data(out, "      ", "count", std::to_string(t.events));
-        data(out, "      ", "level", model::to_string(t.strongest));
-        data(out, "      ", "first", t.first.to_iso());
-        data(out, "      ", "last", t.last.to_iso());
-        data(out, "      ", "kinds", kinds_text(t.kinds));
+        row_data(
+            out, [](std::size_t i) { return detail::tie_columns[i].name; }, detail::tie_values(t));
         out << "    </edge>\n";
     }
     out << "  </graph>\n</graphml>\n";

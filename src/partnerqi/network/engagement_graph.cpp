@@ -121,8 +121,8 @@ private:
 };
 
 /// The engagement events of the graph bucketed by source vertex and, inside a bucket, sorted
-/// by target. Each event is one key, target << 32 | day offset in the window << 8 | level << 4 |
-/// kind; the events of one tie keep the order of case_study::engagements().
+/// by target. Each event is one key, target << 32 | provenance << 25 | day offset in the window
+/// << 8 | level << 4 | kind; the events of one tie keep the order of case_study::engagements().
 struct event_buckets {
     std::vector<std::uint32_t> start;       ///< bucket of vertex v: keys[start[v], start[v + 1])
     std::unique_ptr<std::uint64_t[]> keys;  ///< start.back() keys
@@ -131,9 +131,14 @@ struct event_buckets {
 static_assert(static_cast<unsigned>(model::engagement_kind::other) < 16, "kind fits in 4 bits");
 static_assert(static_cast<unsigned>(model::engagement_level::partnership) < 16,
               "level fits in 4 bits");
+static_assert(static_cast<unsigned>(model::provenance::illustrative) < 4,
+              "provenance fits in 2 bits");
+
+/// The day offset in the window of an event key's low half (17 bits: 300 years of days).
+constexpr std::uint32_t day_of(std::uint32_t low) noexcept { return (low >> 8) & 0x1FFFFu; }
 
 /// Calls f(from, to, low) for every engagement that enters the graph, where low is the low half
-/// of its key (day offset << 8 | level << 4 | kind).
+/// of its key (provenance << 25 | day offset << 8 | level << 4 | kind).
 template <class Lookup, class F>
 void for_each_event(const model::case_study& study, const graph_filter& filter,
                     const model::date_window& window, const Lookup& lookup, F&& f) {
@@ -152,8 +157,8 @@ void for_each_event(const model::case_study& study, const graph_filter& filter,
         const std::uint32_t to = lookup(e.to.value);
         if (from == no_vertex || to == no_vertex || from == to) continue;
         f(from, to,
-          (offset << 8) | (static_cast<std::uint32_t>(e.level) << 4) |
-              static_cast<std::uint32_t>(e.kind));
+          (static_cast<std::uint32_t>(e.provenance) << 25) | (offset << 8) |
+              (static_cast<std::uint32_t>(e.level) << 4) | static_cast<std::uint32_t>(e.kind));
     }
 }
 
@@ -253,17 +258,19 @@ csr_parts aggregate(const event_buckets& buckets, const model::date_window& wind
         for (std::size_t i = buckets.start[s]; i < end;) {
             const auto target = static_cast<std::uint32_t>(keys[i] >> 32);
             auto low = static_cast<std::uint32_t>(keys[i]);
-            std::uint32_t first = low >> 8;
+            std::uint32_t first = day_of(low);
             std::uint32_t last = first;
             std::uint32_t level = (low >> 4) & 0xFu;
             std::uint32_t kinds = 1u << (low & 0xFu);
+            std::uint32_t weakest = low >> 25;  // the larger the provenance, the weaker
             std::size_t j = i + 1;
             for (; j < end && static_cast<std::uint32_t>(keys[j] >> 32) == target; ++j) {
                 low = static_cast<std::uint32_t>(keys[j]);
-                first = std::min(first, low >> 8);
-                last = std::max(last, low >> 8);
+                first = std::min(first, day_of(low));
+                last = std::max(last, day_of(low));
                 level = std::max(level, (low >> 4) & 0xFu);
                 kinds |= 1u << (low & 0xFu);
+                weakest = std::max(weakest, low >> 25);
             }
             engagement_tie t;
             t.events = static_cast<std::uint32_t>(j - i);
@@ -272,6 +279,7 @@ csr_parts aggregate(const event_buckets& buckets, const model::date_window& wind
             t.strongest = static_cast<model::engagement_level>(level);
             t.kinds = static_cast<kind_mask>(kinds);
             t.index = static_cast<std::uint32_t>(out.ties.size());
+            t.provenance = static_cast<model::provenance>(weakest);
             out.column.push_back(target);
             out.ties.push_back(t);
             i = j;
@@ -409,6 +417,7 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
         pv.role = p.role;
         pv.tier = p.tier;
         pv.organization = p.organization;
+        pv.provenance = p.provenance;
     }
     by_id_ = ids_in_order(people, chosen);
 }
@@ -478,6 +487,83 @@ std::vector<std::pair<model::person_id, model::person_id>> engagement_graph::tie
         out.emplace_back(graph_[source(e, graph_)].person, graph_[target(e, graph_)].person);
     }
     return out;
+}
+
+namespace {
+
+/// The days of every tie from the keys tie index << 32 | day offset of its events: a counting
+/// sort by tie, then each tie's few days sorted and made unique, O(E + T + sum of k log k).
+tie_days days_by_tie(const std::vector<std::uint64_t>& events, std::size_t ties,
+                     const model::date_window& window) {
+    tie_days out;
+    out.start.assign(ties + 1, 0);
+    for (std::uint64_t e : events)
+        ++out.start[(e >> 32) + 1];
+    for (std::size_t i = 1; i < out.start.size(); ++i)
+        out.start[i] += out.start[i - 1];
+    std::vector<std::uint32_t> offsets(events.size());
+    {
+        std::vector<std::size_t> next(out.start.begin(), out.start.end() - 1);
+        for (std::uint64_t e : events)
+            offsets[next[e >> 32]++] = static_cast<std::uint32_t>(e);
+    }
+    const window_days days(window, events.size());
+    out.days.reserve(offsets.size());
+    std::size_t begin = 0;
+    for (std::size_t t = 0; t < ties; ++t) {
+        const std::size_t end = out.start[t + 1];
+        std::sort(offsets.begin() + static_cast<std::ptrdiff_t>(begin),
+                  offsets.begin() + static_cast<std::ptrdiff_t>(end));
+        for (std::size_t k = begin; k < end; ++k)
+            if (k == begin || offsets[k] != offsets[k - 1]) out.days.push_back(days.at(offsets[k]));
+        out.start[t + 1] = out.days.size();
+        begin = end;
+    }
+    return out;
+}
+
+}  // namespace
+
+tie_days days_of_ties(const model::case_study& study, const engagement_graph& graph) {
+    const auto& g = graph.graph();
+    // The positions in people() of the vertices, for the lookup the graph was built with.
+    const std::vector<model::person>& people = study.all<model::person>();
+    std::vector<std::uint32_t> chosen;
+    chosen.reserve(graph.num_people());
+    for (std::size_t v = 0; v < graph.num_people(); ++v) {
+        const person_id id = g[static_cast<engagement_graph::vertex>(v)].person;
+        auto it = std::lower_bound(
+            people.begin(), people.end(), id,
+            [](const model::person& p, person_id x) { return p.id.value < x.value; });
+        if (it == people.end() || it->id != id) {
+            refuse("network: person id " + std::to_string(id.value) +
+                   " of the network is not a person of the case study '" + study.title() +
+                   "'; give the study the network was built from");
+        }
+        chosen.push_back(static_cast<std::uint32_t>(it - people.begin()));
+    }
+    const person_lookup lookup(people, chosen);
+    // tie index << 32 | day offset of every event the graph aggregated, in engagement order.
+    std::vector<std::uint64_t> events;
+    events.reserve(graph.num_events());
+    const auto collect = [&](const auto& by_id) {
+        for_each_event(study, graph.filter(), graph.window(), by_id,
+                       [&](std::uint32_t from, std::uint32_t to, std::uint32_t low) {
+                           auto range = out_edges(from, g);
+                           auto it =
+                               std::lower_bound(range.first, range.second, to,
+                                                [&g](const engagement_graph::edge& e,
+                                                     std::uint32_t x) { return target(e, g) < x; });
+                           if (it != range.second && target(*it, g) == to)
+                               events.push_back((std::uint64_t{g[*it].index} << 32) | day_of(low));
+                       });
+    };
+    if (lookup.dense()) {
+        collect(lookup.dense_table());
+    } else {
+        collect(lookup);
+    }
+    return days_by_tie(events, graph.num_ties(), graph.window());
 }
 
 engagement_graph build(const model::case_study& study, const graph_filter& filter) {

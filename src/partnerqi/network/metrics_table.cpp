@@ -29,6 +29,7 @@ std::vector<person_metrics> metrics_of(const model::case_study& study,
         row.role = p.role;
         row.tier = p.tier;
         if (p.organization) row.organization = study.get(*p.organization).code;
+        row.provenance = p.provenance;
         row.in_degree = degree.in.values[v];
         row.out_degree = degree.out.values[v];
         row.weighted_in_degree = degree.weighted_in.values[v];

@@ -1,4 +1,5 @@
-// Specification of the exports: the metrics table as CSV and the network as a DOT picture.
+// Specification of the exports: the metrics and ties tables as CSV and the network as a DOT
+// picture.
 // The study and its measures are worked out by hand in exports_fixture.hpp.
 #include <cstdio>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/io/dot.hpp>
+#include <partnerqi/io/gexf.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
@@ -120,14 +122,20 @@ SCENARIO("the metrics CSV matches the golden table", "[io][csv][golden]") {
             THEN("the text equals tests/data/golden-exports/small-metrics.csv byte for byte") {
                 CHECK(matches_golden("small-metrics.csv", out.str()));
             }
-            THEN("the header names the twelve columns and unknown values are empty fields") {
+            THEN("the header names the thirteen columns and unknown values are empty fields") {
                 const std::string text = out.str();
-                CHECK(text.rfind(
-                          "code,role,tier,organization,in_degree,out_degree,weighted_in_degree,"
-                          "weighted_out_degree,betweenness,closeness,weak_component,"
-                          "steps_to_top_manager\r\n",
-                          0) == 0);
-                CHECK(text.find("A-2,patient-advisor,,HCO-T,1,0,1,0,0,0.2222222222222222,1,\r\n") !=
+                CHECK(text.rfind("code,role,tier,organization,provenance,in_degree,out_degree,"
+                                 "weighted_in_degree,weighted_out_degree,betweenness,closeness,"
+                                 "weak_component,steps_to_top_manager\r\n",
+                                 0) == 0);
+                CHECK(text.find("A-2,patient-advisor,,HCO-T,illustrative,1,0,1,0,0,"
+                                "0.2222222222222222,1,\r\n") != std::string::npos);
+            }
+            THEN("each person's row carries the provenance of their record") {
+                const std::string text = out.str();
+                CHECK(text.find("\nM-TOP,manager,top-level,HCO-T,reported,") != std::string::npos);
+                CHECK(text.find("\nP-1,provider,,HCO-T,user-entered,") != std::string::npos);
+                CHECK(text.find("\nM-FL,manager,front-line,HCO-T,illustrative,") !=
                       std::string::npos);
             }
         }
@@ -137,6 +145,12 @@ SCENARIO("the metrics CSV matches the golden table", "[io][csv][golden]") {
                 CHECK(count_of(text, "\n") == 9);  // header, rule, seven people
                 CHECK(text.find("M-TOP") != std::string::npos);
                 CHECK(text.find("2.000") != std::string::npos);
+            }
+            THEN("each person's line shows the provenance of their record") {
+                CHECK(text.find("provenance") != std::string::npos);
+                CHECK(count_of(text, " illustrative ") == 5);
+                CHECK(count_of(text, " reported ") == 1);
+                CHECK(count_of(text, " user-entered ") == 1);
             }
         }
     }
@@ -192,9 +206,12 @@ SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by
             options.show_names = true;
             options.title = "Caption";
             const std::string dot = io::to_dot(study, g, options);
-            THEN("the name shows under the code, its line break escaped, under the given caption") {
+            THEN(
+                "the name shows under the code, its line break escaped, under the given caption "
+                "which still says the network includes illustrative records") {
                 CHECK(dot.find("label=\"A-1\\nAda\\nLine\"") != std::string::npos);
-                CHECK(dot.find("graph [label=\"Caption\"") != std::string::npos);
+                CHECK(dot.find("graph [label=\"Caption (includes illustrative records)\"") !=
+                      std::string::npos);
             }
         }
         WHEN("a collaboration tie is on its own") {
@@ -204,6 +221,71 @@ SCENARIO("the DOT picture puts tiers in ranks, marks advisors and styles ties by
                 io::to_dot(study, network::engagement_graph(study, only_prepares));
             THEN("it is drawn solid") {
                 CHECK(dot.find("p2 -> p0 [style=solid") != std::string::npos);
+            }
+        }
+    }
+}
+
+SCENARIO("a picture tells invented people and ties apart from reported ones", "[io][dot]") {
+    GIVEN("the small study, whose provenance is mixed") {
+        const model::case_study study = small_study();
+        const network::engagement_graph g(study);
+        WHEN("its network is drawn") {
+            const std::string dot = io::to_dot(study, g);
+            THEN("the title says that the picture includes illustrative records") {
+                CHECK(dot.find("graph [label=\"Illustrative export study (includes illustrative "
+                               "records)\\n2015-01-01/2017-12-31\"") != std::string::npos);
+            }
+            THEN("each person's tooltip ends with the provenance of their record") {
+                CHECK(dot.find("tooltip=\"top-level manager; reported\"") != std::string::npos);
+                CHECK(dot.find("tooltip=\"provider; user-entered\"") != std::string::npos);
+                CHECK(dot.find("tooltip=\"patient-advisor; illustrative\"") != std::string::npos);
+            }
+            THEN("a tie's tooltip ends with the weakest provenance of its engagements") {
+                CHECK(dot.find("2016-02-01 to 2016-05-01; illustrative\"") != std::string::npos);
+                CHECK(dot.find("2016-04-15 to 2016-04-15; user-entered\"") != std::string::npos);
+            }
+        }
+    }
+    GIVEN("a study whose records were all entered by its user") {
+        model::builder b{"Entered study", model::date_window::years(2016, 2016)};
+        b.organization("H");
+        b.advisor("A").of("H");
+        b.manager("M", model::management_tier::front_line).of("H");
+        b.engagement("M", "A").on("2016-03-01").kind(model::engagement_kind::prepares);
+        const model::case_study study = b.build();
+        WHEN("its network is drawn") {
+            const std::string dot = io::to_dot(study, network::engagement_graph(study));
+            THEN("the title is the study's own, with no note") {
+                CHECK(dot.find("graph [label=\"Entered study\\n2016-01-01/2016-12-31\"") !=
+                      std::string::npos);
+                CHECK(dot.find("illustrative") == std::string::npos);
+            }
+        }
+    }
+}
+
+SCENARIO("the ties CSV lists every tie with its engagements and provenance", "[io][csv]") {
+    GIVEN("the small study") {
+        const model::case_study study = small_study();
+        const network::engagement_graph g(study);
+        WHEN("its ties are written as CSV") {
+            std::ostringstream out;
+            io::write_ties_csv(out, g);
+            const std::string text = out.str();
+            THEN("the header names the two people and the tie's columns, one row per tie") {
+                CHECK(text.rfind("source,target,count,level,first,last,kinds,provenance\r\n", 0) ==
+                      0);
+                CHECK(count_of(text, "\r\n") == 1 + g.num_ties());
+            }
+            THEN("a tie of mixed provenance is as weak as its weakest engagement") {
+                CHECK(text.find("\r\nM-FL,A-1,2,partnership,2016-02-01,2016-05-01,\"prepares,"
+                                "supports\",illustrative\r\n") != std::string::npos);
+                CHECK(text.find("\r\nM-MID,M-TOP,1,information,2016-04-15,2016-04-15,reports-to,"
+                                "user-entered\r\n") != std::string::npos);
+            }
+            THEN("codes that need quoting are quoted") {
+                CHECK(text.find("\r\n\"X \"\"quoted\"\", \\odd\",P-1,") != std::string::npos);
             }
         }
     }
@@ -290,22 +372,30 @@ SCENARIO("exports are written into files in one step", "[io][files]") {
         const model::case_study study = small_study();
         const network::engagement_graph g(study);
         const auto dir = scratch("files");
-        WHEN("the picture, the GraphML and the metrics table are saved") {
+        WHEN("the picture, the GraphML, the GEXF, the metrics and the ties tables are saved") {
             io::save_picture(study, g, io::picture_format::dot, dir / "net.dot");
             io::save_graphml(dir / "net.graphml", study, g);
+            io::save_gexf(dir / "net.gexf", study, g);
             io::save_metrics_csv(dir / "metrics.csv", network::metrics_of(study, g));
+            io::save_ties_csv(dir / "ties.csv", g);
             THEN("each file holds exactly what the stream writers give, and nothing else is left") {
                 CHECK(exports_fixture::read_all((dir / "net.dot").string()) ==
                       io::to_dot(study, g));
                 std::ostringstream graphml;
                 io::write_graphml(graphml, study, g);
                 CHECK(exports_fixture::read_all((dir / "net.graphml").string()) == graphml.str());
+                std::ostringstream gexf;
+                io::write_gexf(gexf, study, g);
+                CHECK(exports_fixture::read_all((dir / "net.gexf").string()) == gexf.str());
+                std::ostringstream ties;
+                io::write_ties_csv(ties, g);
+                CHECK(exports_fixture::read_all((dir / "ties.csv").string()) == ties.str());
                 CHECK(matches_golden("small-metrics.csv",
                                      exports_fixture::read_all((dir / "metrics.csv").string())));
                 std::size_t files = 0;
                 for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
                     ++files;
-                CHECK(files == 3);
+                CHECK(files == 5);
             }
         }
         WHEN("a table is saved into a directory that does not exist") {

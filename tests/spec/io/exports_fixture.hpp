@@ -12,6 +12,10 @@
 //   e3 M-MID-> M-TOP  reports-to, information, 04-15
 //   e4 P-1  -> A-2    consults, consultation, 06-01
 //   e5 X    -> P-1    informs, information, 07-01
+// Provenance: every record is illustrative but M-TOP (reported) and P-1 (entered by a user),
+// and the events M-FL -> A-1 supports (reported) and M-MID -> M-TOP (entered). So tie e1 mixes
+// an illustrative and a reported event and is illustrative (the weakest), e3 is user-entered and
+// the others illustrative.
 // Worked measures (n = 7):
 //   degree in/out (events in/out): A-1 1/1 (2/1), A-2 1/0 (1/0), M-FL 1/2 (1/3), M-MID 1/1 (1/1),
 //     M-TOP 1/0 (1/0), P-1 1/1 (1/1), X 0/1 (0/1).
@@ -51,13 +55,16 @@ inline model::case_study small_study() {
     b.advisor("A-2").of("HCO-T");
     b.manager("M-FL", management_tier::front_line).of("HCO-T");
     b.manager("M-MID", management_tier::mid_level).of("HCO-T");
-    b.manager("M-TOP", management_tier::top_level).of("HCO-T");
-    b.provider("P-1").of("HCO-T");
+    b.manager("M-TOP", management_tier::top_level)
+        .of("HCO-T")
+        .provenance(model::provenance::reported);
+    b.provider("P-1").of("HCO-T").provenance(model::provenance::user_entered);
     b.person(odd_code, model::person_role::other).of("HCO, \"east\"").role_label("ICL");
 
     auto engage = [&](const std::string& from, const std::string& to, const char* on,
-                      engagement_kind kind, engagement_level level) {
-        b.engagement(from, to).on(on).kind(kind).level(level);
+                      engagement_kind kind, engagement_level level,
+                      model::provenance provenance = model::provenance::illustrative) {
+        b.engagement(from, to).on(on).kind(kind).level(level).provenance(provenance);
     };
     engage("M-FL", "A-1", "2016-02-01", engagement_kind::prepares, engagement_level::collaboration);
     engage("A-1", "M-FL", "2016-03-01", engagement_kind::gives_feedback_to,
@@ -65,8 +72,9 @@ inline model::case_study small_study() {
     engage("M-FL", "M-MID", "2016-04-01", engagement_kind::reports_to,
            engagement_level::information);
     engage("M-MID", "M-TOP", "2016-04-15", engagement_kind::reports_to,
-           engagement_level::information);
-    engage("M-FL", "A-1", "2016-05-01", engagement_kind::supports, engagement_level::partnership);
+           engagement_level::information, model::provenance::user_entered);
+    engage("M-FL", "A-1", "2016-05-01", engagement_kind::supports, engagement_level::partnership,
+           model::provenance::reported);
     engage("P-1", "A-2", "2016-06-01", engagement_kind::consults, engagement_level::consultation);
     engage(odd_code, "P-1", "2016-07-01", engagement_kind::informs, engagement_level::information);
     return b.build();

@@ -62,6 +62,58 @@ SCENARIO("parallel engagement events between two people become one tie that aggr
     }
 }
 
+SCENARIO("a tie is as trustworthy as its weakest engagement and knows the days of its events",
+         "[network][graph][provenance]") {
+    GIVEN(
+        "a manager who engaged an advisor twice on one day and once later, one of the three "
+        "invented, and a reported tie the other way") {
+        model::builder lines = illustrative_study();
+        lines.default_provenance(model::provenance::reported);
+        lines.manager("M-MID", management_tier::mid_level).of("HCO-T");
+        lines.advisor("PA-1").of("HCO-T").provenance(model::provenance::user_entered);
+        consults(lines, "M-MID", "PA-1", "2016-03-01");
+        consults(lines, "M-MID", "PA-1", "2016-03-01").kind(engagement_kind::informs);
+        consults(lines, "M-MID", "PA-1", "2015-06-01").provenance(model::provenance::illustrative);
+        consults(lines, "PA-1", "M-MID", "2017-02-02");
+        const built b{lines.build()};
+        const auto m = b.person("M-MID"), a = b.person("PA-1");
+        WHEN("the network of the whole study is built") {
+            const engagement_graph g(b.study);
+            THEN("the manager's tie is illustrative and the advisor's tie reported") {
+                CHECK(g.tie_between(m, a)->provenance == model::provenance::illustrative);
+                CHECK(g.tie_between(a, m)->provenance == model::provenance::reported);
+            }
+            THEN("each person carries the provenance of their record") {
+                CHECK(g.person(*g.vertex_of(a)).provenance == model::provenance::user_entered);
+                CHECK(g.person(*g.vertex_of(m)).provenance == model::provenance::reported);
+            }
+            THEN("the days of each tie are its distinct engagement days, in order") {
+                const network::tie_days days = network::days_of_ties(b.study, g);
+                REQUIRE(days.start.size() == g.num_ties() + 1);
+                const auto first = g.tie_between(m, a)->index;
+                REQUIRE(days.start[first + 1] - days.start[first] == 2);
+                CHECK(days.days[days.start[first]].to_iso() == "2015-06-01");
+                CHECK(days.days[days.start[first] + 1].to_iso() == "2016-03-01");
+                const auto back = g.tie_between(a, m)->index;
+                REQUIRE(days.start[back + 1] - days.start[back] == 1);
+                CHECK(days.days[days.start[back]].to_iso() == "2017-02-02");
+            }
+        }
+        WHEN("the network of 2016 and 2017 only is built") {
+            graph_filter later;
+            later.window = model::date_window::years(2016, 2017);
+            const engagement_graph g(b.study, later);
+            THEN("the invented event is outside it, so the tie is reported and has one day") {
+                CHECK(g.tie_between(m, a)->provenance == model::provenance::reported);
+                const network::tie_days days = network::days_of_ties(b.study, g);
+                const auto first = g.tie_between(m, a)->index;
+                CHECK(days.start[first + 1] - days.start[first] == 1);
+                CHECK(days.days.size() == 2);
+            }
+        }
+    }
+}
+
 SCENARIO("every person is a vertex by default, and only active people when asked",
          "[network][graph]") {
     GIVEN("two advisors, one engaged by a manager and one nobody engaged") {

@@ -1,0 +1,130 @@
+#include "partnerqi/io/detail/network_columns.hpp"
+
+#include <cstdint>
+
+#include <boost/range/iterator_range.hpp>
+
+#include "partnerqi/io/csv.hpp"
+
+namespace partnerqi::io::detail {
+
+row_values<network::metrics_columns.size()> person_values(const network::person_metrics& r) {
+    auto some = [](auto value) { return std::optional<std::string>(std::to_string(value)); };
+    return {r.code,
+            std::string(model::to_string(r.role)),
+            r.tier ? std::optional<std::string>(model::to_string(*r.tier)) : std::nullopt,
+            r.organization.empty() ? std::nullopt : std::optional<std::string>(r.organization),
+            std::string(model::to_string(r.provenance)),
+            some(r.in_degree),
+            some(r.out_degree),
+            some(r.weighted_in_degree),
+            some(r.weighted_out_degree),
+            format_number(r.betweenness),
+            format_number(r.closeness),
+            some(r.weak_component),
+            r.steps_to_top_manager ? some(*r.steps_to_top_manager) : std::nullopt};
+}
+
+row_values<tie_columns.size()> tie_values(const network::engagement_tie& t) {
+    return {std::to_string(t.events), std::string(model::to_string(t.strongest)),
+            t.first.to_iso(),         t.last.to_iso(),
+            kinds_text(t.kinds, ","), std::string(model::to_string(t.provenance))};
+}
+
+std::string kinds_text(network::kind_mask kinds, std::string_view separator) {
+    std::string out;
+    for (model::engagement_kind k : model::enum_traits<model::engagement_kind>::values) {
+        if ((kinds & network::mask_of(k)) == 0) continue;
+        if (!out.empty()) out += separator;
+        out += model::to_string(k);
+    }
+    return out;
+}
+
+bool shows_illustrative(const network::engagement_graph& graph) {
+    const auto& g = graph.graph();
+    for (auto v : boost::make_iterator_range(vertices(g)))
+        if (g[v].provenance == model::provenance::illustrative) return true;
+    for (auto e : boost::make_iterator_range(edges(g)))
+        if (g[e].provenance == model::provenance::illustrative) return true;
+    return false;
+}
+
+namespace {
+
+constexpr std::string_view replacement = "\xEF\xBF\xBD";  // U+FFFD in UTF-8
+
+/// The length of the valid UTF-8 sequence at the start of `text` (2 to 4 bytes, a character
+/// XML 1.0 allows), or 0 with `consumed` set to the bytes of the invalid start: its longest
+/// prefix that could begin a valid sequence, at least one byte (the Unicode Standard's
+/// "maximal subpart", section 3.9, so each of them becomes one U+FFFD).
+std::size_t valid_sequence(std::string_view text, std::size_t& consumed) {
+    const auto lead = static_cast<unsigned char>(text[0]);
+    std::size_t length = 0;
+    std::uint32_t code = 0;
+    unsigned char low = 0x80;  // the range of the second byte (Unicode Table 3-7)
+    unsigned char high = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2, code = lead & 0x1Fu;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3, code = lead & 0x0Fu;
+        if (lead == 0xE0) low = 0xA0;   // no overlong form
+        if (lead == 0xED) high = 0x9F;  // no surrogate
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4, code = lead & 0x07u;
+        if (lead == 0xF0) low = 0x90;   // no overlong form
+        if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+        consumed = 1;  // a continuation byte, C0, C1 or F5 to FF: never a start
+        return 0;
+    }
+    std::size_t k = 1;
+    for (; k < length && k < text.size(); ++k) {
+        const auto b = static_cast<unsigned char>(text[k]);
+        if (k == 1 ? (b < low || b > high) : (b & 0xC0u) != 0x80u) break;
+        code = (code << 6) | (b & 0x3Fu);
+    }
+    consumed = k;
+    if (k < length || code == 0xFFFE || code == 0xFFFF) return 0;
+    return length;
+}
+
+}  // namespace
+
+std::string xml_escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+            std::size_t consumed = 0;
+            const std::size_t length = valid_sequence(text.substr(i), consumed);
+            if (length == 0) {
+                out += replacement;
+                i += consumed;
+            } else {
+                out.append(text.substr(i, length));
+                i += length;
+            }
+            continue;
+        }
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&apos;"; break;
+            case '\t': out += "&#9;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\r': out += "&#13;"; break;
+            default:
+                if (u >= 0x20) out += c;  // other control characters: dropped
+        }
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace partnerqi::io::detail
