@@ -726,6 +726,59 @@ std::string to_xml(const pugi::xml_document& doc) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + writer.out;
 }
 
+// XML 1.0 cannot hold control characters other than tab, line feed and carriage return, and
+// holds only UTF-8 here: each such byte becomes one space or '?', so that byte offsets of coded
+// segments stay where they were.
+void make_xml_safe(std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto u = static_cast<unsigned char>(text[i]);
+        if (u < 0x80) {
+            if ((u < 0x20 && u != '\t' && u != '\n' && u != '\r') || u == 0x7f) text[i] = ' ';
+            ++i;
+            continue;
+        }
+        const std::size_t length = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 0;
+        bool valid = length >= 2 && u <= 0xF4 && i + length <= text.size();
+        for (std::size_t k = 1; valid && k < length; ++k)
+            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (!valid || (length == 2 && u < 0xC2)) {
+            text[i++] = '?';
+            continue;
+        }
+        i += length;
+    }
+}
+
+// A copy of the study's data whose every text XML can hold.
+case_study_data xml_safe(const case_study_data& original) {
+    case_study_data d = original;
+    make_xml_safe(d.title);
+    make_xml_safe(d.description);
+    const auto clean = [](auto& record, const auto& self) -> void {
+        using Record = std::decay_t<decltype(record)>;
+        for_each_field<Record>([&](const auto& f) {
+            auto& value = record.*(f.member);
+            using T = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+                make_xml_safe(value);
+            } else if constexpr (std::is_same_v<T, std::optional<std::string>>) {
+                if (value) make_xml_safe(*value);
+            } else if constexpr (is_vector<T>::value) {
+                if constexpr (is_record_v<typename T::value_type>)
+                    for (auto& item : value)
+                        self(item, self);
+            }
+        });
+    };
+    for_each_type(record_kinds{}, [&](auto* tag) {
+        using Kind = std::remove_pointer_t<decltype(tag)>;
+        for (Kind& r : d.all<Kind>())
+            clean(r, clean);
+    });
+    return d;
+}
+
 }  // namespace
 
 qdpx_import read_qdpx(const std::filesystem::path& file, const qdpx_read_options& options) {
@@ -752,7 +805,7 @@ qdpx_import detail::read_qdpx_bytes(std::string bytes, const qdpx_read_options& 
 }
 
 qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& file) {
-    const case_study_data& d = study.data();
+    const case_study_data d = xml_safe(study.data());
     qdpx_report report;
     losses lost;
     report_unexported(d, lost);
@@ -760,7 +813,7 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
     pugi::xml_document doc;
     pugi::xml_node project = doc.append_child("Project");
     project.append_attribute("xmlns") = std::string(project_namespace).c_str();
-    project.append_attribute("name") = study.title().c_str();
+    project.append_attribute("name") = d.title.c_str();
     project.append_attribute("origin") = origin().c_str();
 
     // Users: every coder.
@@ -958,8 +1011,7 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
                     guid_of("source", src->code).c_str();
         }
     }
-    if (!study.description().empty())
-        project.append_child("Description").text() = study.description().c_str();
+    if (!d.description.empty()) project.append_child("Description").text() = d.description.c_str();
     note_refs(project, &project_notes);
 
     entries.insert(entries.begin(), {"project.qde", to_xml(doc)});
@@ -969,7 +1021,7 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
 }
 
 qdpx_report write_qdc(const case_study& study, const std::filesystem::path& file) {
-    const case_study_data& d = study.data();
+    const case_study_data d = xml_safe(study.data());
     if (d.all<code>().empty()) {
         throw invalid_request_error(
             "codebook " + file.string() +

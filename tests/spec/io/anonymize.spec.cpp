@@ -1,6 +1,9 @@
 // An anonymized copy can be shared: nothing that the registry marks as identifying survives in
 // the file or in any export, dates are generalized or shifted, and the disclosure risk of what
 // remains is measured as k-anonymity.
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <string>
@@ -122,11 +125,24 @@ std::vector<std::pair<std::string, std::string>> shared_bytes(const model::case_
     io::write_graphml(graphml, study, graph);
     std::ostringstream csv;
     io::write_metrics_csv(csv, network::metrics_of(study, graph));
+    std::ostringstream gexf;
+    io::write_gexf(gexf, study, graph);
+    const scratch_dir dir;
+    const std::filesystem::path tables = std::filesystem::path(dir.path()) / "tables";
+    io::write_tables(study, tables);
+    std::string table_bytes;
+    for (const auto& entry : std::filesystem::directory_iterator(tables)) {
+        if (entry.path().extension() != ".csv") continue;  // README.txt is the same for all
+        std::ifstream in(entry.path(), std::ios::binary);
+        table_bytes += std::string(std::istreambuf_iterator<char>(in), {});
+    }
     return {{"the case-study file (text)", saved_bytes(study, io::encoding::portable_text)},
             {"the case-study file (XML)", saved_bytes(study, io::encoding::xml)},
             {"the DOT picture", io::to_dot(study, graph)},
             {"the GraphML export", graphml.str()},
-            {"the metrics CSV", csv.str()}};
+            {"the GEXF export", gexf.str()},
+            {"the metrics CSV", csv.str()},
+            {"the CSV tables", table_bytes}};
 }
 
 // Two providers in one team who differ only in profession, three identical advisors and one

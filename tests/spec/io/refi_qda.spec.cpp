@@ -434,6 +434,35 @@ SCENARIO("coding done elsewhere is merged into an existing study") {
     }
 }
 
+SCENARIO("texts that XML cannot hold are made safe in an exported project") {
+    scratch dir;
+    GIVEN("a memo and a source text that hold terminal escape sequences and a broken byte") {
+        model::case_study_data data = model::seed_study_illustrated().data();
+        REQUIRE_FALSE(data.all<model::memo>().empty());
+        data.all<model::memo>().front().text = "red \x1b[31malert\x01 and \xff done";
+        data.title = "Title\x07 with a bell";
+        const model::case_study study = model::case_study::from_data(std::move(data));
+        const fs::path file = dir / "safe.qdpx";
+        io::write_qdpx(study, file);
+        const std::string qde = entry_of(file, "project.qde");
+        THEN("no forbidden control character or numeric reference to one is written") {
+            for (char c : qde) {
+                const auto u = static_cast<unsigned char>(c);
+                CHECK((u >= 0x20 || c == '\t' || c == '\n' || c == '\r'));
+            }
+            CHECK_FALSE(mentions(qde, "&#1;"));
+            CHECK_FALSE(mentions(qde, "&#27;"));
+        }
+        THEN("the project reads back, the texts keeping their length") {
+            const io::qdpx_import back = io::read_qdpx(file);
+            bool found = false;
+            for (const auto& m : back.study.all<model::memo>())
+                found = found || m.text == "red  [31malert  and ? done";
+            CHECK(found);
+        }
+    }
+}
+
 SCENARIO("a codebook travels alone as a .qdc file") {
     scratch dir;
     GIVEN("the seed study's codebook written as a .qdc file") {
