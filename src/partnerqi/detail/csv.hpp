@@ -26,6 +26,14 @@ inline std::string csv_field(std::string_view text) {
     return out;
 }
 
+/// The spreadsheet letters of a 0-based column: A, B, ..., Z, AA, AB, ...
+inline std::string column_letters(std::size_t index) {
+    std::string out;
+    for (++index; index > 0; index = (index - 1) / 26)
+        out.insert(out.begin(), static_cast<char>('A' + (index - 1) % 26));
+    return out;
+}
+
 /// True when a spreadsheet would run the cell as a formula: it starts with '=', '+', '-', '@', a
 /// tab or a carriage return (OWASP, "CSV Injection"), and is not a plain number such as "-0.5",
 /// which a spreadsheet only reads as a number. A cell starting with an apostrophe counts too, so

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "partnerqi/detail/csv.hpp"
+#include "partnerqi/detail/text.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/sha256.hpp"
 #include "partnerqi/io/detail/text_replacer.hpp"
@@ -90,13 +92,6 @@ std::string role_words(model::person_role role, std::optional<model::management_
     return words;
 }
 
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 // A profession's group: a library vocabulary, matched on word stems in English and French.
 std::string profession_group(std::string_view profession) {
     if (profession.empty()) return {};
@@ -116,19 +111,11 @@ std::string profession_group(std::string_view profession) {
           "psychoéduc", "psychoeduc",  "educator",   "éducat", "technolog", "technician"}},
         {"administrative staff", {"clerk", "secretar", "administrat", "agent", "receptionist"}},
     };
-    const std::string text = lower_ascii(profession);
+    const std::string text = partnerqi::detail::lower_ascii(profession);
     for (const group& g : groups)
         for (const char* stem : g.stems)
             if (text.find(stem) != std::string::npos) return g.name;
     return "other profession";
-}
-
-// 0 -> "A", 25 -> "Z", 26 -> "AA".
-std::string letters(std::size_t n) {
-    std::string out;
-    for (++n; n > 0; n = (n - 1) / 26)
-        out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
-    return out;
 }
 
 // What every anonymized record's generalization may need from the rest of the study.
@@ -146,8 +133,8 @@ std::optional<std::string> generalized(const Record&, std::string_view, std::siz
 
 std::optional<std::string> generalized(const model::organization&, std::string_view field,
                                        std::size_t ordinal, context&) {
-    if (field == "code") return "ORG-" + letters(ordinal);
-    if (field == "name") return "Organization " + letters(ordinal);
+    if (field == "code") return "ORG-" + partnerqi::detail::column_letters(ordinal);
+    if (field == "name") return "Organization " + partnerqi::detail::column_letters(ordinal);
     return std::nullopt;
 }
 

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "partnerqi/detail/text.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/qdpx_archive.hpp"
@@ -52,11 +53,7 @@ std::string guid_of(std::string_view kind, std::string_view key) {
 std::string normal_guid(std::string_view text) {
     if (text.size() >= 2 && text.front() == '{' && text.back() == '}')
         text = text.substr(1, text.size() - 2);
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return out;
+    return partnerqi::detail::lower_ascii(text);
 }
 
 /// The byte offset of every code point of UTF-8 text, and the text's size last: element i is

@@ -18,6 +18,7 @@
 
 #include "partnerqi/detail/csv.hpp"
 #include "partnerqi/detail/csv_reader.hpp"
+#include "partnerqi/detail/text.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/table_columns.hpp"
 
@@ -518,28 +519,10 @@ std::string_view trim(std::string_view text) {
     return text;
 }
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 /// A header as written by hand: blanks trimmed, lower case, spaces as underscores.
 std::string normalized_header(std::string_view text) {
-    std::string out = lower(trim(text));
+    std::string out = partnerqi::detail::lower_ascii(trim(text));
     std::replace(out.begin(), out.end(), ' ', '_');
-    return out;
-}
-
-/// The spreadsheet letter of a 0-based column: A, B, ..., Z, AA, ...
-std::string column_letter(std::size_t index) {
-    std::string out;
-    ++index;
-    while (index > 0) {
-        out.insert(out.begin(), static_cast<char>('A' + (index - 1) % 26));
-        index = (index - 1) / 26;
-    }
     return out;
 }
 
@@ -731,7 +714,7 @@ outcome read_value(const cell_place& at, std::string_view text, T& out) {
     } else if constexpr (model::is_id<T>::value) {
         return read_reference<model::record_for_id<T>>(at, text, out);
     } else if constexpr (std::is_enum_v<T>) {
-        const std::string t = lower(trim(text));
+        const std::string t = partnerqi::detail::lower_ascii(trim(text));
         if (t.empty()) {
             if constexpr (std::is_same_v<T, model::provenance>) {
                 out = model::provenance::user_entered;
@@ -769,7 +752,7 @@ outcome read_value(const cell_place& at, std::string_view text, T& out) {
         out = model::date_window(first, last);
         return outcome::ok;
     } else if constexpr (std::is_same_v<T, bool>) {
-        const std::string t = lower(trim(text));
+        const std::string t = partnerqi::detail::lower_ascii(trim(text));
         if (t.empty() || t == "false" || t == "no" || t == "0") {
             out = false;
         } else if (t == "true" || t == "yes" || t == "1") {
@@ -977,15 +960,17 @@ void load_doc(reader& rd, table_doc& doc, const table_layout& layout) {
         if (name.empty()) continue;
         if (known.count(name) == 0) {
             rd.warnings.push_back({doc.file, 1, header[i],
-                                   "column " + column_letter(i) + " is not a column of " +
-                                       doc.file + " (see README.txt); it was ignored"});
+                                   "column " + partnerqi::detail::column_letters(i) +
+                                       " is not a column of " + doc.file +
+                                       " (see README.txt); it was ignored"});
             continue;
         }
         auto [it, fresh] = doc.columns.emplace(name, i);
         if (!fresh) {
             rd.problem(doc.file, 1, name,
-                       "appears twice, in columns " + column_letter(it->second) + " and " +
-                           column_letter(i) + "; keep one of them");
+                       "appears twice, in columns " +
+                           partnerqi::detail::column_letters(it->second) + " and " +
+                           partnerqi::detail::column_letters(i) + "; keep one of them");
             doc.broken = true;
         }
     }
@@ -1193,7 +1178,8 @@ tables_read_result read_tables(const fs::path& dir) {
     }
     for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
         const std::string name = e.path().filename().string();
-        if (lower(e.path().extension().string()) == ".csv" && known.count(name) == 0) {
+        if (partnerqi::detail::lower_ascii(e.path().extension().string()) == ".csv" &&
+            known.count(name) == 0) {
             rd.warnings.push_back({name, 0, "",
                                    "is not a table of a case study (see README.txt); it was "
                                    "ignored"});

@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "partnerqi/detail/text.hpp"
 #include "partnerqi/error.hpp"
 
 #include <sys/stat.h>
@@ -18,14 +19,6 @@ using category = load_error_category;
 
 [[noreturn]] void refuse(category c, const std::string& where, const std::string& what) {
     throw load_error(c, where + ": " + what);
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return out;
 }
 
 /// True when an entry name could leave the folder it would be extracted to: empty, absolute
@@ -161,7 +154,7 @@ void bounded_zip::check_entries() {
                    at + " is a symbolic link; links are refused, a REFI-QDA project holds only "
                         "files");
         }
-        if (!index_.emplace(lower(name), entry).second) {
+        if (!index_.emplace(partnerqi::detail::lower_ascii(name), entry).second) {
             refuse(category::damaged, where_,
                    at + " appears twice (names compared without regard to case); the archive "
                         "is ambiguous, export the project again");
@@ -201,7 +194,7 @@ void bounded_zip::check_entries() {
 }
 
 std::optional<std::string> bounded_zip::read(std::string_view name) {
-    const auto it = index_.find(lower(name));
+    const auto it = index_.find(partnerqi::detail::lower_ascii(name));
     if (it == index_.end()) return std::nullopt;
     const std::string at = "entry '" + std::string(name) + "'";
     zip_stat_t st;
