@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace partnerqi::io::detail {
@@ -32,11 +31,17 @@ private:
     struct node {
         std::uint32_t fail = 0;
         std::uint32_t word = 0;  // 1 + index of the longest word ending here (via fail links), or 0
+        std::uint32_t first_edge = 0;  // the node's children: edges_[first_edge, + edge_count),
+        std::uint32_t edge_count = 0;  // sorted by byte
+    };
+    struct edge {
+        unsigned char byte;
+        std::uint32_t to;
     };
     std::vector<std::string> words_;
     std::vector<std::string> replacements_;
     mutable std::vector<node> nodes_;
-    mutable std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 8 | byte) -> node
+    mutable std::vector<edge> edges_;
     mutable bool built_ = false;
 };
 
