@@ -111,32 +111,50 @@ namespace {
 
 using traits = std::istream::traits_type;
 
-void skip_space(std::istream& in) {
-    for (auto c = in.peek(); !traits::eq_int_type(c, traits::eof()) &&
-                             std::isspace(static_cast<unsigned char>(traits::to_char_type(c)));
-         c = in.peek())
-        in.get();
+// Tags are read straight from the stream's buffer (the payload, in memory): an istream call
+// per character would build a sentry each time.
+void skip_space(std::streambuf& in) {
+    for (auto c = in.sgetc(); !traits::eq_int_type(c, traits::eof()) &&
+                              std::isspace(static_cast<unsigned char>(traits::to_char_type(c)));
+         c = in.snextc()) {
+    }
 }
 
 // The longest tag name a message quotes; partnerqi's own are far shorter.
 constexpr std::size_t longest_quoted_name = 80;
 
-// Reads a tag name up to the white space, '>', '/' or '<' after it. Only the first
-// longest_quoted_name characters are kept (the rest is read and dropped), and characters that
-// are not printable are shown as '?'.
-std::string read_tag_name(std::istream& in) {
-    std::string name;
-    for (auto c = in.peek(); !traits::eq_int_type(c, traits::eof()); c = in.peek()) {
-        const auto ch = static_cast<unsigned char>(traits::to_char_type(c));
-        if (std::isspace(ch) || ch == '>' || ch == '/' || ch == '<') break;
-        in.get();
-        if (name.size() < longest_quoted_name)
-            name += std::isprint(ch) ? static_cast<char>(ch) : '?';
-        else if (name.size() == longest_quoted_name)
-            name += "...";
+// A tag name read from the input, in a fixed buffer (one is read for every element: no
+// allocation); only its first longest_quoted_name characters are kept.
+class tag_name {
+public:
+    // Reads the name up to the white space, '>', '/' or '<' after it; characters past the
+    // kept ones are read and dropped, and a name cut so never equals an expected one.
+    explicit tag_name(std::streambuf& in) {
+        for (auto c = in.sgetc(); !traits::eq_int_type(c, traits::eof()); c = in.snextc()) {
+            const auto ch = static_cast<unsigned char>(traits::to_char_type(c));
+            if (std::isspace(ch) || ch == '>' || ch == '/' || ch == '<') break;
+            if (size_ < longest_quoted_name)
+                text_[size_++] = static_cast<char>(ch);
+            else
+                cut_ = true;
+        }
     }
-    return name;
-}
+    [[nodiscard]] bool is(const char* expected) const {
+        return !cut_ && std::string_view(text_, size_) == expected;
+    }
+    // For a message: characters that are not printable shown as '?'.
+    [[nodiscard]] std::string quoted() const {
+        std::string out;
+        for (std::size_t i = 0; i < size_; ++i)
+            out += std::isprint(static_cast<unsigned char>(text_[i])) ? text_[i] : '?';
+        return cut_ ? out + "..." : out;
+    }
+
+private:
+    char text_[longest_quoted_name]{};
+    std::size_t size_ = 0;
+    bool cut_ = false;
+};
 
 // The record kind whose collection is called `table`, or "" when none is.
 std::string_view kind_of_table(std::string_view table) {
@@ -180,7 +198,9 @@ std::string checked_xml_iarchive::where() const {
     return "at " + path;
 }
 
-void checked_xml_iarchive::refuse(const std::string& found, const std::string& expected) const {
+void checked_xml_iarchive::refuse(const std::string& found, const char* name, bool end) const {
+    const std::string expected = end ? std::string("the end tag </") + name + ">"
+                                     : std::string("the element <") + name + ">";
     throw load_error(load_error_category::damaged,
                      "its XML holds " + found + " where partnerqi writes " + expected + ", " +
                          where() +
@@ -190,42 +210,45 @@ void checked_xml_iarchive::refuse(const std::string& found, const std::string& e
 
 void checked_xml_iarchive::load_start(const char* name) {
     if (name == nullptr) return;
-    std::istream& in = get_is();
-    const std::string expected = std::string("the element <") + name + ">";
+    std::streambuf& in = *get_is().rdbuf();
     skip_space(in);
-    if (traits::eq_int_type(in.peek(), traits::to_int_type('<'))) {
-        in.get();
-        if (traits::eq_int_type(in.peek(), traits::to_int_type('/'))) {
-            in.get();
-            refuse("the end tag </" + read_tag_name(in) + ">", expected);
-        }
-        in.unget();
-    } else if (traits::eq_int_type(in.peek(), traits::eof())) {
-        refuse("the end of the payload", expected);
+    const auto char_is = [](traits::int_type c, char ch) {
+        return traits::eq_int_type(c, traits::to_int_type(ch));
+    };
+    if (traits::eq_int_type(in.sgetc(), traits::eof()))
+        refuse("the end of the payload", name, false);
+    if (!char_is(in.sgetc(), '<')) refuse("text", name, false);
+    if (char_is(in.snextc(), '/')) {
+        in.sbumpc();
+        refuse("the end tag </" + tag_name(in).quoted() + ">", name, false);
     }
-    if (!gimpl->parse_start_tag(in)) refuse("text or a malformed tag", expected);
+    in.sungetc();  // back to the '<', for Boost
+    // Boost reads the tag and its attributes (class id, tracking level, version).
+    if (!gimpl->parse_start_tag(get_is())) refuse("text or a malformed tag", name, false);
     const std::string& found = gimpl->rv.object_name;
     if (found != name)
-        refuse("the element <" + found.substr(0, longest_quoted_name) + ">", expected);
+        refuse("the element <" + found.substr(0, longest_quoted_name) + ">", name, false);
     if (!open_.empty() && std::strcmp(name, "item") == 0) ++open_.back().items;
     open_.push_back({name, {}, 0});
 }
 
 void checked_xml_iarchive::load_end(const char* name) {
     if (name == nullptr) return;
-    std::istream& in = get_is();
-    const std::string expected = std::string("the end tag </") + name + ">";
+    std::streambuf& in = *get_is().rdbuf();
+    const auto char_is = [](traits::int_type c, char ch) {
+        return traits::eq_int_type(c, traits::to_int_type(ch));
+    };
     skip_space(in);
-    if (traits::eq_int_type(in.peek(), traits::eof())) refuse("the end of the payload", expected);
-    if (!traits::eq_int_type(in.get(), traits::to_int_type('<'))) refuse("text", expected);
-    if (!traits::eq_int_type(in.peek(), traits::to_int_type('/')))
-        refuse("an extra element <" + read_tag_name(in) + ">", expected);
-    in.get();
-    const std::string found = read_tag_name(in);
+    if (traits::eq_int_type(in.sgetc(), traits::eof()))
+        refuse("the end of the payload", name, true);
+    if (!char_is(in.sbumpc(), '<')) refuse("text", name, true);
+    if (!char_is(in.sgetc(), '/'))
+        refuse("an extra element <" + tag_name(in).quoted() + ">", name, true);
+    in.sbumpc();
+    const tag_name found(in);
     skip_space(in);
-    if (!traits::eq_int_type(in.get(), traits::to_int_type('>')))
-        refuse("a malformed end tag </" + found, expected);
-    if (found != name) refuse("the end tag </" + found + ">", expected);
+    if (!char_is(in.sbumpc(), '>')) refuse("a malformed end tag </" + found.quoted(), name, true);
+    if (!found.is(name)) refuse("the end tag </" + found.quoted() + ">", name, true);
     if (!open_.empty()) open_.pop_back();
     constexpr std::string_view count_suffix = "_count";
     const std::string_view closed = name;

@@ -155,7 +155,9 @@ private:
         std::uint64_t items = 0;
     };
     [[nodiscard]] std::string where() const;
-    [[noreturn]] void refuse(const std::string& found, const std::string& expected) const;
+    /// Throws the load_error for `found` where the start tag (or the end tag, `end`) of the
+    /// element `name` belongs.
+    [[noreturn]] void refuse(const std::string& found, const char* name, bool end) const;
     std::vector<open_element> open_;
 };
 
