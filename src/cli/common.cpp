@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
@@ -85,7 +86,12 @@ bool command_line::parse(const std::vector<std::string>& args) {
         const po::option_description* option = all.find_nothrow(name, false);
         if (option != nullptr && option->semantic()->max_tokens() == 0) continue;  // a switch
         const auto* text = boost::any_cast<std::string>(&value.value());
-        if (text != nullptr && text->empty())
+        const auto* texts = boost::any_cast<std::vector<std::string>>(&value.value());
+        const bool empty =
+            (text != nullptr && text->empty()) ||
+            (texts != nullptr &&
+             std::any_of(texts->begin(), texts->end(), [](const auto& t) { return t.empty(); }));
+        if (empty)
             throw usage_error(name == "file" ? "the FILE argument is empty; name a file"
                                              : "--" + name + " is empty; give it a value");
     }

@@ -11,9 +11,11 @@ int convert(const std::vector<std::string>& args) {
                     "default),\nbinary (fastest, same kind of machine only) or xml (readable by "
                     "people and diff tools).");
     add_file(cl);
-    cl.options.add_options()("to", po::value<std::string>()->required(),
-                             accepted_spellings<io::encoding>().c_str())(
-        "out,o", po::value<std::string>()->required(), "the case-study file to write");
+    cl.options.add_options()(
+        "to", po::value<std::string>()->required()->value_name(choices<io::encoding>()),
+        accepted_spellings<io::encoding>().c_str())(
+        "out,o", po::value<std::string>()->required()->value_name("PATH"),
+        "the case-study file to write");
     if (!cl.parse(args)) return exit_ok;
     const auto encoding = parse_option<io::encoding>("to", cl.text("to"));
     check_output(cl.text("out"), {cl.text("file")});

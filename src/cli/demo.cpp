@@ -15,10 +15,12 @@ int demo(const std::vector<std::string>& args) {
                     "case-study file:\nwhat the study reports, plus illustrative detail (more "
                     "managers, practices, engagements,\nwaves, interviews) marked illustrative; "
                     "with --reported, the study's facts alone.");
-    cl.options.add_options()("out,o", po::value<std::string>()->required(),
+    cl.options.add_options()("out,o", po::value<std::string>()->required()->value_name("FILE"),
                              "the case-study file to write")(
         "to",
-        po::value<std::string>()->default_value(std::string(to_string(io::save_options{}.format))),
+        po::value<std::string>()
+            ->default_value(std::string(to_string(io::save_options{}.format)))
+            ->value_name(choices<io::encoding>()),
         ("payload encoding: " + accepted_spellings<io::encoding>()).c_str())(
         "reported", "write only what the study reports, without illustrative detail");
     if (!cl.parse(args)) return exit_ok;

@@ -1,6 +1,7 @@
 // partnerqi export: writes the network as DOT, SVG, PNG, GraphML or GEXF, the analysis tables
 // as CSV, the whole study as the CSV tables that 'partnerqi import' reads back, or the coding
 // as a REFI-QDA project or codebook.
+#include <array>
 #include <filesystem>
 #include <iostream>
 #include <system_error>
@@ -53,14 +54,21 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
     std::cout << '\n';
 }
 
+// The formats besides the pictures (io::picture_format).
+constexpr std::array<const char*, 6> other_formats = {"graphml", "gexf", "csv",
+                                                      "tables",  "qdpx", "qdc"};
+
 }  // namespace
 
 int export_command(const std::vector<std::string>& args) {
-    const std::string formats =
-        accepted_spellings<io::picture_format>() + ", graphml, gexf, csv, tables, qdpx or qdc";
+    std::string formats = accepted_spellings<io::picture_format>();
+    std::string format_choices = choices<io::picture_format>();
+    for (std::size_t i = 0; i < other_formats.size(); ++i) {
+        formats += (i + 1 < other_formats.size() ? ", " : " or ") + std::string(other_formats[i]);
+        format_choices += "|" + std::string(other_formats[i]);
+    }
     command_line cl(
-        "partnerqi export FILE --format " + choices<io::picture_format>() +
-            "|graphml|gexf|csv|tables|qdpx|qdc --out PATH [options]",
+        "partnerqi export FILE --format " + format_choices + " --out PATH [options]",
         "Exports the engagement network or the tables of a case study.\n"
         "  dot      the network as Graphviz DOT (tiers as ranks, advisors marked, ties "
         "styled by level)\n"
@@ -82,9 +90,10 @@ int export_command(const std::vector<std::string>& args) {
         "           ATLAS.ti, MAXQDA, QualCoder (what the standard cannot hold is listed)\n"
         "  qdc      the codebook alone as a REFI-QDA codebook");
     add_file(cl);
-    cl.options.add_options()("format,f", po::value<std::string>()->required(), formats.c_str())(
-        "out,o", po::value<std::string>()->required(),
-        "the file (or, for csv, directory) to write");
+    cl.options.add_options()(
+        "format,f", po::value<std::string>()->required()->value_name(format_choices),
+        formats.c_str())("out,o", po::value<std::string>()->required()->value_name("PATH"),
+                         "the file (or, for csv, directory) to write");
     add_scope_options(cl);
     cl.options.add_options()("names",
                              "show display names in pictures (personal data: off by default)")(

@@ -3,13 +3,14 @@
 namespace partnerqi::cli {
 
 void add_scope_options(command_line& cl, bool with_case) {
-    cl.options.add_options()("from", po::value<std::string>(),
+    cl.options.add_options()("from", po::value<std::string>()->value_name("DATE"),
                              "count only records on or after this date (YYYY-MM-DD)")(
-        "to", po::value<std::string>(), "count only records on or before this date (YYYY-MM-DD)")(
-        "wave", po::value<std::string>(),
+        "to", po::value<std::string>()->value_name("DATE"),
+        "count only records on or before this date (YYYY-MM-DD)")(
+        "wave", po::value<std::string>()->value_name("W"),
         "count only the records of this wave (its code, e.g. W2)");
     if (with_case) {
-        cl.options.add_options()("case", po::value<std::string>(),
+        cl.options.add_options()("case", po::value<std::string>()->value_name("C"),
                                  "analyse one case only (its code, e.g. case-1)");
     }
 }

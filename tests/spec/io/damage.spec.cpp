@@ -469,3 +469,107 @@ SCENARIO("a payload holds exactly what partnerqi writes, even with checksums rec
         }
     }
 }
+
+namespace {
+
+// A study with one engagement, from the manager M to the advisor A.
+model::case_study one_engagement_study() {
+    model::builder b{"One tie", model::date_window::years(2016, 2016)};
+    b.organization("H");
+    b.advisor("A").of("H");
+    b.manager("M", model::management_tier::front_line).of("H");
+    b.engagement("M", "A").on("2016-03-01");
+    return b.build();
+}
+
+// The whole element `<name>...</name>` that starts at or after `from` in `xml`.
+std::string element(const std::string& xml, const std::string& name, std::size_t from = 0) {
+    const auto start = xml.find("<" + name + ">", from);
+    REQUIRE(start != std::string::npos);
+    const std::string end_tag = "</" + name + ">";
+    const auto end = xml.find(end_tag, start);
+    REQUIRE(end != std::string::npos);
+    return xml.substr(start, end + end_tag.size() - start);
+}
+
+}  // namespace
+
+SCENARIO("an XML payload whose element names differ from what partnerqi writes is refused") {
+    GIVEN("the XML payload of a study with one engagement, from a manager to an advisor") {
+        const model::case_study study = one_engagement_study();
+        const std::string payload = io::detail::encode_payload(study.data(), io::encoding::xml);
+        const std::string from = element(payload, "from");
+        const std::string to = element(payload, "to", payload.find(from));
+        REQUIRE(from != "<from></from>");
+        REQUIRE(to != "<to></to>");
+        THEN("the payload as written loads, with the engagement in its direction") {
+            const model::case_study loaded = load_bytes(sealed(payload, io::encoding::xml));
+            REQUIRE(loaded.all<model::engagement>().size() == 1);
+            const model::engagement& e = loaded.all<model::engagement>().front();
+            CHECK(loaded.get(e.from).code == "M");
+            CHECK(loaded.get(e.to).code == "A");
+        }
+        WHEN("the from and to elements of the engagement are swapped") {
+            std::string swapped = replaced(payload, from, "@FROM@");
+            swapped = replaced(swapped, to, from);
+            swapped = replaced(swapped, "@FROM@", to);
+            const std::string bytes = sealed(swapped, io::encoding::xml);
+            THEN("the file is refused as damaged, not loaded as a reversed engagement") {
+                CHECK(refusal(bytes) == category::damaged);
+            }
+            THEN("the message names the element found, the one expected and the record") {
+                const std::string message = message_of(bytes);
+                CHECK(message.find("<to>") != std::string::npos);
+                CHECK(message.find("<from>") != std::string::npos);
+                CHECK(message.find("engagement record 0") != std::string::npos);
+            }
+        }
+        WHEN("a field of the engagement is renamed") {
+            const std::string on = element(payload, "on");
+            std::string renamed = on;
+            renamed.replace(1, 2, "when");
+            renamed.replace(renamed.size() - 3, 2, "when");
+            REQUIRE(renamed.rfind("<when>", 0) == 0);
+            const std::string bytes = sealed(replaced(payload, on, renamed), io::encoding::xml);
+            THEN("the file is refused as damaged, naming both names and the record") {
+                CHECK(refusal(bytes) == category::damaged);
+                const std::string message = message_of(bytes);
+                CHECK(message.find("<when>") != std::string::npos);
+                CHECK(message.find("<on>") != std::string::npos);
+                CHECK(message.find("engagement record 0") != std::string::npos);
+            }
+        }
+        WHEN("a field of the engagement is left out") {
+            const std::string bytes =
+                sealed(replaced(payload, element(payload, "on"), ""), io::encoding::xml);
+            THEN("the file is refused as damaged, naming the missing element") {
+                CHECK(refusal(bytes) == category::damaged);
+                CHECK(message_of(bytes).find("<on>") != std::string::npos);
+            }
+        }
+        WHEN("an extra element follows the engagement's last field") {
+            // After the engagement's provenance, its last field.
+            const std::size_t last = payload.find("</provenance>", payload.find(from));
+            REQUIRE(last != std::string::npos);
+            std::string extra = payload;
+            extra.insert(last + 13, "<reviewed>1</reviewed>");
+            const std::string bytes = sealed(extra, io::encoding::xml);
+            THEN("the file is refused as damaged, naming the extra element and the record") {
+                CHECK(refusal(bytes) == category::damaged);
+                const std::string message = message_of(bytes);
+                CHECK(message.find("<reviewed>") != std::string::npos);
+                CHECK(message.find("</item>") != std::string::npos);
+                CHECK(message.find("engagement record 0") != std::string::npos);
+            }
+        }
+        WHEN("an extra element is put inside a field") {
+            const std::string with_child = from.substr(0, from.size() - 7) + "<x>1</x></from>";
+            const std::string bytes =
+                sealed(replaced(payload, from, with_child), io::encoding::xml);
+            THEN("the file is refused as damaged") {
+                CHECK(refusal(bytes) == category::damaged);
+                CHECK(message_of(bytes).find("<x>") != std::string::npos);
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 // Input archives that check every length and count against the load limits before allocating,
-// and the native binary output archive that writes straight into a payload_sink.
+// the XML input archive that checks every element name, and the native binary output archive
+// that writes straight into a payload_sink.
 //
 // Boost 1.74's text and binary input archives resize a string to whatever length the input
 // announces (3 GB from ten digits) and let collections reserve from an untrusted count. These
@@ -11,13 +12,16 @@
 #include <cstdint>
 #include <istream>
 #include <string>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/binary_iarchive_impl.hpp>
 #include <boost/archive/binary_oarchive_impl.hpp>
 #include <boost/archive/detail/register_archive.hpp>
 #include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/xml_iarchive.hpp>
 #include <boost/serialization/collection_size_type.hpp>
 
 #include "partnerqi/io/case_study_file.hpp"
@@ -116,6 +120,47 @@ private:
     archive_bounds bounds_;
 };
 
+/// An XML input archive that checks the name of every element against the one the loader reads
+/// there, which is the one the writer wrote there (the record registry's field names in their
+/// order, and the collection, item, flag and count names of serialization.hpp). Boost 1.74
+/// checks no start tag, and its end-tag check reads past the expected name when the tag found
+/// is longer (an out-of-bounds read found by fuzzing), so that check is never run: this archive
+/// reads every tag name itself, with bounded lengths, in one pass over the payload. A wrong,
+/// missing or extra element is a load_error (damaged) naming the element found, the one
+/// expected and the record it is in.
+class checked_xml_iarchive : public boost::archive::xml_iarchive_impl<checked_xml_iarchive> {
+    using base = boost::archive::xml_iarchive_impl<checked_xml_iarchive>;
+    friend class boost::archive::detail::interface_iarchive<checked_xml_iarchive>;
+    friend class boost::archive::detail::common_iarchive<checked_xml_iarchive>;
+    friend class boost::archive::basic_xml_iarchive<checked_xml_iarchive>;
+    friend class boost::archive::load_access;
+
+public:
+    /// Reads the archive header at once.
+    explicit checked_xml_iarchive(std::istream& input);
+    ~checked_xml_iarchive() override = default;
+
+protected:
+    /// Reads the start tag of the element `name` (with its attributes), refusing another one.
+    void load_start(const char* name);
+    /// Reads the end tag of the element `name`, refusing another tag or an extra element.
+    void load_end(const char* name);
+
+private:
+    struct open_element {
+        const char* name;  // the loader's name, alive while the element is read
+        // The collection whose items follow (the name of the last "..._count" child read) and
+        // how many of them were read so far.
+        std::string collection;
+        std::uint64_t items = 0;
+    };
+    [[nodiscard]] std::string where() const;
+    /// Throws the load_error for `found` where the start tag (or the end tag, `end`) of the
+    /// element `name` belongs.
+    [[noreturn]] void refuse(const std::string& found, const char* name, bool end) const;
+    std::vector<open_element> open_;
+};
+
 /// Boost's native binary output archive, writing numbers and strings straight into a
 /// payload_sink's buffer; the bytes are exactly those of boost::archive::binary_oarchive.
 class fast_binary_oarchive
@@ -157,4 +202,5 @@ private:
 
 BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::bounded_text_iarchive)
 BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::bounded_binary_iarchive)
+BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::checked_xml_iarchive)
 BOOST_SERIALIZATION_REGISTER_ARCHIVE(partnerqi::io::detail::fast_binary_oarchive)

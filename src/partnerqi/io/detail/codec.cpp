@@ -8,7 +8,6 @@
 #include <string_view>
 
 #include <boost/archive/text_oarchive.hpp>
-#include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 
 #include "partnerqi/io/detail/bounded_archives.hpp"
@@ -102,11 +101,8 @@ model::case_study_data decode_xml(const std::string& payload, const load_limits&
     payload_buffer buffer(payload);
     std::istream in(&buffer);
     in.imbue(std::locale::classic());
-    // Boost 1.74 compares an end tag with the expected name by reading the expected name at the
-    // length of the tag found in the input, past its end when the input's tag is longer (an
-    // out-of-bounds read found by fuzzing). Skip that check: the checksum already vouches for
-    // the bytes, and start tags are never checked anyway.
-    boost::archive::xml_iarchive ar(in, boost::archive::no_xml_tag_checking);
+    // Every element name is checked as it is read (see checked_xml_iarchive).
+    checked_xml_iarchive ar(in);
     model::case_study_data data = decode_with(ar, limits);
     // Boost 1.74 reads the closing tag in the archive's destructor and throws from there when it
     // is missing, which ends the process. Check what is left first; an exception thrown while
