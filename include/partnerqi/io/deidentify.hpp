@@ -92,7 +92,9 @@ struct deidentified {
 ///   Role prefixes: PA patient advisor, PV provider, MG manager, PC partnership coordinator,
 ///   CO coach, RS researcher, OT other.
 /// - Personal data (display names) and free texts (notes, memo texts, data-source titles and
-///   texts, quotes of coded segments) are removed.
+///   texts, quotes of coded segments) are removed, except, at the pseudonymize level, the note
+///   of a record marked illustrative: it says what was invented or assumed (an assumed tier),
+///   so it is kept, scrubbed of codes and names, for the caveat to travel with the copy.
 /// - Every person's code or display name, and at the anonymize level every original value of an
 ///   identifying field, still found in a text that is kept (a memo title, a wave label, the
 ///   study's title) is replaced, in one pass, by its pseudonym or generalized value, or by

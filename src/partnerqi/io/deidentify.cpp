@@ -246,6 +246,15 @@ bool is_anonymized(const plan& p, const Field& d) {
            !is_kept<Record>(p, d.name);
 }
 
+// The note of a record marked illustrative says what was invented or assumed (an assumed tier,
+// an illustrative classification): a pseudonymized copy keeps it, scrubbed like a label, so that
+// the caveat travels with the copy. Every other free text is removed.
+template <class Record, class Field>
+bool keeps_caveat(const Record& r, const plan& p, const Field& d) {
+    return p.level == deidentify_level::pseudonymize && std::string_view(d.name) == "note" &&
+           r.provenance == model::provenance::illustrative;
+}
+
 // First pass: removes personal data and free texts, generalizes identifying fields and dates,
 // and remembers each original identifying value with what replaced it.
 template <class Record>
@@ -255,7 +264,8 @@ void strip_record(Record& r, std::size_t ordinal, const plan& p, context& ctx,
         auto& value = r.*(d.member);
         using T = std::decay_t<decltype(value)>;
         if constexpr (std::is_same_v<T, std::string>) {
-            if (d.is(model::field_use::personal) || d.is(model::field_use::free_text)) {
+            if (d.is(model::field_use::personal) ||
+                (d.is(model::field_use::free_text) && !keeps_caveat(r, p, d))) {
                 value.clear();
             } else if (is_anonymized<Record>(p, d)) {
                 std::optional<std::string> replacement = generalized(r, d.name, ordinal, ctx);
@@ -287,7 +297,9 @@ void scrub_record(Record& r, const plan& p, const detail::text_replacer& scrub) 
         auto& value = r.*(d.member);
         using T = std::decay_t<decltype(value)>;
         if constexpr (std::is_same_v<T, std::string>) {
-            if (d.is(model::field_use::label) && !is_anonymized<Record>(p, d)) value = scrub(value);
+            if ((d.is(model::field_use::label) && !is_anonymized<Record>(p, d)) ||
+                (d.is(model::field_use::free_text) && keeps_caveat(r, p, d)))
+                value = scrub(value);
         } else if constexpr (model::is_vector<T>::value) {
             if constexpr (model::is_record_v<typename T::value_type>)
                 for (auto& item : value)

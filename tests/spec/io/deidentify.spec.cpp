@@ -6,6 +6,7 @@
 
 #include "partnerqi/io.hpp"
 #include "partnerqi/io/detail/sha256.hpp"
+#include "partnerqi/model/seed_study.hpp"
 
 #include "full_study.hpp"
 
@@ -58,7 +59,8 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
                 CHECK(after[i].code != before[i].code);
                 CHECK(after[i].code.rfind("P-", 0) == 0);
                 CHECK_FALSE(after[i].display_name.has_value());
-                CHECK(after[i].note.empty());
+                if (after[i].provenance != model::provenance::illustrative)
+                    CHECK(after[i].note.empty());
             }
             // X-MGR is a manager: "P-MG-" and ten hexadecimal digits.
             const auto manager = original.find<model::person>("X-MGR");
@@ -109,7 +111,7 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
             for (const auto& o : copy.all<model::organization>())
                 CHECK(o.note.empty());
             for (const auto& a : copy.all<model::qi_activity>())
-                CHECK(a.note.empty());
+                if (a.provenance != model::provenance::illustrative) CHECK(a.note.empty());
         }
         THEN("a memo title that named a person now names the pseudonym") {
             const auto manager = original.find<model::person>("X-MGR");
@@ -165,6 +167,26 @@ SCENARIO("no person code or display name survives in a saved de-identified file"
             THEN("the file loads back as the de-identified copy") {
                 CHECK(load_bytes(bytes) == copy);
             }
+        }
+    }
+}
+
+SCENARIO("the caveat of an illustrative record travels with a pseudonymized copy") {
+    GIVEN("the seed study, whose program managers' tier is assumed and marked illustrative") {
+        const model::case_study original = model::seed_study_illustrated();
+        const auto caveats = [](const model::case_study& s) {
+            std::size_t n = 0;
+            for (const auto& p : s.all<model::person>())
+                n += p.note.find("is assumed") != std::string::npos ? 1 : 0;
+            return n;
+        };
+        REQUIRE(caveats(original) > 0);
+        THEN("a pseudonymized copy keeps the note that says the tier is assumed") {
+            CHECK(caveats(io::deidentify(original, "a long secret salt")) == caveats(original));
+        }
+        THEN("an anonymized copy removes it with every other free text") {
+            CHECK(caveats(io::deidentify(original, "a long secret salt", io::deidentify_options{})
+                              .study) == 0);
         }
     }
 }
