@@ -1,8 +1,9 @@
 // Property: any valid case study, of any shape, comes back identical from every encoding.
 //
-// RapidCheck generates the studies. Its Catch2 header includes <catch2/catch.hpp> directly
-// (Catch2 v2 only), so the property is checked with rc::detail::checkTestable under a fixed
-// seed and the result is asserted with REQUIRE: the run is reproducible and works with v2 and v3.
+// any_study.hpp generates the studies with RapidCheck. Its Catch2 header includes
+// <catch2/catch.hpp> directly (Catch2 v2 only), so the property is checked with
+// rc::detail::checkTestable under a fixed seed and the result is asserted with REQUIRE: the run is
+// reproducible and works with v2 and v3.
 #include <sstream>
 #include <string>
 
