@@ -99,7 +99,9 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
                 CHECK(copy.all<model::person>()[i].tier == original.all<model::person>()[i].tier);
             }
         }
-        THEN("notes, memo texts, source titles and texts, and segment texts are empty") {
+        THEN(
+            "notes other than the caveats of illustrative records, memo texts, source titles and "
+            "texts, and segment texts are empty") {
             for (const auto& m : copy.all<model::memo>())
                 CHECK(m.text.empty());
             for (const auto& s : copy.all<model::data_source>()) {
@@ -109,7 +111,7 @@ SCENARIO("a de-identified study hides who people are and keeps everything else")
             for (const auto& s : copy.all<model::coded_segment>())
                 CHECK(s.text.empty());
             for (const auto& o : copy.all<model::organization>())
-                CHECK(o.note.empty());
+                if (o.provenance != model::provenance::illustrative) CHECK(o.note.empty());
             for (const auto& a : copy.all<model::qi_activity>())
                 if (a.provenance != model::provenance::illustrative) CHECK(a.note.empty());
         }
