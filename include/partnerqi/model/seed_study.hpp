@@ -28,9 +28,10 @@ namespace partnerqi::model {
 
 /// The reported cases plus invented detail for examples and demos, every added or changed record
 /// marked provenance::illustrative: the program managers as mid-level managers (an assumed tier),
-/// partnerqi's classification of the activities by kind, more managers at each tier, waves 2015/2016/2017, the default
-/// practice catalog, practice enactments by managers of every tier, engagements between
-/// managers, providers and advisors, a few interviews with coded segments, and a memo.
+/// partnerqi's classification of the activities by kind, more managers at each tier, waves
+/// 2015/2016/2017, the default practice catalog, practice enactments by managers of every tier,
+/// engagements between managers, providers and advisors, a few interviews with coded segments, and
+/// a memo.
 [[nodiscard]] PARTNERQI_EXPORT case_study seed_study_illustrated();
 
 }  // namespace partnerqi::model
