@@ -846,7 +846,26 @@ template <class R>
 void read_kind(reader& rd) {
     constexpr std::size_t k = model::kind_index<R>;
     table_doc& doc = rd.docs[file_of<R>()];
-    if (!doc.present || doc.broken) return;
+    if (!doc.present) {
+        // Nested rows (team members) without their parents' table would be lost unseen.
+        model::for_each_field<R>([&](const auto& d) {
+            using T = value_of<decltype(d)>;
+            if constexpr (is_nested_v<T>) {
+                const table_doc& child = rd.docs[file_of<base_t<T>>()];
+                if (!child.present || child.broken) return;
+                for (std::size_t r = 1; r < child.rows.size(); ++r) {
+                    if (child.empty_row(r)) continue;
+                    rd.problem(child.file, r + 1, parent_column<R>(),
+                               "names a " + std::string(record_traits<R>::kind) + " of " +
+                                   file_of<R>() + ", which is missing; add " + file_of<R>() +
+                                   " (see README.txt) or remove the rows of " + child.file);
+                    break;
+                }
+            }
+        });
+        return;
+    }
+    if (doc.broken) return;
     const auto columns = field_columns<R>(doc);
     const std::optional<std::size_t> key_col = has_key<R>() ? doc.column(key_column) : std::nullopt;
 
