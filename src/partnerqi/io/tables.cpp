@@ -58,6 +58,15 @@ struct unwrapped<std::vector<T, A>> {
 template <class T>
 using base_t = typename unwrapped<T>::type;
 
+/// The code of a record that holds nested records of type `Nested`. Naming `Nested` makes the
+/// call depend on the field at hand, so that compilers look at it only in the `if constexpr`
+/// branch of the kinds that have nested records (Clang otherwise instantiates code_of_record
+/// for every kind, and fails on those without a code).
+template <class Nested, class Record>
+const auto& code_of_parent(const Record& r) {
+    return model::code_of_record(r);
+}
+
 /// True for a vector of records kept inside another record (a team's members): a table of its
 /// own, not a column.
 template <class T>
@@ -409,7 +418,7 @@ void write_kind(const model::case_study& s, const fs::path& dir,
             const table_layout& child_layout = layouts[at++];
             table_writer child(dir, child_layout.file, child_layout.columns);
             for (const R& r : s.all<R>()) {
-                const std::string& code = model::code_of_record(r);
+                const std::string& code = code_of_parent<T>(r);
                 for (const auto& c : r.*(d.member)) {
                     auto name = [&] { return s.describe(r.id) + ", a member"; };
                     child.cell(code, parent_column<R>(), name);
@@ -820,7 +829,26 @@ template <class R>
 void read_kind(reader& rd) {
     constexpr std::size_t k = model::kind_index<R>;
     table_doc& doc = rd.docs[file_of<R>()];
-    if (!doc.present || doc.broken) return;
+    if (!doc.present) {
+        // Nested rows (team members) without their parents' table would be lost unseen.
+        model::for_each_field<R>([&](const auto& d) {
+            using T = value_of<decltype(d)>;
+            if constexpr (is_nested_v<T>) {
+                const table_doc& child = rd.docs[file_of<base_t<T>>()];
+                if (!child.present || child.broken) return;
+                for (std::size_t r = 1; r < child.rows.size(); ++r) {
+                    if (child.empty_row(r)) continue;
+                    rd.problem(child.file, r + 1, parent_column<R>(),
+                               "names a " + std::string(record_traits<R>::kind) + " of " +
+                                   file_of<R>() + ", which is missing; add " + file_of<R>() +
+                                   " (see README.txt) or remove the rows of " + child.file);
+                    break;
+                }
+            }
+        });
+        return;
+    }
+    if (doc.broken) return;
     const auto columns = field_columns<R>(doc);
     const std::optional<std::size_t> key_col = has_key<R>() ? doc.column(key_column) : std::nullopt;
 
@@ -870,7 +898,7 @@ void read_kind(reader& rd) {
                     return;
                 }
                 nested_rows& n = nested[child.file];
-                auto it = n.by_parent.find(std::string(trim(model::code_of_record(record))));
+                auto it = n.by_parent.find(std::string(trim(code_of_parent<T>(record))));
                 if (it == n.by_parent.end()) return;
                 const auto child_columns = field_columns<C>(child);
                 for (std::size_t r : it->second) {

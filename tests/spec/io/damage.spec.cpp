@@ -573,3 +573,36 @@ SCENARIO("an XML payload whose element names differ from what partnerqi writes i
         }
     }
 }
+
+SCENARIO("team members whose teams table is missing are refused, not dropped unseen") {
+    GIVEN(
+        "a folder with the study, its organization and people, and team_members.csv but no "
+        "teams.csv") {
+        const scratch_dir scratch;
+        const auto write = [&](const std::string& name, const std::string& bytes) {
+            std::ofstream(scratch.file(name), std::ios::binary) << bytes;
+        };
+        write("study.csv", "title,description,window\r\nTT,,2015-01-01/2017-12-31\r\n");
+        write("organizations.csv", "code,name,setting\r\nHCO-1,Rural centre,rural\r\n");
+        write("people.csv", "code,role,tier,organization\r\nM-1,manager,top-level,HCO-1\r\n");
+        write("team_members.csv",
+              "team,person,role_in_team,joined,left,external,provenance\r\n\r\n"
+              "T-1,M-1,chair,,,false,reported\r\n"
+              "T-2,M-1,member,,,false,reported\r\n");
+        WHEN("the folder is read") {
+            THEN("one problem names team_members.csv, the first member's row and teams.csv") {
+                try {
+                    (void)io::read_tables(scratch.path());
+                    FAIL("the tables were read without their team members");
+                } catch (const io::table_error& e) {
+                    REQUIRE(e.total() == 1);
+                    const io::table_problem& p = e.problems().front();
+                    CHECK(p.file == "team_members.csv");
+                    CHECK(p.row == 3);
+                    CHECK(p.column == "team");
+                    CHECK(p.message.find("teams.csv, which is missing") != std::string::npos);
+                }
+            }
+        }
+    }
+}
