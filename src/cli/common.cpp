@@ -166,9 +166,13 @@ std::uint64_t parse_count(const std::string& option, const std::string& text, st
 void check_output(const std::string& out, const std::vector<std::string>& inputs) {
     namespace fs = std::filesystem;
     for (const std::string& input : inputs) {
-        std::error_code ec;
-        const bool same = fs::equivalent(out, input, ec) && !ec;
-        if (same || fs::weakly_canonical(out, ec) == fs::weakly_canonical(input, ec))
+        // The same file through any link (both exist), or the same path spelled another way.
+        std::error_code same_ec, out_ec, input_ec;
+        const bool same_file = fs::equivalent(out, input, same_ec) && !same_ec;
+        const fs::path out_path = fs::weakly_canonical(out, out_ec);
+        const fs::path input_path = fs::weakly_canonical(input, input_ec);
+        const bool same_path = !out_ec && !input_ec && out_path == input_path;
+        if (same_file || same_path)
             throw usage_error("--out " + out + " is the input " + input +
                               "; writing it would destroy the input: name another file");
     }
