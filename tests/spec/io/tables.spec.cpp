@@ -215,6 +215,20 @@ SCENARIO("cells a spreadsheet would run as formulas are made inert and read back
         THEN("reading the tables gives back exactly the texts that were written") {
             CHECK(io::read_tables(dir).study == study);
         }
+        WHEN("the tables are written again with raw cells, for a script") {
+            io::tables_write_options raw;
+            raw.force = true;
+            raw.cells = io::csv_cells::raw;
+            io::write_tables(study, dir, raw);
+            const std::string raw_people = read_file(dir / "people.csv");
+            THEN("every cell is as the study holds it") {
+                CHECK(mentions(read_file(dir / "organizations.csv"), "\r\n@ORG,+cmd"));
+                CHECK(mentions(raw_people, "\r\n-PA-1,"));
+                CHECK(mentions(raw_people, ",'already quoted,"));
+                CHECK_FALSE(mentions(raw_people, "'-PA-1"));
+            }
+            THEN("they read back as the same study") { CHECK(io::read_tables(dir).study == study); }
+        }
     }
 }
 
