@@ -17,6 +17,7 @@
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/qdpx_archive.hpp"
 #include "partnerqi/io/detail/sha256.hpp"
+#include "partnerqi/io/detail/utf8.hpp"
 #include "partnerqi/version.hpp"
 
 namespace partnerqi::io {
@@ -724,8 +725,9 @@ std::string to_xml(const pugi::xml_document& doc) {
 }
 
 // XML 1.0 cannot hold control characters other than tab, line feed and carriage return, and
-// holds only UTF-8 here: each such byte becomes one space or '?', so that byte offsets of coded
-// segments stay where they were.
+// holds only UTF-8 here: each such byte, and each byte of a sequence that is not valid UTF-8
+// (detail/utf8.hpp), becomes one space or '?', so that byte offsets of coded segments stay where
+// they were.
 void make_xml_safe(std::string& text) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -735,12 +737,12 @@ void make_xml_safe(std::string& text) {
             ++i;
             continue;
         }
-        const std::size_t length = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 0;
-        bool valid = length >= 2 && u <= 0xF4 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k)
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (!valid || (length == 2 && u < 0xC2)) {
-            text[i++] = '?';
+        std::size_t consumed = 0;
+        const std::size_t length =
+            detail::valid_sequence(std::string_view(text).substr(i), consumed);
+        if (length == 0) {
+            for (const std::size_t end = i + consumed; i < end; ++i)
+                text[i] = '?';
             continue;
         }
         i += length;

@@ -16,11 +16,13 @@
 #include "partnerqi/error.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
+#include "zip_entry.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
 
 using namespace partnerqi;
+using partnerqi::test::entry_of;
 using partnerqi::test::mentions;
 using partnerqi::test::message_of;
 namespace fs = std::filesystem;
@@ -64,23 +66,6 @@ void make_archive(const fs::path& file, const std::vector<entry>& entries) {
         }
     }
     REQUIRE(zip_close(archive) == 0);
-}
-
-/// One entry of an archive, read with libzip; empty when there is none.
-std::string entry_of(const fs::path& file, const std::string& name) {
-    int code = 0;
-    zip_t* archive = zip_open(file.c_str(), ZIP_RDONLY, &code);
-    REQUIRE(archive != nullptr);
-    std::string out;
-    zip_stat_t st;
-    if (zip_stat(archive, name.c_str(), 0, &st) == 0) {
-        zip_file_t* f = zip_fopen(archive, name.c_str(), 0);
-        out.resize(st.size);
-        REQUIRE(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-    }
-    zip_discard(archive);
-    return out;
 }
 
 std::string bytes_of(const fs::path& file) {
