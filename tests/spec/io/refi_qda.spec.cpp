@@ -463,6 +463,17 @@ SCENARIO("a codebook travels alone as a .qdc file") {
             const io::qdpx_import back = io::read_qdc(file);
             CHECK(exchanged(back.study).codes == exchanged(original).codes);
         }
+        THEN("a codebook larger than the entry limit is refused before it is read") {
+            io::qdpx_read_options small;
+            small.limits.max_entry_bytes = 100;
+            try {
+                (void)io::read_qdc(file, small);
+                FAIL("a codebook past the limit was read");
+            } catch (const load_error& e) {
+                CHECK(e.category() == load_error_category::limit_exceeded);
+                CHECK(mentions(e.what(), "qdpx_limits::max_entry_bytes"));
+            }
+        }
     }
     GIVEN("a study without codes") {
         const model::case_study empty("no codes", model::date_window::years(2015, 2017));

@@ -405,6 +405,18 @@ SCENARIO("a cell longer than the documented limit is refused") {
                                    "cell may hold; split it"});
 }
 
+SCENARIO("a table file larger than the documented limit is refused before it is read") {
+    scratch_dir scratch;
+    const fs::path dir = fs::path(scratch.path()) / "intake";
+    write_small_study(dir);
+    // A sparse file: its size is past the limit without taking the disk space.
+    write_file(dir / "memos.csv", "title,text\r\n");
+    fs::resize_file(dir / "memos.csv", io::max_table_file_bytes + 1);
+    CHECK(problems_of(dir) ==
+          std::vector<std::string>{"memos.csv: the file is 256 MiB; a table may be at most 256 "
+                                   "MiB: split the study or keep long texts out of the tables"});
+}
+
 SCENARIO("the CSV reader bounds the cells of a table, empty ones included") {
     GIVEN("a reader allowed 4 cells") {
         partnerqi::detail::csv_rows rows;
