@@ -475,6 +475,32 @@ SCENARIO("a codebook travels alone as a .qdc file") {
             }
         }
     }
+    GIVEN("codebooks whose codes form one chain of parents, 200 and 300 codes long") {
+        auto chain = [](std::uint32_t length) {
+            model::case_study_data d;
+            d.title = "one chain";
+            d.window = model::date_window::years(2016, 2016);
+            for (std::uint32_t i = 0; i < length; ++i) {
+                model::code c;
+                c.id = model::code_id{i + 1};
+                c.name = "c" + std::to_string(i);
+                if (i > 0) c.parent = model::code_id{i};
+                d.all<model::code>().push_back(c);
+            }
+            return model::case_study::from_data(std::move(d));
+        };
+        THEN("the 200 levels are written and read back") {
+            io::write_qdc(chain(200), dir / "deep.qdc");
+            CHECK(io::read_qdc(dir / "deep.qdc").study.all<model::code>().size() == 200);
+        }
+        THEN("the 300 levels, which could not be read back, are refused and nothing is written") {
+            const std::string message = message_of<invalid_request_error>(
+                [&] { io::write_qdc(chain(300), dir / "deeper.qdc"); });
+            CHECK(mentions(message, "qdpx_limits::max_xml_depth"));
+            CHECK_FALSE(fs::exists(dir / "deeper.qdc"));
+            CHECK_THROWS_AS(io::write_qdpx(chain(300), dir / "deeper.qdpx"), invalid_request_error);
+        }
+    }
     GIVEN("a study without codes") {
         const model::case_study empty("no codes", model::date_window::years(2015, 2017));
         THEN("writing its codebook is refused, and no file is written") {
