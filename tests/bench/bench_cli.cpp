@@ -169,14 +169,15 @@ const fs::path& no_ties_file(std::uint32_t people) {
     });
 }
 
-/// Times the tool on `args`, where "{in}" stands for `in` and "{out}" for a fresh output path;
+/// Times the tool on `args`, where "{in}" stands for `in` and a leading "{out}" for a fresh output
+/// path in the scratch folder;
 /// the run must end with `expected_code`.
 void time_tool(benchmark::State& state, const fs::path& in, std::vector<std::string> args,
                const std::string& out_name = "out", int expected_code = 0) {
     const fs::path out = work() / out_name;
     for (std::string& a : args) {
         if (a == "{in}") a = in.string();
-        if (a == "{out}") a = out.string();
+        if (a.rfind("{out}", 0) == 0) a = out.string() + a.substr(5);  // "{out}/" too
     }
     for (auto _ : state) {
         std::error_code ignored;
