@@ -141,6 +141,17 @@ void add_pivots(command_line& cl) {
         "networks too large for the exact O(people x ties) computation (closeness stays exact)");
 }
 
+void add_raw(command_line& cl) {
+    cl.options.add_options()(
+        "raw",
+        "write CSV cells exactly as they are, for scripts; by default a cell a spreadsheet would "
+        "run as a formula (=, +, -, @ first) gets an apostrophe before it (OWASP CSV injection)");
+}
+
+io::csv_cells csv_cells_of(const command_line& cl) {
+    return cl.has("raw") ? io::csv_cells::raw : io::csv_cells::guarded;
+}
+
 network::metrics_options metrics_options_of(const command_line& cl) {
     network::metrics_options options;
     if (cl.has("pivots"))

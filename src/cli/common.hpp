@@ -163,6 +163,12 @@ void add_pivots(command_line& cl);
 /// The metrics options asked for with --pivots.
 [[nodiscard]] network::metrics_options metrics_options_of(const command_line& cl);
 
+/// --raw: CSV cells written as they are, for scripts, instead of guarded against spreadsheet
+/// formulas (io::csv_cells).
+void add_raw(command_line& cl);
+/// The CSV cells asked for with --raw.
+[[nodiscard]] io::csv_cells csv_cells_of(const command_line& cl);
+
 /// @name The subcommands, one file each; `args` follow the command's name.
 /// @{
 int demo(const std::vector<std::string>& args);

@@ -27,7 +27,8 @@ namespace {
 /// The metrics and ties tables, then every analysis table of the summary, as CSV files in a
 /// directory.
 void export_tables(const model::case_study& study, const model::scope_filter& scope,
-                   const network::metrics_options& measure, const fs::path& dir) {
+                   const network::metrics_options& measure, const fs::path& dir,
+                   io::csv_cells cells) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec || !fs::is_directory(dir)) {
@@ -43,10 +44,10 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
         timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
 
     const std::vector<analysis::csv_table> tables = analysis::csv_tables(s);
-    io::save_metrics_csv(dir / "metrics.csv", rows);
-    io::save_ties_csv(dir / "ties.csv", graph);
+    io::save_metrics_csv(dir / "metrics.csv", rows, cells);
+    io::save_ties_csv(dir / "ties.csv", graph, cells);
     for (const analysis::csv_table& table : tables)
-        io::save_csv(dir / table.file_name, table.write);
+        io::save_csv(dir / table.file_name, table.write, cells);
     std::cout << "wrote " << tables.size() + 2 << " tables into " << dir.string()
               << ": metrics.csv ties.csv";
     for (const analysis::csv_table& table : tables)
@@ -99,10 +100,13 @@ int export_command(const std::vector<std::string>& args) {
                              "show display names in pictures (personal data: off by default)")(
         "active-only", "leave out people with no tie in the window")(
         "force", "tables: write into a folder that holds other files (they are kept)");
+    add_raw(cl);
     add_pivots(cl);
     if (!cl.parse(args)) return exit_ok;
     const network::metrics_options measure = metrics_options_of(cl);
     const std::string format = cl.text("format");
+    if (cl.has("raw") && format != "csv" && format != "tables")
+        throw usage_error("--raw is for --format csv and tables, which write CSV cells");
     const std::string out = cl.text("out");
     check_output(out, {cl.text("file")});
     const bool is_table =
@@ -125,6 +129,7 @@ int export_command(const std::vector<std::string>& args) {
         const model::case_study study = load(cl.text("file"));
         io::tables_write_options options;
         options.force = cl.has("force");
+        options.cells = csv_cells_of(cl);
         timed("writing the tables into " + out, [&] { io::write_tables(study, out, options); });
         std::cout << "wrote the tables of " << study.title() << " into " << out
                   << " (read them back with 'partnerqi import " << out << "')\n";
@@ -144,7 +149,7 @@ int export_command(const std::vector<std::string>& args) {
     const model::scope_filter scope = to_scope(study, choice);
 
     if (format == "csv" && (fs::is_directory(out) || out.back() == '/')) {
-        export_tables(study, scope, measure, out);
+        export_tables(study, scope, measure, out, csv_cells_of(cl));
         return exit_ok;
     }
     network::graph_filter filter = network_filter(scope);
@@ -157,7 +162,7 @@ int export_command(const std::vector<std::string>& args) {
     } else if (format == "csv") {
         const auto rows = timed("measuring the network",
                                 [&] { return network::metrics_of(study, graph, measure); });
-        io::save_metrics_csv(out, rows);
+        io::save_metrics_csv(out, rows, csv_cells_of(cl));
     } else {
         io::dot_options options;
         options.show_names = cl.has("names");

@@ -11,7 +11,7 @@ namespace partnerqi::cli {
 
 int metrics(const std::vector<std::string>& args) {
     command_line cl(
-        "partnerqi metrics FILE [--csv] [--from DATE] [--to DATE] [--wave W] [--pivots N]",
+        "partnerqi metrics FILE [--csv [--raw]] [--from DATE] [--to DATE] [--wave W] [--pivots N]",
         "Prints one row per person: code, role, tier, organization, in and out degree, "
         "event-weighted\nin and out degree, betweenness (unnormalized), closeness, "
         "weak component and steps to a\ntop-level manager, as an aligned table or as "
@@ -19,8 +19,10 @@ int metrics(const std::vector<std::string>& args) {
     add_file(cl);
     add_scope_options(cl);
     cl.options.add_options()("csv", "print CSV instead of an aligned table");
+    add_raw(cl);
     add_pivots(cl);
     if (!cl.parse(args)) return exit_ok;
+    if (cl.has("raw") && !cl.has("csv")) throw usage_error("--raw needs --csv");
     const network::metrics_options measure = metrics_options_of(cl);
     const scope_choice choice = scope_of(cl);
     const model::case_study study = load(cl.text("file"));
@@ -29,6 +31,7 @@ int metrics(const std::vector<std::string>& args) {
     const auto rows =
         timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
     if (cl.has("csv")) {
+        io::set_csv_cells(std::cout, csv_cells_of(cl));
         io::write_metrics_csv(std::cout, rows);
     } else {
         std::cout << io::metrics_text(rows);

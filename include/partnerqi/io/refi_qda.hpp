@@ -121,13 +121,16 @@ PARTNERQI_EXPORT qdpx_report merge_qdpx(model::case_study& study, const std::fil
 /// SHA-256), so that exporting the same study twice gives the same file.
 ///
 /// Returns the report of what the standard cannot hold (records of kinds it has no place for,
-/// fields it cannot express); throws partnerqi::save_error naming the file when writing fails.
+/// fields it cannot express); throws partnerqi::save_error naming the file when writing fails,
+/// and partnerqi::invalid_request_error when the codebook nests deeper than read_qdpx() reads
+/// back with the default qdpx_limits::max_xml_depth (about 250 levels of codes).
 PARTNERQI_EXPORT qdpx_report write_qdpx(const model::case_study& study,
                                         const std::filesystem::path& file);
 
 /// Writes the codebook of a case study alone as a `.qdc` file, atomically; returns what the
 /// codebook format cannot hold. A study without codes is refused with
-/// partnerqi::invalid_request_error (the format needs at least one code).
+/// partnerqi::invalid_request_error (the format needs at least one code), and so is a codebook
+/// that nests deeper than read_qdc() reads back (qdpx_limits::max_xml_depth).
 PARTNERQI_EXPORT qdpx_report write_qdc(const model::case_study& study,
                                        const std::filesystem::path& file);
 

@@ -22,6 +22,7 @@
 
 #include "partnerqi/error.hpp"
 #include "partnerqi/export.hpp"
+#include "partnerqi/io/csv_cells.hpp"
 #include "partnerqi/model/case_study.hpp"
 
 namespace partnerqi::io {
@@ -68,6 +69,11 @@ struct tables_write_options {
     /// template is never wiped. True: the tables are written into the folder whatever it
     /// holds, each replaced on its own; other files stay.
     bool force = false;
+    /// How the cells are written (csv_cells): guarded against spreadsheet formulas (the
+    /// default), or raw for scripts. read_tables() reads either, except that a raw text which
+    /// starts with an apostrophe and then =, +, -, @, a tab or a carriage return loses that
+    /// apostrophe.
+    csv_cells cells = csv_cells::guarded;
 };
 
 /// Writes a case study as CSV tables into the folder `dir`: study.csv, one table per record

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <charconv>
+#include <ios>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "partnerqi/io/csv_cells.hpp"
 
 namespace partnerqi::detail {
 
@@ -64,21 +67,41 @@ inline std::string_view unguarded(std::string_view cell) {
                : cell;
 }
 
-/// How cells reach a CSV file.
-enum class csv_cells {
-    guarded,  ///< cells a spreadsheet would run as formulas get an apostrophe (the default)
-    raw       ///< every cell as it is, for scripts that read the file
-};
+/// How cells reach a CSV file: the public enum, which the io layer documents.
+using csv_cells = io::csv_cells;
+
+/// The slot of a stream's words (std::ios_base::iword) that holds its csv_cells; a stream that
+/// was never set holds 0, csv_cells::guarded.
+inline int csv_cells_slot() {
+    static const int slot = std::ios_base::xalloc();
+    return slot;
+}
+
+/// How write_csv_row() writes cells into `out` when not told otherwise.
+inline csv_cells csv_cells_of(std::ostream& out) {
+    return out.iword(csv_cells_slot()) == static_cast<long>(csv_cells::raw) ? csv_cells::raw
+                                                                            : csv_cells::guarded;
+}
+
+/// Sets how write_csv_row() writes cells into `out` from now on.
+inline void set_csv_cells(std::ostream& out, csv_cells cells) {
+    out.iword(csv_cells_slot()) = static_cast<long>(cells);
+}
 
 /// One CSV record: fields separated by commas, ended by CRLF (RFC 4180, section 2), each guarded
 /// against formula injection unless `cells` is raw.
 inline void write_csv_row(std::ostream& out, const std::vector<std::string>& fields,
-                          csv_cells cells = csv_cells::guarded) {
+                          csv_cells cells) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (i) out << ',';
         out << csv_field(cells == csv_cells::guarded ? guarded(fields[i]) : fields[i]);
     }
     out << "\r\n";
+}
+
+/// One CSV record, its cells written as the stream is set to (csv_cells_of()).
+inline void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
+    write_csv_row(out, fields, csv_cells_of(out));
 }
 
 }  // namespace partnerqi::detail

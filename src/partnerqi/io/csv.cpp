@@ -21,6 +21,20 @@ using network::person_metrics;
 
 std::string csv_field(std::string_view text) { return partnerqi::detail::csv_field(text); }
 
+std::string_view to_string(csv_cells cells) noexcept {
+    switch (cells) {
+        case csv_cells::guarded: return "guarded";
+        case csv_cells::raw: return "raw";
+    }
+    return "invalid";
+}
+
+void set_csv_cells(std::ostream& out, csv_cells cells) {
+    partnerqi::detail::set_csv_cells(out, cells);
+}
+
+csv_cells csv_cells_of(std::ostream& out) { return partnerqi::detail::csv_cells_of(out); }
+
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
     partnerqi::detail::write_csv_row(out, fields);
 }
@@ -117,18 +131,24 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
     return out.str();
 }
 
-void save_csv(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write) {
+void save_csv(const std::filesystem::path& file, const std::function<void(std::ostream&)>& write,
+              csv_cells cells) {
     std::ostringstream text;
+    set_csv_cells(text, cells);
     write(text);
     detail::write_file_atomically(file, text.str());
 }
 
-void save_metrics_csv(const std::filesystem::path& file, const std::vector<person_metrics>& rows) {
-    save_csv(file, [&](std::ostream& out) { write_metrics_csv(out, rows); });
+void save_metrics_csv(const std::filesystem::path& file, const std::vector<person_metrics>& rows,
+                      csv_cells cells) {
+    save_csv(
+        file, [&](std::ostream& out) { write_metrics_csv(out, rows); }, cells);
 }
 
-void save_ties_csv(const std::filesystem::path& file, const network::engagement_graph& graph) {
-    save_csv(file, [&](std::ostream& out) { write_ties_csv(out, graph); });
+void save_ties_csv(const std::filesystem::path& file, const network::engagement_graph& graph,
+                   csv_cells cells) {
+    save_csv(
+        file, [&](std::ostream& out) { write_ties_csv(out, graph); }, cells);
 }
 
 }  // namespace partnerqi::io

@@ -17,6 +17,7 @@
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/network_columns.hpp"
+#include "partnerqi/io/detail/utf8.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 
 #include <fcntl.h>
@@ -32,8 +33,18 @@ namespace partnerqi::io {
 std::string dot_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
         const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+            // UTF-8 as it is; an invalid sequence becomes U+FFFD (detail/utf8.hpp), so that
+            // Graphviz and the SVG it writes only ever see UTF-8
+            std::size_t consumed = 0;
+            const std::size_t length = detail::valid_sequence(text.substr(i), consumed);
+            out.append(length == 0 ? detail::replacement : text.substr(i, length));
+            i += length == 0 ? consumed : length;
+            continue;
+        }
         if (c == '\\') {
             out += "\\\\";
         } else if (c == '"') {
@@ -46,6 +57,7 @@ std::string dot_escape(std::string_view text) {
         } else {
             out += c;
         }
+        ++i;
     }
     return out;
 }

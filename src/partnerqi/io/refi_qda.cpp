@@ -17,6 +17,7 @@
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/qdpx_archive.hpp"
 #include "partnerqi/io/detail/sha256.hpp"
+#include "partnerqi/io/detail/utf8.hpp"
 #include "partnerqi/version.hpp"
 
 namespace partnerqi::io {
@@ -673,10 +674,14 @@ void report_unexported(const case_study_data& d, losses& lost) {
     });
 }
 
-/// Appends the code tree under `parent` (Codes or CodeBook's Codes), depth first with an
-/// explicit stack; `on_code` adds what goes inside each Code before its children.
+/// Appends the code tree under `codes` (a Codes element, `codes_depth` levels deep in the
+/// document), depth first with an explicit stack; `on_code` adds what goes inside each Code
+/// before its children. A code tree that would nest deeper than partnerqi reads back
+/// (qdpx_limits::max_xml_depth) is refused, naming `where`: it could not be imported again, and
+/// its indentation alone would grow with the square of its depth.
 template <class OnCode>
-void write_codes(const case_study_data& d, pugi::xml_node codes, OnCode&& on_code) {
+void write_codes(const case_study_data& d, pugi::xml_node codes, std::size_t codes_depth,
+                 const std::string& where, OnCode&& on_code) {
     const std::vector<code>& all = d.all<code>();
     std::unordered_map<std::uint32_t, std::size_t> index;
     for (std::size_t i = 0; i < all.size(); ++i)
@@ -689,13 +694,26 @@ void write_codes(const case_study_data& d, pugi::xml_node codes, OnCode&& on_cod
         else
             roots.push_back(i);
     }
-    std::vector<std::pair<std::size_t, pugi::xml_node>> stack;
+    struct pending {
+        std::size_t index;
+        pugi::xml_node parent;
+        std::size_t depth;  // of the Code element to write
+    };
+    const std::size_t max_depth = qdpx_limits{}.max_xml_depth;
+    std::vector<pending> stack;
     for (auto it = roots.rbegin(); it != roots.rend(); ++it)
-        stack.emplace_back(*it, codes);
+        stack.push_back({*it, codes, codes_depth + 1});
     while (!stack.empty()) {
-        auto [i, parent] = stack.back();
+        auto [i, parent, depth] = stack.back();
         stack.pop_back();
         const code& c = all[i];
+        if (depth + 1 > max_depth) {  // + 1: the elements inside a Code
+            throw invalid_request_error(
+                where + ": code \"" + c.name + "\" lies " + std::to_string(depth - codes_depth) +
+                " codes deep, deeper than a REFI-QDA file partnerqi reads back may nest (" +
+                std::to_string(max_depth) +
+                " XML levels, qdpx_limits::max_xml_depth); give the codebook fewer levels");
+        }
         pugi::xml_node node = parent.append_child("Code");
         node.append_attribute("guid") = guid_of("code", c.name).c_str();
         node.append_attribute("name") = c.name.c_str();
@@ -703,7 +721,7 @@ void write_codes(const case_study_data& d, pugi::xml_node codes, OnCode&& on_cod
         if (!c.definition.empty()) node.append_child("Description").text() = c.definition.c_str();
         on_code(c, node);
         for (auto it = children[i].rbegin(); it != children[i].rend(); ++it)
-            stack.emplace_back(*it, node);
+            stack.push_back({*it, node, depth + 1});
     }
 }
 
@@ -724,8 +742,9 @@ std::string to_xml(const pugi::xml_document& doc) {
 }
 
 // XML 1.0 cannot hold control characters other than tab, line feed and carriage return, and
-// holds only UTF-8 here: each such byte becomes one space or '?', so that byte offsets of coded
-// segments stay where they were.
+// holds only UTF-8 here: each such byte, and each byte of a sequence that is not valid UTF-8
+// (detail/utf8.hpp), becomes one space or '?', so that byte offsets of coded segments stay where
+// they were.
 void make_xml_safe(std::string& text) {
     std::size_t i = 0;
     while (i < text.size()) {
@@ -735,12 +754,12 @@ void make_xml_safe(std::string& text) {
             ++i;
             continue;
         }
-        const std::size_t length = u >= 0xF0 ? 4 : u >= 0xE0 ? 3 : u >= 0xC0 ? 2 : 0;
-        bool valid = length >= 2 && u <= 0xF4 && i + length <= text.size();
-        for (std::size_t k = 1; valid && k < length; ++k)
-            valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-        if (!valid || (length == 2 && u < 0xC2)) {
-            text[i++] = '?';
+        std::size_t consumed = 0;
+        const std::size_t length =
+            detail::valid_sequence(std::string_view(text).substr(i), consumed);
+        if (length == 0) {
+            for (const std::size_t end = i + consumed; i < end; ++i)
+                text[i] = '?';
             continue;
         }
         i += length;
@@ -848,9 +867,10 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
 
     if (!d.all<code>().empty()) {
         pugi::xml_node codes = project.append_child("CodeBook").append_child("Codes");
-        write_codes(d, codes, [&](const code& c, pugi::xml_node node) {
-            note_refs(node, refs_of(notes_of_code, c.id.value));
-        });
+        write_codes(d, codes, 3, "project " + file.string(),
+                    [&](const code& c, pugi::xml_node node) {
+                        note_refs(node, refs_of(notes_of_code, c.id.value));
+                    });
         report.codes = d.all<code>().size();
     }
 
@@ -1032,7 +1052,8 @@ qdpx_report write_qdc(const case_study& study, const std::filesystem::path& file
     pugi::xml_node book = doc.append_child("CodeBook");
     book.append_attribute("xmlns") = std::string(codebook_namespace).c_str();
     book.append_attribute("origin") = origin().c_str();
-    write_codes(d, book.append_child("Codes"), [](const code&, pugi::xml_node) {});
+    write_codes(d, book.append_child("Codes"), 2, "codebook " + file.string(),
+                [](const code&, pugi::xml_node) {});
     report.codes = d.all<code>().size();
     detail::write_file_atomically(file, to_xml(doc));
     lost.into(report);

@@ -339,8 +339,10 @@ std::string cell_text(const model::case_study& s, const T& value) {
 /// A table being written: its text, with each cell checked to be readable back.
 class table_writer {
 public:
-    table_writer(const fs::path& dir, std::string file, const std::vector<table_column>& columns)
+    table_writer(const fs::path& dir, std::string file, const std::vector<table_column>& columns,
+                 csv_cells cells)
         : dir_(dir), file_(std::move(file)) {
+        partnerqi::detail::set_csv_cells(out_, cells);
         out_ << "\xEF\xBB\xBF";  // a UTF-8 byte order mark, so that Excel shows accents
         std::vector<std::string> header;
         for (const table_column& c : columns)
@@ -399,9 +401,9 @@ using table_file = std::pair<std::string, std::string>;  // file name, bytes
 template <class R>
 void write_kind(const model::case_study& s, const fs::path& dir,
                 const std::vector<table_layout>& layouts, std::size_t& at,
-                std::vector<table_file>& files) {
+                std::vector<table_file>& files, csv_cells cells) {
     const table_layout& layout = layouts[at++];
-    table_writer w(dir, layout.file, layout.columns);
+    table_writer w(dir, layout.file, layout.columns, cells);
     const bool keyed = has_key<R>();
     std::size_t row = 0;
     for (const R& r : s.all<R>()) {
@@ -416,7 +418,7 @@ void write_kind(const model::case_study& s, const fs::path& dir,
         using T = value_of<decltype(d)>;
         if constexpr (is_nested_v<T>) {
             const table_layout& child_layout = layouts[at++];
-            table_writer child(dir, child_layout.file, child_layout.columns);
+            table_writer child(dir, child_layout.file, child_layout.columns, cells);
             for (const R& r : s.all<R>()) {
                 const std::string& code = code_of_parent<T>(r);
                 for (const auto& c : r.*(d.member)) {
@@ -1131,7 +1133,7 @@ void write_tables(const model::case_study& study, const fs::path& dir,
                   const tables_write_options& options) {
     const std::vector<table_layout> layouts = table_layouts();
     std::vector<table_file> files;
-    table_writer head(dir, layouts.front().file, layouts.front().columns);
+    table_writer head(dir, layouts.front().file, layouts.front().columns, options.cells);
     auto the_study = [] { return std::string("the study"); };
     head.cell(study.title(), "title", the_study);
     head.cell(study.description(), "description", the_study);
@@ -1141,7 +1143,7 @@ void write_tables(const model::case_study& study, const fs::path& dir,
     std::size_t at = 1;
     model::for_each_type(record_kinds{}, [&](auto* kind) {
         using R = std::remove_pointer_t<decltype(kind)>;
-        write_kind<R>(study, dir, layouts, at, files);
+        write_kind<R>(study, dir, layouts, at, files, options.cells);
     });
     files.emplace_back(std::string(readme_file), tables_readme());
     write_folder(dir, files, options, true);
@@ -1150,7 +1152,7 @@ void write_tables(const model::case_study& study, const fs::path& dir,
 void write_table_template(const fs::path& dir, const tables_write_options& options) {
     std::vector<table_file> files;
     for (const table_layout& l : table_layouts())
-        files.push_back(table_writer(dir, l.file, l.columns).finish());
+        files.push_back(table_writer(dir, l.file, l.columns, options.cells).finish());
     files.emplace_back(std::string(readme_file), tables_readme());
     write_folder(dir, files, options, false);
 }

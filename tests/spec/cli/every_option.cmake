@@ -12,6 +12,7 @@
 #   N                 -1, 0, 99999999999999999999, nonsense
 #   a|b|c (choices)   nonsense
 #   DATE              nonsense, 2016-13-45
+#   a switch          yes           (a switch such as --raw or --csv takes no value)
 # All outputs go into WORK, which the tool runs in.
 cmake_minimum_required(VERSION 3.25)
 
@@ -21,6 +22,7 @@ set(_problems "")
 set(_checked 0)
 set(_numbers 0)
 set(_choices 0)
+set(_switches 0)
 
 # Runs the tool in WORK; sets _code and _err.
 macro(run_tool)
@@ -68,16 +70,22 @@ foreach(_command IN LISTS _commands)
   string(SUBSTRING "${_out}" ${_at} -1 _options_text)
   lines_of("${_options_text}" _option_lines)
 
-  # The options that take a value, and their value names.
+  # The options that take a value, and their value names; a switch (such as --raw) has the
+  # value name SWITCH here: it must refuse any value.
   set(_options "")
   foreach(_line IN LISTS _option_lines)
     if(_line MATCHES "^  (-[a-zA-Z] \\[ )?--([a-z][a-z-]*)( \\])? ([^ ]+)")
       list(APPEND _options "${CMAKE_MATCH_2}")
       set(_value_name_${CMAKE_MATCH_2} "${CMAKE_MATCH_4}")
+    elseif(_line MATCHES "^  (-[a-zA-Z] \\[ )?--([a-z][a-z-]*)( \\])?(  |$)"
+           AND NOT CMAKE_MATCH_2 STREQUAL "help")
+      list(APPEND _options "${CMAKE_MATCH_2}")
+      set(_value_name_${CMAKE_MATCH_2} "SWITCH")
+      math(EXPR _switches "${_switches} + 1")
     endif()
   endforeach()
   if(NOT _options)
-    continue()  # switches only: nothing to give a bad value to
+    continue()
   endif()
 
   # The call the synopsis asks for: positional arguments and required options with good values.
@@ -157,6 +165,8 @@ foreach(_command IN LISTS _commands)
       list(APPEND _bad "--${_name}=nonsense")
     elseif(_value_name STREQUAL "DATE")
       list(APPEND _bad "--${_name}=nonsense" "--${_name}=2016-13-45")
+    elseif(_value_name STREQUAL "SWITCH")
+      list(APPEND _bad "--${_name}=yes")
     endif()
     # The base call without the option itself, which may be one of its required ones.
     set(_args ${_positional})
@@ -190,12 +200,13 @@ foreach(_command IN LISTS _commands)
   endforeach()
 endforeach()
 
-if(_numbers EQUAL 0 OR _choices EQUAL 0)
-  string(APPEND _problems "found ${_numbers} number options and ${_choices} choice options in "
-    "the help texts: the value names N and a|b|c are no longer shown\n")
+if(_numbers EQUAL 0 OR _choices EQUAL 0 OR _switches EQUAL 0)
+  string(APPEND _problems "found ${_numbers} number options, ${_choices} choice options and "
+    "${_switches} switches in the help texts: the value names N and a|b|c, or the switches, are "
+    "no longer shown\n")
 endif()
 if(_problems)
   message(FATAL_ERROR "${_problems}")
 endif()
-message(STATUS "${_checked} bad values refused (${_numbers} number options, ${_choices} choice "
+message(STATUS "${_checked} bad values refused (${_switches} switches, ${_numbers} number options, ${_choices} choice "
   "options, ${_command_count} commands)")

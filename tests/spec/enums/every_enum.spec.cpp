@@ -32,8 +32,8 @@ using every_public_enum =
               analysis::coding_columns, analysis::coding_count, analysis::loop_status,
               analysis::indicator, analysis::indicator_scope, analysis::record_kind,
               analysis::practice_grouping, analysis::assessment, io::encoding, io::picture_format,
-              io::deidentify_level, io::date_treatment, partnerqi::network::tie_direction,
-              partnerqi::network::voice_flow>;
+              io::deidentify_level, io::date_treatment, io::csv_cells,
+              partnerqi::network::tie_direction, partnerqi::network::voice_flow>;
 
 template <class... Enums>
 std::set<std::string> names_of(enum_list<Enums...>) {

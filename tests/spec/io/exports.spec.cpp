@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <support/catch.hpp>
 
@@ -56,6 +57,42 @@ SCENARIO("CSV fields are quoted as RFC 4180 asks", "[io][csv]") {
             std::ostringstream out;
             io::write_csv_row(out, {"a", "b,c", ""});
             CHECK(out.str() == "a,\"b,c\",\r\n");
+        }
+    }
+}
+
+SCENARIO("CSV cells a spreadsheet would run are guarded unless a script asks for raw cells",
+         "[io][csv]") {
+    GIVEN("cells that start like formulas, a negative number and a plain word") {
+        const std::vector<std::string> cells{"=1+1", "@SUM(A1)", "-0.5", "plain"};
+        WHEN("they are written to a stream as it comes") {
+            std::ostringstream out;
+            io::write_csv_row(out, cells);
+            THEN("the formulas get an apostrophe, the number and the word do not") {
+                CHECK(io::csv_cells_of(out) == io::csv_cells::guarded);
+                CHECK(out.str() == "'=1+1,'@SUM(A1),-0.5,plain\r\n");
+            }
+        }
+        WHEN("the stream is set to raw cells") {
+            std::ostringstream out;
+            io::set_csv_cells(out, io::csv_cells::raw);
+            io::write_csv_row(out, cells);
+            THEN("every cell is written as it is") {
+                CHECK(io::csv_cells_of(out) == io::csv_cells::raw);
+                CHECK(out.str() == "=1+1,@SUM(A1),-0.5,plain\r\n");
+            }
+        }
+        WHEN("a table is saved into a file with raw cells, and again with the default") {
+            const std::filesystem::path dir = scratch("raw-cells");
+            auto write = [&](std::ostream& out) { io::write_csv_row(out, cells); };
+            io::save_csv(dir / "raw.csv", write, io::csv_cells::raw);
+            io::save_csv(dir / "guarded.csv", write);
+            THEN("the raw file holds the cells as they are, the other the guarded ones") {
+                CHECK(exports_fixture::read_all((dir / "raw.csv").string()) ==
+                      "=1+1,@SUM(A1),-0.5,plain\r\n");
+                CHECK(exports_fixture::read_all((dir / "guarded.csv").string()) ==
+                      "'=1+1,'@SUM(A1),-0.5,plain\r\n");
+            }
         }
     }
 }

@@ -1,6 +1,9 @@
 // Specification of the GEXF export for Gephi: read back with a strict XML reader, every person
 // and tie of the network is there with its measures, its provenance and, for a tie, the days
-// of its engagements as spells; hostile text stays well-formed XML.
+// of its engagements as spells; hostile text stays well-formed XML in every XML export (GEXF,
+// GraphML, REFI-QDA project and codebook, SVG drawn from the DOT labels).
+#include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <string>
@@ -12,20 +15,38 @@
 #include <support/messages.hpp>
 
 #include <partnerqi/error.hpp>
+#include <partnerqi/io/dot.hpp>
 #include <partnerqi/io/gexf.hpp>
 #include <partnerqi/io/graphml.hpp>
+#include <partnerqi/io/refi_qda.hpp>
 #include <partnerqi/model/seed_study.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
 
 #include "exports_fixture.hpp"
 #include "tiny_xml.hpp"
+#include "zip_entry.hpp"
 
 namespace io = partnerqi::io;
 namespace model = partnerqi::model;
 namespace network = partnerqi::network;
 using exports_fixture::small_study;
+using partnerqi::test::entry_of;
 
 namespace {
+
+/// A fresh folder for the files of a scenario, removed afterwards.
+struct scratch_folder {
+    std::filesystem::path path;
+    explicit scratch_folder(const std::string& name)
+        : path(std::filesystem::current_path() / ("scratch-" + name)) {
+        std::filesystem::remove_all(path);
+        std::filesystem::create_directories(path);
+    }
+    ~scratch_folder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
 
 std::string gexf_of(const model::case_study& study, const network::engagement_graph& graph) {
     std::ostringstream out;
@@ -199,7 +220,7 @@ SCENARIO("spells and provenance of the small study are those worked out by hand"
     }
 }
 
-SCENARIO("hostile text in a study stays well-formed XML in GEXF and GraphML",
+SCENARIO("hostile text in a study stays well-formed in every XML export",
          "[io][gexf][graphml][xml]") {
     GIVEN(
         "a study whose title and codes hold markup, control characters and bytes that are "
@@ -213,6 +234,9 @@ SCENARIO("hostile text in a study stays well-formed XML in GEXF and GraphML",
         b.advisor(person).of("H\xe2\x82");
         b.manager("M]]>", model::management_tier::top_level).of("H\xe2\x82");
         b.engagement(person, "M]]>").on("2016-05-05").kind(model::engagement_kind::informs);
+        b.source("S]]>", model::source_kind::interview).title(title).text(title);
+        b.code("<c> & ]]>\xff").definition(title);
+        b.memo("memo ]]> \x01\xc3").text(title).code("<c> & ]]>\xff");
         const model::case_study study = b.build();
         const network::engagement_graph graph(study);
         WHEN("its network is written as GEXF") {
@@ -247,6 +271,41 @@ SCENARIO("hostile text in a study stays well-formed XML in GEXF and GraphML",
             THEN("the same strict reader reads it") {
                 const tiny_xml::element graphml = tiny_xml::parse(out.str());
                 CHECK(graphml.child("graph").all("node").size() == 2);
+            }
+        }
+        WHEN("it is exported as a REFI-QDA project and as a codebook") {
+            scratch_folder dir("hostile-refi-qda");
+            io::write_qdpx(study, dir.path / "hostile.qdpx");
+            io::write_qdc(study, dir.path / "hostile.qdc");
+            THEN("the same strict reader reads the project and the codebook") {
+                const std::string qde = entry_of(dir.path / "hostile.qdpx", "project.qde");
+                REQUIRE_FALSE(qde.empty());
+                CHECK_NOTHROW(tiny_xml::parse(qde));
+                CHECK_NOTHROW(tiny_xml::parse(
+                    exports_fixture::read_all((dir.path / "hostile.qdc").string())));
+            }
+        }
+        WHEN("its network is drawn as DOT") {
+            const std::string dot = io::to_dot(study, graph);
+            THEN("the labels hold UTF-8 only: every bad byte became U+FFFD") {
+                CHECK(dot.find('\xff') == std::string::npos);
+                CHECK(dot.find('\xfe') == std::string::npos);
+                CHECK(dot.find('\x07') == std::string::npos);
+                CHECK(dot.find("P<1>&\\\"'\xEF\xBF\xBD") != std::string::npos);
+            }
+        }
+        WHEN("its network is drawn as SVG by Graphviz") {
+            const auto graphviz = io::find_graphviz_dot();
+            const std::string xmllint = "/usr/bin/xmllint";
+            if (!graphviz || !std::filesystem::exists(xmllint)) {
+                WARN("Graphviz or xmllint is not installed: the SVG is not checked");
+                return;
+            }
+            scratch_folder dir("hostile-svg");
+            const std::filesystem::path svg = dir.path / "hostile.svg";
+            io::save_picture(study, graph, io::picture_format::svg, svg);
+            THEN("xmllint reads the SVG as well-formed XML") {
+                CHECK(std::system((xmllint + " --noout --nonet " + svg.string()).c_str()) == 0);
             }
         }
     }

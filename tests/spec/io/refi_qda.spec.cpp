@@ -16,11 +16,13 @@
 #include "partnerqi/error.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
+#include "zip_entry.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
 
 using namespace partnerqi;
+using partnerqi::test::entry_of;
 using partnerqi::test::mentions;
 using partnerqi::test::message_of;
 namespace fs = std::filesystem;
@@ -64,23 +66,6 @@ void make_archive(const fs::path& file, const std::vector<entry>& entries) {
         }
     }
     REQUIRE(zip_close(archive) == 0);
-}
-
-/// One entry of an archive, read with libzip; empty when there is none.
-std::string entry_of(const fs::path& file, const std::string& name) {
-    int code = 0;
-    zip_t* archive = zip_open(file.c_str(), ZIP_RDONLY, &code);
-    REQUIRE(archive != nullptr);
-    std::string out;
-    zip_stat_t st;
-    if (zip_stat(archive, name.c_str(), 0, &st) == 0) {
-        zip_file_t* f = zip_fopen(archive, name.c_str(), 0);
-        out.resize(st.size);
-        REQUIRE(zip_fread(f, out.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-    }
-    zip_discard(archive);
-    return out;
 }
 
 std::string bytes_of(const fs::path& file) {
@@ -477,6 +462,43 @@ SCENARIO("a codebook travels alone as a .qdc file") {
         THEN("reading it back gives the same code tree and definitions") {
             const io::qdpx_import back = io::read_qdc(file);
             CHECK(exchanged(back.study).codes == exchanged(original).codes);
+        }
+        THEN("a codebook larger than the entry limit is refused before it is read") {
+            io::qdpx_read_options small;
+            small.limits.max_entry_bytes = 100;
+            try {
+                (void)io::read_qdc(file, small);
+                FAIL("a codebook past the limit was read");
+            } catch (const load_error& e) {
+                CHECK(e.category() == load_error_category::limit_exceeded);
+                CHECK(mentions(e.what(), "qdpx_limits::max_entry_bytes"));
+            }
+        }
+    }
+    GIVEN("codebooks whose codes form one chain of parents, 200 and 300 codes long") {
+        auto chain = [](std::uint32_t length) {
+            model::case_study_data d;
+            d.title = "one chain";
+            d.window = model::date_window::years(2016, 2016);
+            for (std::uint32_t i = 0; i < length; ++i) {
+                model::code c;
+                c.id = model::code_id{i + 1};
+                c.name = "c" + std::to_string(i);
+                if (i > 0) c.parent = model::code_id{i};
+                d.all<model::code>().push_back(c);
+            }
+            return model::case_study::from_data(std::move(d));
+        };
+        THEN("the 200 levels are written and read back") {
+            io::write_qdc(chain(200), dir / "deep.qdc");
+            CHECK(io::read_qdc(dir / "deep.qdc").study.all<model::code>().size() == 200);
+        }
+        THEN("the 300 levels, which could not be read back, are refused and nothing is written") {
+            const std::string message = message_of<invalid_request_error>(
+                [&] { io::write_qdc(chain(300), dir / "deeper.qdc"); });
+            CHECK(mentions(message, "qdpx_limits::max_xml_depth"));
+            CHECK_FALSE(fs::exists(dir / "deeper.qdc"));
+            CHECK_THROWS_AS(io::write_qdpx(chain(300), dir / "deeper.qdpx"), invalid_request_error);
         }
     }
     GIVEN("a study without codes") {

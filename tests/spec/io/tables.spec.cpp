@@ -215,6 +215,20 @@ SCENARIO("cells a spreadsheet would run as formulas are made inert and read back
         THEN("reading the tables gives back exactly the texts that were written") {
             CHECK(io::read_tables(dir).study == study);
         }
+        WHEN("the tables are written again with raw cells, for a script") {
+            io::tables_write_options raw;
+            raw.force = true;
+            raw.cells = io::csv_cells::raw;
+            io::write_tables(study, dir, raw);
+            const std::string raw_people = read_file(dir / "people.csv");
+            THEN("every cell is as the study holds it") {
+                CHECK(mentions(read_file(dir / "organizations.csv"), "\r\n@ORG,+cmd"));
+                CHECK(mentions(raw_people, "\r\n-PA-1,"));
+                CHECK(mentions(raw_people, ",'already quoted,"));
+                CHECK_FALSE(mentions(raw_people, "'-PA-1"));
+            }
+            THEN("they read back as the same study") { CHECK(io::read_tables(dir).study == study); }
+        }
     }
 }
 
@@ -389,6 +403,18 @@ SCENARIO("a cell longer than the documented limit is refused") {
     CHECK(problems_of(dir) ==
           std::vector<std::string>{"sources.csv:2: a cell is longer than 16 MiB, the most a table "
                                    "cell may hold; split it"});
+}
+
+SCENARIO("a table file larger than the documented limit is refused before it is read") {
+    scratch_dir scratch;
+    const fs::path dir = fs::path(scratch.path()) / "intake";
+    write_small_study(dir);
+    // A sparse file: its size is past the limit without taking the disk space.
+    write_file(dir / "memos.csv", "title,text\r\n");
+    fs::resize_file(dir / "memos.csv", io::max_table_file_bytes + 1);
+    CHECK(problems_of(dir) ==
+          std::vector<std::string>{"memos.csv: the file is 256 MiB; a table may be at most 256 "
+                                   "MiB: split the study or keep long texts out of the tables"});
 }
 
 SCENARIO("the CSV reader bounds the cells of a table, empty ones included") {

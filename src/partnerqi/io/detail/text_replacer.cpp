@@ -1,6 +1,7 @@
 #include "partnerqi/io/detail/text_replacer.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace partnerqi::io::detail {
 
@@ -12,68 +13,98 @@ void text_replacer::add(std::string_view from, std::string to) {
 }
 
 std::uint32_t text_replacer::child(std::uint32_t from, unsigned char byte) const {
+    if (from == 0) return root_[byte];
     const node& n = nodes_[from];
-    const auto first = edges_.begin() + n.first_edge;
-    const auto last = first + n.edge_count;
-    const auto it = std::lower_bound(first, last, byte,
-                                     [](const edge& e, unsigned char b) { return e.byte < b; });
-    return it != last && it->byte == byte ? it->to : 0;
+    const auto first = bytes_.begin() + n.first_child;
+    const auto last = first + n.child_count;
+    const auto it = std::lower_bound(first, last, byte);
+    return it != last && *it == byte ? static_cast<std::uint32_t>(it - bytes_.begin()) : 0;
 }
 
 // A trie of the reversed words with failure links: scanning the reversed text, the longest word
-// reached at position i is the longest word that starts at i in the text. Children are kept in
-// one array, each node's sorted by byte, so that building and scanning touch little memory.
+// reached at position i is the longest word that starts at i in the text.
+//
+// The trie is built one depth at a time: the words are kept in one array, and each node of the
+// current depth owns the run of them whose reversed prefixes lead to it; splitting a run by the
+// next byte gives the node's children, numbered next. Every word is touched once per byte, and a
+// run is split by counting (long runs) or by sorting at most a few dozen words, so the build is
+// linear in the total length of the words and reads memory in order.
 void text_replacer::build() const {
-    // The trie first, with each node's children in a small list while words are inserted.
-    std::vector<std::vector<edge>> children(1);
-    std::vector<std::uint32_t> word_at(1, 0);
-    for (std::size_t w = 0; w < words_.size(); ++w) {
-        std::uint32_t at = 0;
-        for (auto it = words_[w].rbegin(); it != words_[w].rend(); ++it) {
-            const auto byte = static_cast<unsigned char>(*it);
-            std::vector<edge>& list = children[at];
-            auto found = std::find_if(list.begin(), list.end(),
-                                      [byte](const edge& e) { return e.byte == byte; });
-            if (found == list.end()) {
-                const auto next = static_cast<std::uint32_t>(children.size());
-                list.push_back({byte, next});
-                children.emplace_back();
-                word_at.push_back(0);
-                at = next;
+    nodes_.assign(1, node{});
+    bytes_.assign(1, 0);
+    root_.fill(0);
+    std::vector<std::uint32_t> order(words_.size());
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::vector<std::uint32_t> scratch(order.size());
+    struct run {
+        std::size_t lo, hi;
+    };
+    std::vector<run> level{{0, order.size()}};
+    std::vector<run> next;
+    std::uint32_t level_first = 0;  // the node of level[0]; a level's nodes are consecutive
+    for (std::size_t depth = 0; !level.empty(); ++depth) {
+        const auto byte_of = [&](std::uint32_t w) {
+            const std::string& word = words_[w];
+            return static_cast<unsigned char>(word[word.size() - 1 - depth]);
+        };
+        const auto next_first = static_cast<std::uint32_t>(nodes_.size());
+        next.clear();
+        for (std::size_t k = 0; k < level.size(); ++k) {
+            const std::uint32_t at = level_first + static_cast<std::uint32_t>(k);
+            const auto first = order.begin() + static_cast<std::ptrdiff_t>(level[k].lo);
+            const auto last = order.begin() + static_cast<std::ptrdiff_t>(level[k].hi);
+            // The words that end here first; the earliest added one is the node's word.
+            const auto rest = std::partition(
+                first, last, [&](std::uint32_t w) { return words_[w].size() == depth; });
+            if (first != rest) nodes_[at].word = *std::min_element(first, rest) + 1;
+            // The others grouped by their next byte, in byte order.
+            if (last - rest <= 64) {
+                std::sort(rest, last, [&](std::uint32_t a, std::uint32_t b) {
+                    return byte_of(a) < byte_of(b);
+                });
             } else {
-                at = found->to;
+                std::array<std::size_t, 257> count{};
+                for (auto it = rest; it != last; ++it)
+                    ++count[byte_of(*it) + 1u];
+                std::partial_sum(count.begin(), count.end(), count.begin());
+                for (auto it = rest; it != last; ++it)
+                    scratch[count[byte_of(*it)]++] = *it;
+                std::copy(scratch.begin(), scratch.begin() + (last - rest), rest);
             }
+            nodes_[at].first_child = static_cast<std::uint32_t>(nodes_.size());
+            for (auto it = rest; it != last;) {
+                const unsigned char byte = byte_of(*it);
+                auto end = it;
+                while (end != last && byte_of(*end) == byte)
+                    ++end;
+                if (at == 0) root_[byte] = static_cast<std::uint32_t>(nodes_.size());
+                nodes_.emplace_back();
+                bytes_.push_back(byte);
+                next.push_back({static_cast<std::size_t>(it - order.begin()),
+                                static_cast<std::size_t>(end - order.begin())});
+                it = end;
+            }
+            nodes_[at].child_count =
+                static_cast<std::uint32_t>(nodes_.size()) - nodes_[at].first_child;
         }
-        if (word_at[at] == 0) word_at[at] = static_cast<std::uint32_t>(w + 1);
+        level.swap(next);
+        level_first = next_first;
     }
-    nodes_.assign(children.size(), node{});
-    edges_.clear();
-    for (std::size_t n = 0; n < children.size(); ++n) {
-        std::vector<edge>& list = children[n];
-        std::sort(list.begin(), list.end(),
-                  [](const edge& a, const edge& b) { return a.byte < b.byte; });
-        nodes_[n].first_edge = static_cast<std::uint32_t>(edges_.size());
-        nodes_[n].edge_count = static_cast<std::uint32_t>(list.size());
-        nodes_[n].word = word_at[n];
-        edges_.insert(edges_.end(), list.begin(), list.end());
-        std::vector<edge>().swap(list);
-    }
-    // Breadth-first: a node's failure link is the longest proper suffix that is in the trie.
-    std::vector<std::uint32_t> queue;
-    queue.reserve(nodes_.size());
-    for (std::uint32_t e = 0; e < nodes_[0].edge_count; ++e)
-        queue.push_back(edges_[nodes_[0].first_edge + e].to);
-    for (std::size_t q = 0; q < queue.size(); ++q) {
-        const std::uint32_t at = queue[q];
-        for (std::uint32_t e = 0; e < nodes_[at].edge_count; ++e) {
-            const edge& out = edges_[nodes_[at].first_edge + e];
-            std::uint32_t f = nodes_[at].fail;
-            while (f != 0 && child(f, out.byte) == 0)
-                f = nodes_[f].fail;
-            nodes_[out.to].fail = child(f, out.byte);
+    // In breadth-first order: a node's failure link is the longest proper suffix in the trie,
+    // which is shallower, so its own link and word are already known.
+    for (std::uint32_t at = 0; at < nodes_.size(); ++at) {
+        const node n = nodes_[at];
+        for (std::uint32_t c = n.first_child; c < n.first_child + n.child_count; ++c) {
+            std::uint32_t fail = 0;
+            if (at != 0) {
+                std::uint32_t f = n.fail;
+                while (f != 0 && child(f, bytes_[c]) == 0)
+                    f = nodes_[f].fail;
+                fail = child(f, bytes_[c]);
+            }
+            nodes_[c].fail = fail;
             // A node's own word is longer than any word of its failure chain.
-            if (nodes_[out.to].word == 0) nodes_[out.to].word = nodes_[nodes_[out.to].fail].word;
-            queue.push_back(out.to);
+            if (nodes_[c].word == 0) nodes_[c].word = nodes_[fail].word;
         }
     }
     built_ = true;

@@ -4,6 +4,7 @@
 // search", Communications of the ACM 18(6), 1975, doi:10.1145/360825.360855).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -28,20 +29,19 @@ private:
     void build() const;
     [[nodiscard]] std::uint32_t child(std::uint32_t from, unsigned char byte) const;
 
+    // The trie is numbered breadth-first, so the children of a node are the consecutive nodes
+    // [first_child, first_child + child_count), sorted by byte: no edge list, no pointer chase.
     struct node {
         std::uint32_t fail = 0;
         std::uint32_t word = 0;  // 1 + index of the longest word ending here (via fail links), or 0
-        std::uint32_t first_edge = 0;  // the node's children: edges_[first_edge, + edge_count),
-        std::uint32_t edge_count = 0;  // sorted by byte
-    };
-    struct edge {
-        unsigned char byte;
-        std::uint32_t to;
+        std::uint32_t first_child = 0;
+        std::uint32_t child_count = 0;
     };
     std::vector<std::string> words_;
     std::vector<std::string> replacements_;
     mutable std::vector<node> nodes_;
-    mutable std::vector<edge> edges_;
+    mutable std::vector<unsigned char> bytes_;       // the byte on the edge into each node
+    mutable std::array<std::uint32_t, 256> root_{};  // the root's children, 0 when none
     mutable bool built_ = false;
 };
 
