@@ -86,7 +86,9 @@ struct kappa_estimate {
 /// Cohen's kappa (Cohen 1960) of a k x k table of two coders, `table[i][j]` counting the units
 /// the first coder put in category i and the second in category j: (po - pe) / (1 - pe), with
 /// pe from each coder's marginals. The standard error and interval are the large-sample ones of
-/// Fleiss, Cohen & Everitt 1969 (those of SAS PROC FREQ and statsmodels' cohens_kappa).
+/// Fleiss, Cohen & Everitt 1969 (those of SAS PROC FREQ and statsmodels' cohens_kappa); they
+/// are unset on the boundary where that variance is 0 (perfect agreement, or a coder who used
+/// one category only), where a one-point interval would mean nothing.
 /// Throws partnerqi::invalid_request_error when the table is not square.
 [[nodiscard]] PARTNERQI_EXPORT kappa_estimate
 cohen_kappa(const std::vector<std::vector<std::uint64_t>>& table);

@@ -82,7 +82,10 @@ kappa_estimate cohen_kappa(const std::vector<std::vector<std::uint64_t>>& table)
     b *= (1.0 - kappa) * (1.0 - kappa);
     const double c = kappa - out.expected * (1.0 - kappa);
     const double variance = (a + b - c * c) / ((1.0 - out.expected) * (1.0 - out.expected) * n);
-    const double se = std::sqrt(std::max(variance, 0.0));
+    // On the boundary (perfect agreement, or a coder who used one category) the variance is 0
+    // up to rounding: an interval of one point would claim a certainty the data do not give.
+    if (!(variance > degenerate)) return out;
+    const double se = std::sqrt(variance);
     out.standard_error = se;
     out.low = kappa - z_95 * se;
     out.high = kappa + z_95 * se;
@@ -556,10 +559,6 @@ private:
     std::unordered_set<code_id> applied_;
 };
 
-std::string value_text(const std::optional<double>& v) {
-    return v ? detail::fixed(*v, 3) : "undefined";
-}
-
 std::string interval_text(const std::optional<double>& low, const std::optional<double>& high) {
     return low && high ? "[" + detail::fixed(*low, 3) + ", " + detail::fixed(*high, 3) + "]" : "-";
 }
@@ -590,6 +589,11 @@ std::string to_text(const agreement_report& r) {
         names += (names.empty() ? "" : ", ") + c;
     out << r.coders.size() << " coders (" << names << "), " << r.sources << " sources, " << r.codes
         << " codes; a source a coder did not code at all is missing for that coder.\n";
+    bool undefined = false;
+    auto value_text = [&undefined](const std::optional<double>& v) {
+        undefined = undefined || !v;
+        return v ? detail::fixed(*v, 3) : std::string("undefined");
+    };
     const agreement_statistics& all = r.overall;
     detail::table t;
     t.header = {"over all codes", "value", "95% CI", "units", "coders"};
@@ -622,6 +626,9 @@ std::string to_text(const agreement_report& r) {
         c.add(std::move(row));
     }
     out << c.to_text();
+    if (undefined)
+        out << "undefined: every unit fell in one category (or no unit was rated twice), so "
+               "the statistic is 0/0.\n";
     const std::size_t n = r.disagreements.items.size();
     out << n << (n == 1 ? " disagreement" : " disagreements")
         << (n ? " (every one in coder-disagreements.csv of `export --format csv`)" : "") << "\n";
