@@ -151,7 +151,8 @@ krippendorff_alpha(const std::vector<rated_unit>& units, const bootstrap_options
 
 /// The statistics of one code, or over all codes.
 struct agreement_statistics {
-    std::uint64_t units = 0;        ///< units rated by two or more of the coders compared
+    /// Units rated by two or more of the coders compared; over all codes, summed over the codes.
+    std::uint64_t units = 0;
     std::optional<double> percent;  ///< percent agreement in [0, 1]; see percent_agreement()
     /// Cohen's kappa with its interval, when exactly two coders are compared; over all codes,
     /// the pooled kappa of de Vries et al. (no interval).

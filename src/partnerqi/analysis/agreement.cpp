@@ -199,12 +199,11 @@ alpha_estimate krippendorff_alpha(const std::vector<rated_unit>& units,
 
 namespace {
 
-// A source compared: who rated it, and its size in characters.
+// A source compared: who rated it, and how far it was coded.
 struct source_info {
     const data_source* source = nullptr;
     std::vector<std::uint32_t> raters;  // coder indexes, sorted, each once
     std::uint32_t last_end = 0;         // the last byte offset coded in it
-    std::uint64_t characters = 0;       // code points of the kept text, else last_end bytes
 };
 
 // A segment kept for the comparison.
@@ -223,6 +222,12 @@ std::uint64_t characters_in(const data_source& s, std::uint32_t begin, std::uint
     for (std::size_t i = begin; i < stop; ++i)
         if ((static_cast<unsigned char>(s.text[i]) & 0xC0u) != 0x80u) ++n;
     return n;
+}
+
+// The bytes of a source the comparison covers: its kept text, else up to the last coded offset.
+std::uint32_t size_of(const source_info& info) {
+    if (info.source->text.empty()) return info.last_end;
+    return static_cast<std::uint32_t>(std::min<std::size_t>(info.source->text.size(), UINT32_MAX));
 }
 
 // The units of one code, gathered source by source.
@@ -259,10 +264,6 @@ private:
     std::vector<std::vector<std::uint64_t>> table_;
     std::vector<rated_unit> units_;
 };
-
-}  // namespace
-
-namespace {
 
 // The comparison of one run of coder_agreement: the coders, the sources they rated, the
 // segments kept, grouped by code and source.
@@ -407,12 +408,9 @@ private:
             std::sort(info.raters.begin(), info.raters.end());
             info.raters.erase(std::unique(info.raters.begin(), info.raters.end()),
                               info.raters.end());
-            info.characters = info.source->text.empty()
-                                  ? info.last_end
-                                  : characters_in(*info.source, 0,
-                                                  static_cast<std::uint32_t>(std::min<std::size_t>(
-                                                      info.source->text.size(), UINT32_MAX)));
-            const std::uint64_t weight = o_.unit == agreement_unit::source ? 1 : info.characters;
+            std::uint64_t weight = 1;
+            if (o_.unit == agreement_unit::character)
+                weight = characters_in(*info.source, 0, size_of(info));
             unrated_by_m_[info.raters.size()] += weight;
         }
         r.sources = info_.size();
@@ -481,10 +479,7 @@ private:
     // the text is one group of character units.
     void by_character(code_id code, const source_info& info, std::size_t i, std::size_t j,
                       code_units& units, agreement_report& r) {
-        const std::uint32_t size = info.source->text.empty()
-                                       ? info.last_end
-                                       : static_cast<std::uint32_t>(std::min<std::size_t>(
-                                             info.source->text.size(), UINT32_MAX));
+        const std::uint32_t size = size_of(info);
         std::vector<std::pair<std::uint32_t, std::int64_t>> events;  // (offset, +-(coder+1))
         for (std::size_t k = i; k < j; ++k) {
             const std::uint32_t b = std::min(kept_[k].begin, size),
