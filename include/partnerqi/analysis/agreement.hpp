@@ -118,7 +118,9 @@ pooled_kappa(const std::vector<kappa_estimate>& items);
 /// Options of the bootstrap of Krippendorff's alpha.
 struct bootstrap_options {
     std::size_t replicates = 1000;  ///< resamples drawn; 0: no interval
-    std::uint64_t seed = 2007;      ///< of the random generator (mt19937_64): results repeat
+    /// Of the random generator (mt19937_64, with the standard library's binomial distribution):
+    /// a report repeats exactly with the same seed and standard library.
+    std::uint64_t seed = 2007;
 };
 
 /// Krippendorff's alpha for nominal data, with its bootstrap interval.
@@ -236,8 +238,10 @@ struct agreement_report {
 
 /// The agreement of the coders of a study.
 ///
-/// Linear in the number of segments, plus the codes times the coders (and, per character unit,
-/// the kept text of the coded sources), plus the bootstrap's replicates per code. Throws
+/// Each code is a binary variable per unit: applied or not. The work is the segments times the
+/// coders of their source (each disagreement lists the coders on both sides), plus the codes
+/// times the coders, plus, per character unit, the kept text of the coded sources, plus the
+/// bootstrap's replicates per code (independent of the number of units). Throws
 /// partnerqi::invalid_request_error when a coder named in the options coded nothing in the study
 /// (the message lists the coders that did) or is named twice, and partnerqi::not_found_error for
 /// an unknown source or code id.
