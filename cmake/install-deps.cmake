@@ -24,6 +24,7 @@ set(_debian_packages
   librapidcheck-dev            "RapidCheck (property-based tests)"
   libbenchmark-dev             "Google Benchmark (benchmarks)"
   graphviz                     "Graphviz dot (SVG and PNG pictures)"
+  python3-statsmodels          "statsmodels (checks the agreement statistics against an independent implementation)"
   doxygen                      "Doxygen (the API reference: the 'docs' target)"
   clang-format-14              "formatting check (the 'format-check' and 'format' targets)")
 set(_other_systems

@@ -8,6 +8,7 @@
 /// practice x tier matrix, tokenism audit, evaluation loop, network summary, waves, cross-case
 /// comparison, coding queries and the summary that runs them all.
 
+#include "partnerqi/analysis/agreement.hpp"
 #include "partnerqi/analysis/assessment.hpp"
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"

@@ -9,16 +9,33 @@
 namespace partnerqi::cli {
 
 int report(const std::vector<std::string>& args) {
-    command_line cl("partnerqi report FILE [--from DATE] [--to DATE] [--wave W] [--case C]",
-                    "Prints the analysis summary: profile, practice x tier matrix and the "
-                    "every-tier check, tokenism\naudit, evaluation loop, network, waves, cases "
-                    "side by side and coding queries.");
+    command_line cl(
+        "partnerqi report FILE [--from DATE] [--to DATE] [--wave W] [--case C] "
+        "[--agreement-unit U] [--replicates N]",
+        "Prints the analysis summary: profile, practice x tier matrix and the "
+        "every-tier check, tokenism\naudit, evaluation loop, network, waves, cases "
+        "side by side and coding queries, with the\nagreement between coders.");
     add_file(cl);
     add_scope_options(cl, true);
+    const std::string unit_help =
+        "what a unit of the agreement between coders is: " + choices<analysis::agreement_unit>() +
+        " (default source: the presence of a code in a source; character: each character of a "
+        "source, as NVivo's coding comparison counts)";
+    cl.options.add_options()("agreement-unit", po::value<std::string>()->value_name("U"),
+                             unit_help.c_str())(
+        "replicates", po::value<std::string>()->value_name("N"),
+        "bootstrap resamples of Krippendorff's alpha's interval, 1 to 100000 (default 1000); "
+        "the seed is fixed, so a report repeats");
     if (!cl.parse(args)) return exit_ok;
     const scope_choice choice = scope_of(cl);
-    const model::case_study study = load(cl.text("file"));
     analysis::summary_options options;
+    if (cl.has("agreement-unit"))
+        options.agreement.unit =
+            parse_option<analysis::agreement_unit>("agreement-unit", cl.text("agreement-unit"));
+    if (cl.has("replicates"))
+        options.agreement.bootstrap.replicates =
+            static_cast<std::size_t>(parse_count("replicates", cl.text("replicates"), 1, 100000));
+    const model::case_study study = load(cl.text("file"));
     options.scope = to_scope(study, choice);
     const analysis::study_summary s =
         timed("analysing", [&] { return analysis::summary(study, options); });

@@ -1,6 +1,7 @@
 /// @file
 /// Coding queries a qualitative researcher runs daily: matrix coding, code frequencies, code
-/// co-occurrence, inter-coder agreement (Cohen's kappa) and the evidence behind enactments.
+/// co-occurrence and the evidence behind enactments (agreement between coders is in
+/// agreement.hpp).
 #pragma once
 
 #include <cstddef>
@@ -129,77 +130,6 @@ struct cooccurrence_table {
 code_cooccurrence(const model::case_study& study, const filter& scope = {},
                   const coding_selection& selection = {});
 
-/// The 2 x 2 agreement table of two coders over presence/absence units.
-struct agreement_counts {
-    std::size_t both = 0;     ///< both coders applied the code
-    std::size_t only_a = 0;   ///< only the first coder did
-    std::size_t only_b = 0;   ///< only the second coder did
-    std::size_t neither = 0;  ///< neither did
-
-    /// The number of units rated: the sum of the four cells.
-    [[nodiscard]] std::size_t units() const noexcept { return both + only_a + only_b + neither; }
-};
-
-/// Cohen's kappa of a 2 x 2 agreement table: (po - pe) / (1 - pe), with po the observed
-/// agreement and pe the agreement expected from each coder's marginals.
-///
-/// No value when there are no units or when pe = 1 (both coders used one category only, so
-/// kappa is 0/0; sklearn returns nan there).
-[[nodiscard]] PARTNERQI_EXPORT std::optional<double> cohen_kappa(
-    const agreement_counts& counts) noexcept;
-
-/// Agreement on one code.
-struct code_agreement {
-    model::code_id code;      ///< the code compared
-    std::string name;         ///< the code's name
-    agreement_counts counts;  ///< units are the sources
-    std::optional<double>
-        kappa;  ///< in [-1, 1]; unset when undefined (see cohen_kappa(const agreement_counts&))
-};
-
-/// Options of the agreement query.
-struct kappa_options {
-    /// Sources compared; empty: every source in scope that either coder coded.
-    std::vector<model::source_id> sources;
-    /// Codes compared; empty: every code either coder applied to those sources.
-    std::vector<model::code_id> codes;
-};
-
-/// Inter-coder agreement between two coders.
-///
-/// The unit is a (source, code) pair and the rating is presence/absence: did the coder apply the
-/// code anywhere in the source? This is QDA Miner's "code occurrence" criterion and the
-/// presence/absence-per-source agreement QualCoder and most kappa reports use. NVivo's coding
-/// comparison instead counts characters of each source; partnerqi does not compute that variant.
-struct kappa_report {
-    std::string scope;  ///< the filter's label
-
-    /// @{
-    std::string coder_a, coder_b;  ///< the two coders, as asked ("only_a" counts the first)
-    /// @}
-
-    /// @{
-    std::size_t sources = 0,
-                codes = 0;  ///< the sources and codes compared; units = sources x codes
-    /// @}
-    agreement_counts counts;  ///< pooled over every (source, code) unit
-    double observed = 0;      ///< po
-    double expected = 0;      ///< pe
-    std::optional<double>
-        kappa;  ///< pooled kappa in [-1, 1]; unset when undefined (no unit, or pe = 1)
-    std::vector<code_agreement> per_code;  ///< in code id order
-};
-
-/// Cohen's kappa between two coders on the same sources.
-///
-/// Throws partnerqi::invalid_request_error when the two coders are the same, or when a coder
-/// coded nothing in the study (the message lists the coders that did).
-[[nodiscard]] PARTNERQI_EXPORT kappa_report cohen_kappa(const model::case_study& study,
-                                                        std::string_view coder_a,
-                                                        std::string_view coder_b,
-                                                        const filter& scope = {},
-                                                        const kappa_options& options = {});
-
 /// The distinct coders of a study, sorted.
 [[nodiscard]] PARTNERQI_EXPORT std::vector<std::string> coders(const model::case_study& study);
 
@@ -229,11 +159,10 @@ struct evidence_report {
 /// @{
 
 /// The result as text for a terminal or a log: a heading naming the query and the scope, then
-/// an aligned table (the agreement report first gives the unit and the pooled kappa).
+/// an aligned table.
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const code_matrix& matrix);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const code_frequency_table& table);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const cooccurrence_table& table);
-[[nodiscard]] PARTNERQI_EXPORT std::string to_text(const kappa_report& report);
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const evidence_report& report);
 /// The matrix as CSV, one row per code: `code,<column labels...>`.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const code_matrix& matrix);
@@ -241,9 +170,6 @@ PARTNERQI_EXPORT void write_csv(std::ostream& out, const code_matrix& matrix);
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const code_frequency_table& table);
 /// The co-occurrences as CSV, one row per pair: `first,second,sources`.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const cooccurrence_table& table);
-/// The agreement as CSV, one row per code: `code,both,only_a,only_b,neither,kappa`, then a
-/// row "all" with the pooled counts.
-PARTNERQI_EXPORT void write_csv(std::ostream& out, const kappa_report& report);
 /// The evidence as CSV, one row per enactment: `enactment,practice,manager,date,segments` with
 /// segment ids joined by spaces.
 PARTNERQI_EXPORT void write_csv(std::ostream& out, const evidence_report& report);

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "partnerqi/analysis/agreement.hpp"
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/evaluation_loop.hpp"
@@ -35,6 +36,8 @@ struct summary_options {
         true;  ///< per-wave analyses and changes (when the study has waves and no wave is chosen)
     bool cases = true;   ///< cases side by side (when two or more cases are in scope)
     bool coding = true;  ///< coding queries (when the study has coded segments)
+    /// The unit, coders and bootstrap of the agreement between coders (its scope is `scope`).
+    agreement_options agreement;
     /// Waves and cases are put side by side only up to this many columns: each column costs a
     /// pass over the study, so the cap keeps the summary near-linear on studies with many
     /// organizations (call wave_analysis or compare_cases on a selection for more).
@@ -60,8 +63,9 @@ struct study_summary {
         frequencies;                           ///< unset when coding is off or nothing is coded
     std::optional<code_matrix> codes_by_tier;  ///< matrix coding by tier; unset as `frequencies`
     std::optional<cooccurrence_table> cooccurrence;  ///< unset as `frequencies`
-    std::optional<kappa_report>
-        agreement;  ///< between the first two coders, by name, when there are two or more
+    /// Agreement between every coder in scope (or those of summary_options::agreement); unset
+    /// as `frequencies`; "not assessable" when fewer than two coders coded a source in scope.
+    std::optional<agreement_report> agreement;
     std::optional<evidence_report> evidence;  ///< unset when coding is off
     /// Why waves or cases were left out, e.g. "40 cases: more than the 12 columns a summary shows".
     std::vector<std::string> notes;
@@ -85,8 +89,8 @@ struct csv_table {
 /// Every table the summary holds, in the order of to_text(), each with its CSV file name:
 /// practice-matrix.csv, tokenism-audit.csv, evaluation-loop.csv, then those present of
 /// network-summary.csv, waves.csv, cases.csv, code-frequencies.csv, codes-by-tier.csv,
-/// code-cooccurrence.csv, coder-agreement.csv and practice-evidence.csv. The write functions
-/// refer to `summary`, which must outlive them.
+/// code-cooccurrence.csv, coder-agreement.csv, coder-disagreements.csv and practice-evidence.csv.
+/// The write functions refer to `summary`, which must outlive them.
 /// @code
 /// for (const auto& t : analysis::csv_tables(s)) io::save_csv(dir / t.file_name, t.write);
 /// @endcode

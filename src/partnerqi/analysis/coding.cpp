@@ -9,52 +9,18 @@
 #include <unordered_set>
 
 #include "partnerqi/analysis/detail/labels.hpp"
-#include "partnerqi/analysis/detail/scope.hpp"
+#include "partnerqi/analysis/detail/source_scope.hpp"
 #include "partnerqi/analysis/detail/table.hpp"
 #include "partnerqi/error.hpp"
 
 namespace partnerqi::analysis {
 
 using namespace partnerqi::model;
+using detail::source_scope;
 
 namespace {
 
 constexpr std::uint64_t pack(std::uint64_t high, std::uint32_t low) { return (high << 32) | low; }
-
-// The sources a filter lets through: organization in scope, date in the window. An undated
-// source counts unless the caller narrowed the window; then its wave decides, if it has one.
-class source_scope {
-public:
-    source_scope(const case_study& study, const filter& f)
-        : study_(study), where_(study, f), narrowed_(f.window || f.wave) {}
-
-    [[nodiscard]] const detail::scope& where() const noexcept { return where_; }
-
-    [[nodiscard]] bool has(const data_source& s) const {
-        if (s.organization ? !where_.has_organization(*s.organization)
-                           : !where_.resolved().whole_study)
-            return false;
-        if (s.on) return where_.in_window(*s.on);
-        if (!narrowed_) return true;
-        return s.wave && study_.get(*s.wave).window.overlaps(where_.window());
-    }
-
-    /// The source of a segment when it is in scope (looked up once per source).
-    [[nodiscard]] const data_source* of(const coded_segment& seg) {
-        auto it = cache_.find(seg.source);
-        if (it != cache_.end()) return it->second;
-        const data_source& s = study_.get(seg.source);
-        const data_source* out = has(s) ? &s : nullptr;
-        cache_.emplace(seg.source, out);
-        return out;
-    }
-
-private:
-    const case_study& study_;
-    detail::scope where_;
-    bool narrowed_;
-    std::unordered_map<source_id, const data_source*> cache_;
-};
 
 // The selected codes as rows, and the rows a segment counts under.
 class code_rows {
@@ -272,94 +238,11 @@ cooccurrence_table code_cooccurrence(const case_study& study, const filter& f,
     return out;
 }
 
-std::optional<double> cohen_kappa(const agreement_counts& c) noexcept {
-    const std::size_t n = c.units();
-    if (n == 0) return std::nullopt;
-    const double total = static_cast<double>(n);
-    const double po = static_cast<double>(c.both + c.neither) / total;
-    const double pa = static_cast<double>(c.both + c.only_a) / total;  // coder A says "present"
-    const double pb = static_cast<double>(c.both + c.only_b) / total;
-    const double pe = pa * pb + (1.0 - pa) * (1.0 - pb);
-    if (pe >= 1.0 - 1e-12) return std::nullopt;
-    return (po - pe) / (1.0 - pe);
-}
-
 std::vector<std::string> coders(const case_study& study) {
     std::set<std::string> all;
     for (const coded_segment& seg : study.all<coded_segment>())
         all.insert(seg.coder);
     return {all.begin(), all.end()};
-}
-
-kappa_report cohen_kappa(const case_study& study, std::string_view coder_a,
-                         std::string_view coder_b, const filter& f, const kappa_options& o) {
-    if (coder_a == coder_b)
-        throw invalid_request_error("agreement needs two different coders; both are \"" +
-                                    std::string(coder_a) + "\"");
-    bool has_a = false, has_b = false;
-    for (const coded_segment& seg : study.all<coded_segment>()) {
-        has_a = has_a || seg.coder == coder_a;
-        has_b = has_b || seg.coder == coder_b;
-    }
-    for (auto [name, found] :
-         {std::pair<std::string_view, bool>{coder_a, has_a}, {coder_b, has_b}}) {
-        if (found) continue;
-        std::string known;
-        for (const std::string& c : coders(study))
-            known += (known.empty() ? "" : ", ") + c;
-        throw invalid_request_error("coder \"" + std::string(name) +
-                                    "\" coded nothing in this case study; coders: " +
-                                    (known.empty() ? std::string("none") : known));
-    }
-    source_scope sources(study, f);
-    kappa_report r;
-    r.scope = sources.where().resolved().label;
-    r.coder_a = coder_a;
-    r.coder_b = coder_b;
-
-    std::unordered_set<source_id> chosen_sources(o.sources.begin(), o.sources.end());
-    std::unordered_set<code_id> chosen_codes(o.codes.begin(), o.codes.end());
-    std::unordered_set<std::uint64_t> by_a, by_b;  // (code, source) presence
-    std::set<source_id> unit_sources(o.sources.begin(), o.sources.end());
-    std::set<code_id> unit_codes(o.codes.begin(), o.codes.end());
-    for (const coded_segment& seg : study.all<coded_segment>()) {
-        bool a = seg.coder == coder_a;
-        if (!a && seg.coder != coder_b) continue;
-        if (!chosen_sources.empty() ? !chosen_sources.count(seg.source) : !sources.of(seg))
-            continue;
-        if (!chosen_codes.empty() && !chosen_codes.count(seg.code)) continue;
-        (a ? by_a : by_b).insert(pack(seg.code.value, seg.source.value));
-        if (o.sources.empty()) unit_sources.insert(seg.source);
-        if (o.codes.empty()) unit_codes.insert(seg.code);
-    }
-    r.sources = unit_sources.size();
-    r.codes = unit_codes.size();
-    std::unordered_map<code_id, agreement_counts> per;
-    for (std::uint64_t key : by_a) {
-        code_id c{static_cast<std::uint32_t>(key >> 32)};
-        ++(by_b.count(key) ? per[c].both : per[c].only_a);
-    }
-    for (std::uint64_t key : by_b)
-        if (!by_a.count(key)) ++per[code_id{static_cast<std::uint32_t>(key >> 32)}].only_b;
-    for (code_id c : unit_codes) {
-        agreement_counts counts = per[c];
-        counts.neither = r.sources - counts.both - counts.only_a - counts.only_b;
-        r.counts.both += counts.both;
-        r.counts.only_a += counts.only_a;
-        r.counts.only_b += counts.only_b;
-        r.counts.neither += counts.neither;
-        r.per_code.push_back({c, study.get(c).name, counts, cohen_kappa(counts)});
-    }
-    const std::size_t n = r.counts.units();
-    if (n) {
-        const double total = static_cast<double>(n);
-        r.observed = static_cast<double>(r.counts.both + r.counts.neither) / total;
-        const double pa = static_cast<double>(r.counts.both + r.counts.only_a) / total;
-        const double pb = static_cast<double>(r.counts.both + r.counts.only_b) / total;
-        r.expected = pa * pb + (1.0 - pa) * (1.0 - pb);
-    }
-    r.kappa = cohen_kappa(r.counts);
-    return r;
 }
 
 evidence_report practice_evidence(const case_study& study, const filter& f) {
@@ -402,10 +285,6 @@ std::string_view to_string(coding_count count) noexcept {
 }
 
 namespace {
-
-std::string kappa_text(const std::optional<double>& k) {
-    return k ? detail::fixed(*k, 3) : "undefined";
-}
 
 detail::table matrix_table(const code_matrix& m) {
     detail::table t;
@@ -457,22 +336,6 @@ std::string to_text(const cooccurrence_table& c) {
     return out.str();
 }
 
-std::string to_text(const kappa_report& r) {
-    std::ostringstream out;
-    out << "Inter-coder agreement, " << r.coder_a << " vs " << r.coder_b << ", " << r.scope << "\n";
-    out << "Unit: presence or absence of a code in a source (" << r.sources << " sources x "
-        << r.codes << " codes = " << r.counts.units() << " units).\n";
-    out << "Observed agreement " << detail::fixed(r.observed, 3) << ", expected "
-        << detail::fixed(r.expected, 3) << ", Cohen's kappa " << kappa_text(r.kappa) << "\n";
-    detail::table t;
-    t.header = {"code", "both", "only " + r.coder_a, "only " + r.coder_b, "neither", "kappa"};
-    for (const code_agreement& c : r.per_code)
-        t.add({c.name, detail::num(c.counts.both), detail::num(c.counts.only_a),
-               detail::num(c.counts.only_b), detail::num(c.counts.neither), kappa_text(c.kappa)});
-    out << t.to_text();
-    return out.str();
-}
-
 std::string to_text(const evidence_report& r) {
     std::ostringstream out;
     out << "Evidence for practice enactments, " << r.scope << "\n";
@@ -492,20 +355,6 @@ void write_csv(std::ostream& out, const cooccurrence_table& c) {
     t.header = {"first", "second", "sources"};
     for (const code_pair& p : c.pairs)
         t.add({p.first_name, p.second_name, detail::num(p.sources)});
-    t.write_csv(out);
-}
-
-void write_csv(std::ostream& out, const kappa_report& r) {
-    detail::table t;
-    t.header = {"code", "both", "only_a", "only_b", "neither", "kappa"};
-    auto row = [&](const std::string& name, const agreement_counts& c,
-                   const std::optional<double>& k) {
-        t.add({name, detail::num(c.both), detail::num(c.only_a), detail::num(c.only_b),
-               detail::num(c.neither), k ? detail::fixed(*k, 6) : ""});
-    };
-    for (const code_agreement& c : r.per_code)
-        row(c.name, c.counts, c.kappa);
-    row("all", r.counts, r.kappa);
     t.write_csv(out);
 }
 

@@ -42,8 +42,7 @@ study_summary summary(const case_study& study, const summary_options& o) {
         s.frequencies = code_frequencies(study, o.scope);
         s.codes_by_tier = matrix_coding(study, o.scope);
         s.cooccurrence = code_cooccurrence(study, o.scope);
-        std::vector<std::string> names = coders(study);
-        if (names.size() >= 2) s.agreement = cohen_kappa(study, names[0], names[1], o.scope);
+        s.agreement = coder_agreement(study, o.scope, o.agreement);
     }
     if (o.coding) s.evidence = practice_evidence(study, o.scope);
     return s;
@@ -103,7 +102,10 @@ std::vector<csv_table> csv_tables(const study_summary& s) {
     if (s.frequencies) add("code-frequencies.csv", *s.frequencies);
     if (s.codes_by_tier) add("codes-by-tier.csv", *s.codes_by_tier);
     if (s.cooccurrence) add("code-cooccurrence.csv", *s.cooccurrence);
-    if (s.agreement) add("coder-agreement.csv", *s.agreement);
+    if (s.agreement) {
+        add("coder-agreement.csv", *s.agreement);
+        add("coder-disagreements.csv", s.agreement->disagreements);
+    }
     if (s.evidence) add("practice-evidence.csv", *s.evidence);
     return tables;
 }

@@ -13,94 +13,9 @@ using namespace partnerqi::model;
 using partnerqi::test::built;
 using partnerqi::test::mini_study;
 
-SCENARIO("kappa of two identical codings is 1") {
-    GIVEN("two coders who apply X to S1 and S2 and Y to S3, identically") {
-        builder b = mini_study();
-        b.code("X");
-        b.code("Y");
-        for (const char* source : {"S1", "S2", "S3"})
-            b.source(source, source_kind::document).of("ORG");
-        for (const char* coder : {"A", "B"}) {
-            b.segment("S1", "X", coder);
-            b.segment("S2", "X", coder);
-            b.segment("S3", "Y", coder);
-        }
-        const built m{b.build()};
-        auto r = analysis::cohen_kappa(m.s, "A", "B");
-        THEN(
-            "3 sources x 2 codes give 6 units: 3 present for both, 3 absent for both, and kappa "
-            "1") {
-            // po = 6/6 = 1; each coder says present on 3 of 6: pe = .5*.5 + .5*.5 = .5;
-            // kappa = (1 - .5) / (1 - .5) = 1.
-            CHECK(r.counts.both == 3);
-            CHECK(r.counts.neither == 3);
-            CHECK(r.observed == Approx(1.0));
-            CHECK(r.expected == Approx(0.5));
-            REQUIRE(r.kappa);
-            CHECK(*r.kappa == Approx(1.0));
-        }
-    }
-}
-
-SCENARIO("kappa matches a worked example") {
-    // The textbook example (Wikipedia, "Cohen's kappa"): 50 units, both yes 20, A yes B no 5,
-    // A no B yes 10, both no 15. po = 35/50 = .70; A says yes 25/50 = .5, B 30/50 = .6;
-    // pe = .5*.6 + .5*.4 = .50; kappa = (.70 - .50)/(1 - .50) = .40. sklearn agrees:
-    // cohen_kappa_score([1]*20+[1]*5+[0]*10+[0]*15, [1]*20+[0]*5+[1]*10+[0]*15) == 0.4.
-    GIVEN("the 2 x 2 table alone") {
-        auto k = analysis::cohen_kappa(analysis::agreement_counts{20, 5, 10, 15});
-        REQUIRE(k);
-        CHECK(*k == Approx(0.4));
-    }
-    GIVEN("the same ratings as 50 sources coded with one code") {
-        builder b = mini_study();
-        b.code("yes");
-        for (int i = 0; i < 50; ++i) {
-            const std::string src = "S" + std::to_string(i);
-            b.source(src, source_kind::document).of("ORG");
-            if (i < 25) b.segment(src, "yes", "A");  // A: yes on 0..24
-            if (i < 20 || (i >= 25 && i < 35))
-                b.segment(src, "yes", "B");  // B: yes on 0..19 and 25..34
-        }
-        const built m{b.build()};
-        analysis::kappa_options o;
-        for (const data_source& src : m.s.all<data_source>())
-            o.sources.push_back(src.id);
-        auto r = analysis::cohen_kappa(m.s, "A", "B", {}, o);
-        THEN("the counts and kappa are those of the example") {
-            CHECK(r.counts.both == 20);
-            CHECK(r.counts.only_a == 5);
-            CHECK(r.counts.only_b == 10);
-            CHECK(r.counts.neither == 15);
-            CHECK(r.observed == Approx(0.7));
-            CHECK(r.expected == Approx(0.5));
-            REQUIRE(r.kappa);
-            CHECK(*r.kappa == Approx(0.4));
-        }
-    }
-    GIVEN("a second published example: 45, 15, 25, 15 out of 100") {
-        // po = .60; A yes .60, B yes .70; pe = .42 + .12 = .54; kappa = .06/.46 = 0.1304.
-        auto k = analysis::cohen_kappa(analysis::agreement_counts{45, 15, 25, 15});
-        REQUIRE(k);
-        CHECK(*k == Approx(0.130435).epsilon(1e-4));
-    }
-}
-
-SCENARIO("kappa is undefined when both coders rate every unit the same way") {
-    // pe = 1, so kappa is 0/0 (sklearn returns nan).
-    CHECK_FALSE(analysis::cohen_kappa(analysis::agreement_counts{4, 0, 0, 0}));
-    CHECK_FALSE(analysis::cohen_kappa(analysis::agreement_counts{}));
-}
-
-SCENARIO("agreement needs two different coders who both coded something") {
-    auto s = seed_study_illustrated();
-    CHECK_THROWS_AS(analysis::cohen_kappa(s, "coder-A", "coder-A"), invalid_request_error);
-    CHECK_THROWS_AS(analysis::cohen_kappa(s, "coder-A", "coder-Z"), invalid_request_error);
-    CHECK(analysis::coders(s) == std::vector<std::string>{"coder-A", "coder-B"});
-    auto r = analysis::cohen_kappa(s, "coder-A", "coder-B");
-    // The seed's two coders code the same spans: 6 interviews x 2 codes, all present for both.
-    CHECK(r.counts.both == 12);
-    CHECK_FALSE(r.kappa);
+SCENARIO("the coders of a study are listed once each, sorted") {
+    CHECK(analysis::coders(seed_study_illustrated()) ==
+          std::vector<std::string>{"coder-A", "coder-B"});
 }
 
 SCENARIO("matrix coding counts segments, sources or people per tier") {

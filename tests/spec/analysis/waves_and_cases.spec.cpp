@@ -165,7 +165,7 @@ SCENARIO("the summary report runs every analysis and says the audit is heuristic
             REQUIRE(sum.cases);
             CHECK(sum.cases->columns.size() == 2);
             REQUIRE(sum.agreement);
-            CHECK(sum.agreement->coder_a == "coder-A");
+            CHECK(sum.agreement->coders.front() == "coder-A");
             REQUIRE(sum.evidence);
         }
         THEN("the text has a heading per analysis and the disclaimer") {
@@ -223,7 +223,8 @@ SCENARIO("the summary lists its tables as CSV files, only those it holds") {
             CHECK(names ==
                   "practice-matrix.csv tokenism-audit.csv evaluation-loop.csv network-summary.csv "
                   "waves.csv cases.csv code-frequencies.csv codes-by-tier.csv "
-                  "code-cooccurrence.csv coder-agreement.csv practice-evidence.csv ");
+                  "code-cooccurrence.csv coder-agreement.csv coder-disagreements.csv "
+                  "practice-evidence.csv ");
         }
         THEN("each file is written by the table's own CSV export") {
             REQUIRE(tables.size() > 1);

@@ -33,7 +33,8 @@ using every_public_enum =
               analysis::indicator, analysis::indicator_scope, analysis::record_kind,
               analysis::practice_grouping, analysis::assessment, io::encoding, io::picture_format,
               io::deidentify_level, io::date_treatment, io::csv_cells,
-              partnerqi::network::tie_direction, partnerqi::network::voice_flow>;
+              partnerqi::network::tie_direction, partnerqi::network::voice_flow,
+              analysis::agreement_unit>;
 
 template <class... Enums>
 std::set<std::string> names_of(enum_list<Enums...>) {
