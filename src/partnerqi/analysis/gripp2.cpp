@@ -82,6 +82,7 @@ gripp2_report gripp2(const case_study& study, const filter& f) {
     std::unordered_set<person_id> advisors;
     sources membership_src;
     std::size_t teams_with_advisors = 0;
+    std::unordered_set<team_id> teams_of_advisors;
     std::set<std::string> team_areas;
     sources team_src;
     for (const qi_team& t : study.all<qi_team>()) {
@@ -97,16 +98,19 @@ gripp2_report gripp2(const case_study& study, const filter& f) {
             membership_src.add(study.get(m.person));
             with = true;
         }
-        if (with) ++teams_with_advisors;
+        if (with) {
+            ++teams_with_advisors;
+            teams_of_advisors.insert(t.id);
+        }
     }
 
+    // Activities with advisors: those listing advisors, or carried by a team with advisors.
     std::set<std::string> aims, kinds, levels;
     sources activity_src, level_src;
     std::size_t activities = 0;
     for (const qi_activity& a : study.all<qi_activity>()) {
-        if (a.advisors.empty() || !scope.has_place(a.organization, a.team) ||
-            !scope.overlaps(a.start, a.end))
-            continue;
+        if (!scope.has_place(a.organization, a.team) || !scope.overlaps(a.start, a.end)) continue;
+        if (a.advisors.empty() && !(a.team && teams_of_advisors.count(*a.team))) continue;
         ++activities;
         activity_src.add(a);
         aims.insert(a.title);
@@ -331,13 +335,13 @@ gripp2_report gripp2(const case_study& study, const filter& f) {
              conclusions()),
         item("SF5", "Reflections and critical perspective", reflections()),
     };
-    std::vector<gripp2_statement> definitions;
+    std::vector<gripp2_statement> concepts;
     if (models.empty())
-        definitions.push_back(
-            missing("no partnership model is recorded: define patient "
-                    "involvement as the study understands it"));
+        concepts.push_back(
+            missing("no partnership model is recorded: state the conceptual or "
+                    "theoretical basis of the involvement"));
     else
-        definitions.push_back(said("partnership model: " + join(models), org_src));
+        concepts.push_back(said("partnership model: " + join(models), org_src));
     std::vector<gripp2_statement> capture;
     if (evaluation.responses == 0 && influence.total.inputs == 0)
         capture.push_back(
@@ -354,10 +358,10 @@ gripp2_report gripp2(const case_study& study, const filter& f) {
                                influence_src));
     report.long_form = {
         item("LF-aim", "Aim", {aim()}),
-        item("LF-definitions", "Definitions", definitions),
-        item("LF-concepts", "Concepts and theory",
-             {missing("state the conceptual or theoretical basis of the involvement (e.g. the "
-                      "Montreal model's continuum of engagement)")}),
+        item("LF-definitions", "Definitions",
+             {missing("define patient involvement and the roles (patient advisor, partner) as "
+                      "the study uses them")}),
+        item("LF-concepts", "Concepts and theory", concepts),
         item("LF-methods", "Methods", methods()),
         item("LF-stages", "Stages and nature of involvement", nature()),
         item("LF-context", "Context", context()),
