@@ -9,7 +9,8 @@ namespace partnerqi::analysis {
 
 namespace {
 
-// Each DOI here is listed in the project's reference notes; none is reconstructed from memory.
+// Each DOI here is listed in the project's reference notes, or (Hamilton et al. 2018) checked
+// against its PubMed record, 28984405; none is reconstructed from memory.
 const std::vector<reference>& sources() {
     static const std::vector<reference> list{
         {"Abelson et al. 2016", "Abelson J, Li K, Wilson G, et al.", 2016,
