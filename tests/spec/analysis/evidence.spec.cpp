@@ -57,6 +57,17 @@ advisor_input input(built& m, const char* code, const char* who, const char* on)
     return in;
 }
 
+// The message of the validation error `add` throws, or "(accepted)".
+template <class Add>
+std::string refusal(Add&& add) {
+    try {
+        add();
+    } catch (const validation_error& e) {
+        return e.what();
+    }
+    return "(accepted)";
+}
+
 const analysis::influence_counts& row(const std::vector<analysis::influence_counts>& rows,
                                       const std::string& label) {
     auto it = std::find_if(rows.begin(), rows.end(),
@@ -100,8 +111,9 @@ SCENARIO("the evaluation catalog ships the structure of PPEET and PEIRS-22, not 
 SCENARIO("an evaluation response outside its item's scale is refused") {
     built m = evidence_study();
     add_evaluation_catalog(m.s, evaluation_instrument::ppeet_participant);
-    CHECK_THROWS_WITH(respond(m, "A1", "PPEET-PAR-INF", 6, "W1", "2020-06-01"),
-                      Catch::Contains("outside the scale"));
+    CHECK(refusal([&] {
+              respond(m, "A1", "PPEET-PAR-INF", 6, "W1", "2020-06-01");
+          }).find("outside the scale") != std::string::npos);
     CHECK_THROWS_AS(respond(m, "A1", "PPEET-PAR-INF", 3, "W1", "2021-06-01"), validation_error);
     CHECK(m.s.all<evaluation_response>().empty());
 }
@@ -152,13 +164,13 @@ SCENARIO("the influence log links input, decision and change in date order") {
         advisor_input in = input(m, "IN-1", "A1", "2020-05-01");
         in.decision = decision_outcome::adopted;
         in.decided_on = date::from_iso("2020-04-01");
-        CHECK_THROWS_WITH(m.s.add(in), Catch::Contains("before it was brought"));
+        CHECK(refusal([&] { m.s.add(in); }).find("before it was brought") != std::string::npos);
     }
     THEN("a change after a rejection is refused") {
         advisor_input in = input(m, "IN-1", "A1", "2020-05-01");
         in.decision = decision_outcome::rejected;
         in.change = change_kind::policy;
-        CHECK_THROWS_WITH(m.s.add(in), Catch::Contains("not adopted or adapted"));
+        CHECK(refusal([&] { m.s.add(in); }).find("not adopted or adapted") != std::string::npos);
     }
     THEN("input from someone who is not a patient advisor is refused") {
         CHECK_THROWS_AS(m.s.add(input(m, "IN-1", "MID", "2020-05-01")), validation_error);
