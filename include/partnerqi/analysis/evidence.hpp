@@ -93,8 +93,8 @@ struct influence_summary {
 
 /// Summarizes the influence log in scope: an entry counts when its input date lies in the window
 /// and its place (its team, else its activity's organization, else its advisor's organization)
-/// is in scope. A wave counts the entries brought inside its window (waves may overlap). Linear
-/// in the number of entries, plus sorting the decision delays for the medians.
+/// is in scope. A wave counts the entries brought inside its window (waves may overlap).
+/// O(n log n) in the number of entries, plus, per wave, the entries it holds.
 /// Throws partnerqi::invalid_request_error for a bad filter.
 [[nodiscard]] PARTNERQI_EXPORT influence_summary summarize_influence(const model::case_study& study,
                                                                      const filter& scope = {});

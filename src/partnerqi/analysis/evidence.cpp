@@ -220,7 +220,7 @@ influence_summary summarize_influence(const case_study& study, const filter& f) 
     counter total;
     std::map<person_id, counter> advisors;
     std::map<team_id, counter> teams;
-    std::vector<counter> waves(study.all<wave>().size());
+    std::vector<const advisor_input*> counted;
     for (const advisor_input& in : study.all<advisor_input>()) {
         if (!scope.in_window(in.on)) continue;
         std::optional<organization_id> org = study.get(in.advisor).organization;
@@ -229,9 +229,7 @@ influence_summary summarize_influence(const case_study& study, const filter& f) 
         total.add(in);
         advisors[in.advisor].add(in);
         if (in.team) teams[*in.team].add(in);
-        const auto& all_waves = study.all<wave>();
-        for (std::size_t i = 0; i < all_waves.size(); ++i)
-            if (all_waves[i].window.contains(in.on)) waves[i].add(in);
+        counted.push_back(&in);
         const bool missing =
             !in.source || (in.decision && !in.decision_source) || (in.change && !in.change_source);
         if (missing) out.missing_evidence.push_back(in.code);
@@ -246,10 +244,23 @@ influence_summary summarize_influence(const case_study& study, const filter& f) 
         c.counts.label = study.get(id).code;
         out.teams.push_back(c.finish());
     }
-    for (std::size_t i = 0; i < waves.size(); ++i) {
-        if (waves[i].counts.inputs == 0) continue;
-        waves[i].counts.label = study.all<wave>()[i].code;
-        out.waves.push_back(waves[i].finish());
+    // Each wave takes the inputs dated in its window, found by binary search over the inputs in
+    // date order: the work is what the waves hold, never inputs times waves.
+    std::stable_sort(counted.begin(), counted.end(),
+                     [](const advisor_input* a, const advisor_input* b) { return a->on < b->on; });
+    for (const wave& w : study.all<wave>()) {
+        auto first =
+            std::lower_bound(counted.begin(), counted.end(), w.window.first(),
+                             [](const advisor_input* in, const date& d) { return in->on < d; });
+        auto last =
+            std::upper_bound(first, counted.end(), w.window.last(),
+                             [](const date& d, const advisor_input* in) { return d < in->on; });
+        if (first == last) continue;
+        counter c;
+        for (auto it = first; it != last; ++it)
+            c.add(**it);
+        c.counts.label = w.code;
+        out.waves.push_back(c.finish());
     }
     return out;
 }
