@@ -11,6 +11,7 @@
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/model/date.hpp"
 #include "partnerqi/model/enums.hpp"
+#include "partnerqi/model/evaluation_catalog.hpp"
 #include "partnerqi/model/ids.hpp"
 #include "partnerqi/model/practice_catalog.hpp"
 #include "partnerqi/model/records.hpp"

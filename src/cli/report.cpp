@@ -1,6 +1,7 @@
 // partnerqi report: prints the analysis summary, for a window, a wave or a case.
 #include <iostream>
 
+#include <partnerqi/analysis/gripp2.hpp>
 #include <partnerqi/analysis/summary.hpp>
 
 #include "common.hpp"
@@ -11,10 +12,12 @@ namespace partnerqi::cli {
 int report(const std::vector<std::string>& args) {
     command_line cl(
         "partnerqi report FILE [--from DATE] [--to DATE] [--wave W] [--case C] "
-        "[--agreement-unit U] [--replicates N]",
+        "[--agreement-unit U] [--replicates N] [--gripp2]",
         "Prints the analysis summary: profile, practice x tier matrix and the "
-        "every-tier check, tokenism\naudit, evaluation loop, network, waves, cases "
-        "side by side and coding queries, with the\nagreement between coders.");
+        "every-tier check, tokenism\naudit, evaluation loop, evaluation responses, influence "
+        "log, network, waves, cases side\nby side and coding queries, with the agreement between "
+        "coders. With --gripp2, the GRIPP2\nreporting checklist instead (short form and long "
+        "form), each statement marked reported,\nuser-entered, illustrative or missing.");
     add_file(cl);
     add_scope_options(cl, true);
     const std::string unit_help =
@@ -25,7 +28,9 @@ int report(const std::vector<std::string>& args) {
                              unit_help.c_str())(
         "replicates", po::value<std::string>()->value_name("N"),
         "bootstrap resamples of Krippendorff's alpha's interval, 1 to 100000 (default 1000); "
-        "the seed is fixed, so a report repeats");
+        "the seed is fixed, so a report repeats")(
+        "gripp2",
+        "print the GRIPP2 checklist (Staniszewska et al., BMJ 2017) as far as the records fill it");
     if (!cl.parse(args)) return exit_ok;
     const scope_choice choice = scope_of(cl);
     analysis::summary_options options;
@@ -36,6 +41,12 @@ int report(const std::vector<std::string>& args) {
         options.agreement.bootstrap.replicates =
             static_cast<std::size_t>(parse_count("replicates", cl.text("replicates"), 1, 100000));
     const model::case_study study = load(cl.text("file"));
+    if (cl.has("gripp2")) {
+        const analysis::gripp2_report g = timed(
+            "filling GRIPP2", [&] { return analysis::gripp2(study, to_scope(study, choice)); });
+        std::cout << analysis::to_text(g);
+        return exit_ok;
+    }
     options.scope = to_scope(study, choice);
     const analysis::study_summary s =
         timed("analysing", [&] { return analysis::summary(study, options); });

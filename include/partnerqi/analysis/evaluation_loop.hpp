@@ -97,9 +97,13 @@ struct evaluation_loop_report {
     /// Every evaluation in scope, and how many are closed, open and pending.
     std::size_t evaluations = 0, closed = 0, open = 0, pending = 0;
     /// @}
+    /// Responses to evaluation instruments (model::evaluation_response) in scope and window.
+    std::size_t evaluation_responses = 0;
     /// The loop as a check: flagged when an evaluation stayed open, not flagged when every
     /// evaluation was closed or is pending, not assessable when no evaluation was recorded
-    /// (missing records are not evidence that nobody evaluated).
+    /// (neither evaluation responses nor evaluating enactments: missing records are not evidence
+    /// that nobody evaluated) or when responses were recorded without the evaluating enactment
+    /// that dates their review.
     assessment state = assessment::not_assessable;
     /// One sentence on the state; for not-assessable, the data that would be needed.
     std::string state_detail;

@@ -46,11 +46,14 @@ struct case_study_profile {
     std::array<std::size_t, 4> sources_by_kind{};
     /// Known totals whose split may be unknown (e.g. 38 interviews), as recorded.
     std::vector<model::source_total> totals;
-    /// Records by provenance, indexed by model::provenance.
+    /// Records of every top-level kind by provenance, indexed by model::provenance.
     std::array<std::size_t, 3> records_by_provenance{};
-    std::size_t engagements = 0;  ///< engagement records, whatever their date
-    std::size_t enactments = 0;   ///< practice enactments, whatever their date
-    std::size_t segments = 0;     ///< coded segments
+    std::size_t engagements = 0;           ///< engagement records, whatever their date
+    std::size_t enactments = 0;            ///< practice enactments, whatever their date
+    std::size_t segments = 0;              ///< coded segments
+    std::size_t evaluation_items = 0;      ///< items of evaluation instruments
+    std::size_t evaluation_responses = 0;  ///< responses to evaluation items
+    std::size_t influence_entries = 0;     ///< influence-log entries (advisor inputs)
 };
 
 /// Counts what a case study holds.

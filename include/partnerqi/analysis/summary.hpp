@@ -15,6 +15,7 @@
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/evaluation_loop.hpp"
+#include "partnerqi/analysis/evidence.hpp"
 #include "partnerqi/analysis/filter.hpp"
 #include "partnerqi/analysis/network_summary.hpp"
 #include "partnerqi/analysis/practice_matrix.hpp"
@@ -46,13 +47,15 @@ struct summary_options {
 
 /// Every analysis of a case study for one filter.
 struct study_summary {
-    std::string title;              ///< the study's title
-    std::string scope;              ///< the filter's label
-    case_study_profile profile;     ///< of the whole study, whatever the filter
-    practice_matrix_report matrix;  ///< per case and pooled
-    every_tier_check every_tier;    ///< on the pooled table
-    tokenism_audit_report audit;    ///< the full audit of the scope
-    evaluation_loop_report loop;    ///< the evaluation loop of the scope
+    std::string title;               ///< the study's title
+    std::string scope;               ///< the filter's label
+    case_study_profile profile;      ///< of the whole study, whatever the filter
+    practice_matrix_report matrix;   ///< per case and pooled
+    every_tier_check every_tier;     ///< on the pooled table
+    tokenism_audit_report audit;     ///< the full audit of the scope
+    evaluation_loop_report loop;     ///< the evaluation loop of the scope
+    evaluation_summary evaluations;  ///< evaluation responses by domain, team and wave
+    influence_summary influence;     ///< the influence log per advisor, team and wave
     std::optional<partnerqi::network::network_summary>
         network;  ///< unset when period_options::with_network is off
     std::optional<wave_report>
@@ -76,7 +79,8 @@ struct study_summary {
 [[nodiscard]] PARTNERQI_EXPORT study_summary summary(const model::case_study& study,
                                                      const summary_options& options = {});
 
-/// The summary as readable text: profile, matrix and check, audit, evaluation loop, network,
+/// The summary as readable text: profile, matrix and check, audit, evaluation loop, evaluation
+/// responses, influence log, network,
 /// waves, cases and coding, each under a heading, then the sources (bibliography_text()).
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const study_summary& summary);
 
@@ -87,7 +91,8 @@ struct csv_table {
 };
 
 /// Every table the summary holds, in the order of to_text(), each with its CSV file name:
-/// practice-matrix.csv, tokenism-audit.csv, evaluation-loop.csv, then those present of
+/// practice-matrix.csv, tokenism-audit.csv, evaluation-loop.csv, evaluation-summary.csv,
+/// influence-log.csv, then those present of
 /// network-summary.csv, waves.csv, cases.csv, code-frequencies.csv, codes-by-tier.csv,
 /// code-cooccurrence.csv, coder-agreement.csv, coder-disagreements.csv and practice-evidence.csv.
 /// The write functions refer to `summary`, which must outlive them.

@@ -27,9 +27,9 @@ enum class indicator : std::uint8_t {
     never_above_consultation,   ///< advisor: no engagement with a power-holder above the ceiling
     not_prepared_or_supported,  ///< advisor: no manager, coach or coordinator prepared or supported
     no_path_to_decision_maker,  ///< advisor: their voice reaches no top- or mid-level manager
-    no_evaluation_on_team,      ///< team: no evaluating practice in the window
-    input_without_impact,  ///< advisor: their input reached no activity at collaboration or above
-    concentrated_advisors  ///< study: most advisor seats are held by advisors on several teams
+    no_evaluation_on_team,      ///< team: no evaluation response about it in the window
+    input_without_impact,       ///< advisor: none of their inputs decided on was taken up
+    concentrated_advisors       ///< study: most advisor seats are held by advisors on several teams
 };
 
 /// What an indicator is about.
@@ -102,8 +102,6 @@ struct audit_options {
     /// never-above-consultation fires when no engagement of the advisor with a power-holder
     /// reached above this level; by default the highest level on an Arnstein tokenism rung.
     model::engagement_level consultation_ceiling = model::tokenism_ceiling();
-    /// input-without-impact fires when none of the advisor's activities reached this level.
-    model::engagement_level impact_level = model::engagement_level::collaboration;
     /// no-path-to-decision-maker looks for a voice path to managers of these tiers.
     std::vector<model::management_tier> decision_maker_tiers{model::management_tier::top_level,
                                                              model::management_tier::mid_level};
@@ -119,19 +117,21 @@ struct audit_options {
 };
 
 /// The kind of record that triggered an indicator.
-enum class record_kind : std::uint8_t { person, team, engagement, enactment, activity };
+enum class record_kind : std::uint8_t { person, team, engagement, enactment, activity, input };
 
 }  // namespace partnerqi::analysis
 
 namespace partnerqi {
-PARTNERQI_DETAIL_ENUM_TRAITS(analysis::record_kind, 5, analysis::record_kind::person,
+PARTNERQI_DETAIL_ENUM_TRAITS(analysis::record_kind, 6, analysis::record_kind::person,
                              analysis::record_kind::team, analysis::record_kind::engagement,
-                             analysis::record_kind::enactment, analysis::record_kind::activity)
+                             analysis::record_kind::enactment, analysis::record_kind::activity,
+                             analysis::record_kind::input)
 }  // namespace partnerqi
 
 namespace partnerqi::analysis {
 
-/// The spelling of a record kind: "person", "team", "engagement", "enactment" or "activity";
+/// The spelling of a record kind: "person", "team", "engagement", "enactment", "activity" or
+/// "input" (an influence-log entry);
 /// "invalid" for a value that is not an enumerator.
 [[nodiscard]] PARTNERQI_EXPORT std::string_view to_string(record_kind kind) noexcept;
 
@@ -220,8 +220,9 @@ struct PARTNERQI_EXPORT tokenism_audit_report {
 /// Advisors in scope are people with the patient-advisor role whose organization is in scope or
 /// who sit on a team in scope. An indicator whose data was not recorded is not assessable (it
 /// names what is missing) and adds nothing to a score: absence of records is never a finding.
-/// Engagements, enactments and activities count when dated inside the window (undated activities
-/// always count). Linear in the number of records (hash indexes, no nested scans). Throws
+/// Engagements, enactments, influence-log inputs and evaluation responses count when dated
+/// inside the window (undated activities always count; an undated response when its wave
+/// overlaps the window). Linear in the number of records (hash indexes, no nested scans). Throws
 /// partnerqi::invalid_request_error for a bad filter or options (k = 0, share outside [0, 1]).
 [[nodiscard]] PARTNERQI_EXPORT tokenism_audit_report tokenism_audit(
     const model::case_study& study, const filter& scope = {}, const audit_options& options = {});

@@ -24,6 +24,13 @@
 /// import report, and what the standard cannot hold (teams, activities, enactments, ...) in the
 /// export report. Imported records are marked provenance::user_entered.
 ///
+/// Evaluation items and responses and the influence log are not exported either, and the export
+/// report counts them: REFI-QDA 1.5 has no place for a rated response (its Variables describe
+/// Cases, with no item, scale, respondent role or wave), and a Note holds free text only, so an
+/// influence-log entry as a Note would lose its dated, typed steps (decision, change) and their
+/// evidence links, and could not be read back as one. Exchange them through the CSV tables
+/// (io::write_tables), which carry every field.
+///
 /// Reading refuses hostile archives with partnerqi::load_error before using them: entries are
 /// read into bounded memory (never extracted to disk), sizes and compression ratios are capped
 /// (qdpx_limits), links and paths leaving the archive, duplicate entries, DTDs, entities, deep

@@ -128,6 +128,34 @@ enum class arnstein_rung : std::uint8_t {
 /// The three groups of Arnstein's ladder.
 enum class arnstein_group : std::uint8_t { nonparticipation, tokenism, citizen_power };
 
+/// The engagement-evaluation instrument an evaluation item belongs to.
+///
+/// PPEET: Abelson et al. 2016, Health Expect 19(4):817-827, doi:10.1111/hex.12378 (three
+/// questionnaires, four principles). PEIRS-22: Hamilton et al. 2021, Health Expect
+/// 24(3):863-879, doi:10.1111/hex.13227, built on the framework of Hamilton et al. 2018, Health
+/// Expect 21(1):396-406, doi:10.1111/hex.12635.
+enum class evaluation_instrument : std::uint8_t {
+    ppeet_participant,   ///< PPEET participant questionnaire (patients, citizens, families)
+    ppeet_project,       ///< PPEET project questionnaire (those who run the engagement)
+    ppeet_organization,  ///< PPEET organization questionnaire (executives, board members)
+    peirs_22,            ///< the 22-item Patient Engagement In Research Scale
+    user_defined         ///< an instrument of the user's own
+};
+
+/// What an advisor brought to a team: the first step of the influence log.
+enum class input_kind : std::uint8_t { proposal, concern, question };
+
+/// The decision taken on an advisor's input.
+enum class decision_outcome : std::uint8_t {
+    adopted,   ///< taken up as proposed
+    adapted,   ///< taken up in a changed form
+    deferred,  ///< postponed; no decision on the substance yet
+    rejected   ///< not taken up
+};
+
+/// Where an adopted or adapted input changed something.
+enum class change_kind : std::uint8_t { care_process, document, policy, qi_plan };
+
 }  // namespace partnerqi::model
 
 namespace partnerqi {
@@ -188,6 +216,20 @@ PARTNERQI_DETAIL_ENUM_TRAITS(model::arnstein_rung, 8, model::arnstein_rung::mani
                              model::arnstein_rung::citizen_control)
 PARTNERQI_DETAIL_ENUM_TRAITS(model::arnstein_group, 3, model::arnstein_group::nonparticipation,
                              model::arnstein_group::tokenism, model::arnstein_group::citizen_power)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::evaluation_instrument, 5,
+                             model::evaluation_instrument::ppeet_participant,
+                             model::evaluation_instrument::ppeet_project,
+                             model::evaluation_instrument::ppeet_organization,
+                             model::evaluation_instrument::peirs_22,
+                             model::evaluation_instrument::user_defined)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::input_kind, 3, model::input_kind::proposal,
+                             model::input_kind::concern, model::input_kind::question)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::decision_outcome, 4, model::decision_outcome::adopted,
+                             model::decision_outcome::adapted, model::decision_outcome::deferred,
+                             model::decision_outcome::rejected)
+PARTNERQI_DETAIL_ENUM_TRAITS(model::change_kind, 4, model::change_kind::care_process,
+                             model::change_kind::document, model::change_kind::policy,
+                             model::change_kind::qi_plan)
 }  // namespace partnerqi
 
 namespace partnerqi::model {
@@ -222,6 +264,10 @@ PARTNERQI_DETAIL_ENUM_TO_STRING(carman_level)
 PARTNERQI_DETAIL_ENUM_TO_STRING(iap2_level)
 PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_rung)
 PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_group)
+PARTNERQI_DETAIL_ENUM_TO_STRING(evaluation_instrument)
+PARTNERQI_DETAIL_ENUM_TO_STRING(input_kind)
+PARTNERQI_DETAIL_ENUM_TO_STRING(decision_outcome)
+PARTNERQI_DETAIL_ENUM_TO_STRING(change_kind)
 #undef PARTNERQI_DETAIL_ENUM_TO_STRING
 
 /// What a practice category is for, in the study's words.
@@ -269,5 +315,8 @@ PARTNERQI_DETAIL_ENUM_TO_STRING(arnstein_group)
 /// (consultation): the tokenism audit's default ceiling comes from here, so the audit and the
 /// scale mapping cannot disagree.
 [[nodiscard]] PARTNERQI_EXPORT engagement_level tokenism_ceiling() noexcept;
+
+/// True for adopted and adapted: the decision took the input up, so it can lead to a change.
+[[nodiscard]] PARTNERQI_EXPORT bool takes_up(decision_outcome outcome) noexcept;
 
 }  // namespace partnerqi::model

@@ -41,6 +41,9 @@ using memo_id = id<struct memo_tag>;                  ///< names a memo
 using wave_id = id<struct wave_tag>;                  ///< names a wave
 using case_id = id<struct case_tag>;                  ///< names a study_case
 using total_id = id<struct total_tag>;                ///< names a source_total
+using item_id = id<struct item_tag>;                  ///< names an evaluation_item
+using response_id = id<struct response_tag>;          ///< names an evaluation_response
+using input_id = id<struct input_tag>;                ///< names an advisor_input
 
 }  // namespace partnerqi::model
 

@@ -532,11 +532,149 @@ struct record_traits<study_case> {
         make_field("provenance", &study_case::provenance, field_use::provenance));
 };
 
+/// An item of an engagement-evaluation instrument: its identifier, the principle or domain it
+/// belongs to and its response scale. Item wording is not shipped (the published instruments
+/// are copyrighted): attach wording you are licensed to use in `wording`.
+/// model::evaluation_catalog() gives the structure of PPEET and PEIRS-22.
+struct evaluation_item {
+    item_id id;        ///< assigned by the case study; leave empty when adding
+    std::string code;  ///< unique item identifier, e.g. "PEIRS22-07" or "OWN-3"
+    evaluation_instrument instrument =
+        evaluation_instrument::user_defined;  ///< the instrument the item belongs to
+    std::string domain;  ///< the principle or domain, e.g. "influence and impact"; never empty
+    std::uint32_t scale_min = 1;  ///< the lowest value of the scale
+    std::uint32_t scale_max = 5;  ///< the highest value of the scale; above scale_min
+    std::string scale_labels;     ///< e.g. "1 = strongly disagree; 5 = strongly agree"
+    std::string wording;          ///< the item's text, only when licensed; empty otherwise
+    model::provenance provenance =
+        model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of evaluation_item: its names, format version and fields.
+template <>
+struct record_traits<evaluation_item> {
+    using id_type = item_id;                                     ///< its strong id type
+    static constexpr std::string_view kind = "evaluation item";  ///< its name in messages
+    static constexpr std::string_view table =
+        "evaluation_items";                 ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr unsigned since = 2;    ///< the case-study format that added the kind
+    static constexpr auto code_field =
+        &evaluation_item::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &evaluation_item::id, field_use::own_id),
+        make_field("code", &evaluation_item::code, field_use::code),
+        make_field("instrument", &evaluation_item::instrument),
+        make_field("domain", &evaluation_item::domain, field_use::label),
+        make_field("scale_min", &evaluation_item::scale_min),
+        make_field("scale_max", &evaluation_item::scale_max),
+        make_field("scale_labels", &evaluation_item::scale_labels, field_use::label),
+        make_field("wording", &evaluation_item::wording, field_use::label),
+        make_field("provenance", &evaluation_item::provenance, field_use::provenance));
+};
+
+/// One respondent's answer to one evaluation item, for a team (or the organization) in a wave.
+/// The respondent's role (advisor, provider, manager, ...) is their person record's role.
+struct evaluation_response {
+    response_id id;           ///< assigned by the case study; leave empty when adding
+    person_id respondent;     ///< who answered
+    item_id item;             ///< the item answered
+    std::uint32_t value = 0;  ///< on the item's scale: scale_min <= value <= scale_max
+    std::optional<team_id>
+        team;  ///< the team evaluated; unset: the organization or programme as a whole
+    std::optional<wave_id> wave;  ///< the wave of the evaluation; unset: not tied to a wave
+    std::optional<date> on;  ///< inside the study window and the wave's window; unset: not known
+    model::provenance provenance =
+        model::provenance::user_entered;  ///< reported, entered or illustrative
+};
+
+/// The registry entry of evaluation_response: its names, format version and fields.
+template <>
+struct record_traits<evaluation_response> {
+    using id_type = response_id;                                     ///< its strong id type
+    static constexpr std::string_view kind = "evaluation response";  ///< its name in messages
+    static constexpr std::string_view table =
+        "evaluation_responses";             ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr unsigned since = 2;    ///< the case-study format that added the kind
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &evaluation_response::id, field_use::own_id),
+        make_field("respondent", &evaluation_response::respondent),
+        make_field("item", &evaluation_response::item),
+        make_field("value", &evaluation_response::value),
+        make_field("team", &evaluation_response::team),
+        make_field("wave", &evaluation_response::wave), make_field("on", &evaluation_response::on),
+        make_field("provenance", &evaluation_response::provenance, field_use::provenance));
+};
+
+/// An entry of the influence log: an advisor's input, the decision taken on it and the change it
+/// led to, each step dated and linked to its evidence (a data source, and for the input a coded
+/// segment). A later step is set only when the earlier one is: a decision needs the input, a
+/// change needs an adopted or adapted decision.
+struct advisor_input {
+    input_id id;        ///< assigned by the case study; leave empty when adding
+    std::string code;   ///< unique, e.g. "IN-03"
+    person_id advisor;  ///< a person with the patient-advisor role
+    input_kind kind = input_kind::proposal;  ///< proposal, concern or question
+    std::string summary;                  ///< what the advisor brought, e.g. "call patients back"
+    std::optional<team_id> team;          ///< the team it was brought to; unset: none
+    std::optional<activity_id> activity;  ///< the QI activity it belongs to; unset: none
+    date on;                              ///< when it was brought; inside the study window
+    std::optional<source_id> source;      ///< the evidence of the input; unset: none
+    std::optional<segment_id> segment;    ///< the coded segment quoting it (of `source`)
+    std::optional<decision_outcome> decision;  ///< unset: no decision recorded yet
+    std::optional<person_id> decided_by;       ///< who decided; only with a decision
+    std::optional<date> decided_on;            ///< when; only with a decision, not before `on`
+    std::optional<source_id> decision_source;  ///< the evidence of the decision; unset: none
+    std::optional<change_kind> change;         ///< what it changed; only after adopted or adapted
+    std::string change_summary;              ///< e.g. "call-back step added to the intake protocol"
+    std::optional<date> changed_on;          ///< when; only with a change, not before `decided_on`
+    std::optional<source_id> change_source;  ///< the evidence of the change; unset: none
+    model::provenance provenance =
+        model::provenance::user_entered;  ///< reported, entered or illustrative
+    std::string note;                     ///< free text (removed by de-identification)
+};
+
+/// The registry entry of advisor_input: its names, format version and fields.
+template <>
+struct record_traits<advisor_input> {
+    using id_type = input_id;                                  ///< its strong id type
+    static constexpr std::string_view kind = "advisor input";  ///< its name in messages
+    static constexpr std::string_view table =
+        "influence_log";                    ///< its collection in files and tables
+    static constexpr unsigned version = 1;  ///< its record format version
+    static constexpr unsigned since = 2;    ///< the case-study format that added the kind
+    static constexpr auto code_field =
+        &advisor_input::code;  ///< the field that is its external code
+    /// Every field, in file order.
+    static constexpr auto fields = std::make_tuple(
+        make_field("id", &advisor_input::id, field_use::own_id),
+        make_field("code", &advisor_input::code, field_use::code),
+        make_field("advisor", &advisor_input::advisor), make_field("kind", &advisor_input::kind),
+        make_field("summary", &advisor_input::summary, field_use::label),
+        make_field("team", &advisor_input::team), make_field("activity", &advisor_input::activity),
+        make_field("on", &advisor_input::on), make_field("source", &advisor_input::source),
+        make_field("segment", &advisor_input::segment),
+        make_field("decision", &advisor_input::decision),
+        make_field("decided_by", &advisor_input::decided_by),
+        make_field("decided_on", &advisor_input::decided_on),
+        make_field("decision_source", &advisor_input::decision_source),
+        make_field("change", &advisor_input::change),
+        make_field("change_summary", &advisor_input::change_summary, field_use::label),
+        make_field("changed_on", &advisor_input::changed_on),
+        make_field("change_source", &advisor_input::change_source),
+        make_field("provenance", &advisor_input::provenance, field_use::provenance),
+        make_field("note", &advisor_input::note, field_use::free_text));
+};
+
 /// Every top-level record kind, in the order files store them and a case study is checked.
 /// Adding a kind: its struct and record_traits above, an entry here, and its rules in
 /// src/partnerqi/model/rules.cpp.
 using record_kinds =
     type_list<organization, person, qi_team, qi_activity, practice, practice_enactment, engagement,
-              wave, data_source, source_total, code, coded_segment, memo, study_case>;
+              wave, data_source, source_total, code, coded_segment, memo, study_case,
+              evaluation_item, evaluation_response, advisor_input>;
 
 }  // namespace partnerqi::model

@@ -30,8 +30,10 @@ namespace partnerqi::model {
 /// marked provenance::illustrative: the program managers as mid-level managers (an assumed tier),
 /// partnerqi's classification of the activities by kind, more managers at each tier, waves
 /// 2015/2016/2017, the default practice catalog, practice enactments by managers of every tier,
-/// engagements between managers, providers and advisors, a few interviews with coded segments, and
-/// a memo.
+/// engagements between managers, providers and advisors, a few interviews with coded segments, a
+/// memo, PPEET participant and project responses in waves W2 and W3 (model::evaluation_catalog's
+/// items, without wording), and an influence log of four inputs per team (adopted with a
+/// care-process change, adapted with a document change, deferred, rejected).
 [[nodiscard]] PARTNERQI_EXPORT case_study seed_study_illustrated();
 
 }  // namespace partnerqi::model

@@ -140,10 +140,28 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
                     ++p.evaluations;
                     count(ev.status, p.closed, p.open, p.pending);
                 }
-    if (report.evaluations == 0) {
+    // Evaluation records: responses to an evaluation instrument in scope and in the window.
+    for (const evaluation_response& r : study.all<evaluation_response>()) {
+        if (r.on && !scope.in_window(*r.on)) continue;
+        if (!r.on && r.wave && !study.get(*r.wave).window.overlaps(w)) continue;
+        const auto org = r.team ? std::optional<organization_id>(study.get(*r.team).organization)
+                                : study.get(r.respondent).organization;
+        if (org ? scope.has_place(*org, r.team) : scope.resolved().whole_study)
+            ++report.evaluation_responses;
+    }
+    if (report.evaluations == 0 && report.evaluation_responses == 0) {
         report.state = assessment::not_assessable;
-        report.state_detail = "not assessable: no evaluating-integration enactment recorded in " +
-                              w.to_iso() + "; record evaluations to check the loop";
+        report.state_detail =
+            "not assessable: no evaluation recorded in " + w.to_iso() +
+            " (no evaluation response and no evaluating-integration enactment); record "
+            "evaluations to check the loop";
+    } else if (report.evaluations == 0) {
+        report.state = assessment::not_assessable;
+        report.state_detail =
+            "not assessable: " + std::to_string(report.evaluation_responses) +
+            " evaluation responses recorded in " + w.to_iso() +
+            ", but no evaluating-integration enactment dates when their results were reviewed; "
+            "record that review to check what followed it";
     } else if (report.open > 0) {
         report.state = assessment::flagged;
         report.state_detail = "flagged: " + std::to_string(report.open) + " of " +
@@ -163,8 +181,9 @@ std::string to_text(const evaluation_loop_report& r) {
            "team "
            "within "
         << r.max_delay_days << " days; pending when that delay runs past the study window.\n";
-    out << r.evaluations << " evaluations: " << r.closed << " closed, " << r.open << " open, "
-        << r.pending << " pending.\n"
+    out << r.evaluations << " evaluations (and " << r.evaluation_responses
+        << " evaluation responses): " << r.closed << " closed, " << r.open << " open, " << r.pending
+        << " pending.\n"
         << r.state_detail << ".\n\n";
     detail::table t;
     t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};

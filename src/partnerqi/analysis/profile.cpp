@@ -1,6 +1,7 @@
 #include "partnerqi/analysis/profile.hpp"
 
 #include <sstream>
+#include <type_traits>
 #include <unordered_map>
 
 namespace partnerqi::analysis {
@@ -61,19 +62,17 @@ case_study_profile profile(const case_study& study) {
     for (const data_source& s : study.all<data_source>())
         ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
     p.totals = study.all<source_total>();
-    count_provenance(study.all<organization>(), p.records_by_provenance);
-    count_provenance(study.all<person>(), p.records_by_provenance);
-    count_provenance(study.all<qi_team>(), p.records_by_provenance);
-    count_provenance(study.all<qi_activity>(), p.records_by_provenance);
-    count_provenance(study.all<practice>(), p.records_by_provenance);
-    count_provenance(study.all<practice_enactment>(), p.records_by_provenance);
-    count_provenance(study.all<engagement>(), p.records_by_provenance);
-    count_provenance(study.all<data_source>(), p.records_by_provenance);
-    count_provenance(study.all<source_total>(), p.records_by_provenance);
-    count_provenance(study.all<study_case>(), p.records_by_provenance);
+    // Every top-level record kind of the registry.
+    for_each_type(record_kinds{}, [&](auto* tag) {
+        using Kind = std::remove_pointer_t<decltype(tag)>;
+        count_provenance(study.all<Kind>(), p.records_by_provenance);
+    });
     p.engagements = study.all<engagement>().size();
     p.enactments = study.all<practice_enactment>().size();
     p.segments = study.all<coded_segment>().size();
+    p.evaluation_items = study.all<evaluation_item>().size();
+    p.evaluation_responses = study.all<evaluation_response>().size();
+    p.influence_entries = study.all<advisor_input>().size();
     return p;
 }
 
@@ -114,6 +113,9 @@ std::string to_text(const case_study_profile& p) {
     }
     out << "\nEngagements: " << p.engagements << "; practice enactments: " << p.enactments
         << "; coded segments: " << p.segments << "\n";
+    out << "Evaluation items: " << p.evaluation_items
+        << "; evaluation responses: " << p.evaluation_responses
+        << "; influence-log entries: " << p.influence_entries << "\n";
     out << "Records by provenance:";
     for (provenance v : enum_traits<provenance>::values)
         out << " " << to_string(v) << " " << p.records_by_provenance[static_cast<std::size_t>(v)]

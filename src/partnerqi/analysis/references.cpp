@@ -9,9 +9,14 @@ namespace partnerqi::analysis {
 
 namespace {
 
-// Each DOI here is listed in the project's reference notes; none is reconstructed from memory.
+// Each DOI here is listed in the project's reference notes, or (Hamilton et al. 2018) checked
+// against its PubMed record, 28984405; none is reconstructed from memory.
 const std::vector<reference>& sources() {
     static const std::vector<reference> list{
+        {"Abelson et al. 2016", "Abelson J, Li K, Wilson G, et al.", 2016,
+         "Supporting quality public and patient engagement in health system organizations: "
+         "development and usability testing of the Public and Patient Engagement Evaluation Tool",
+         "Health Expectations 19(4):817-827", "10.1111/hex.12378", "", true},
         {"Arnstein 1969", "Arnstein SR", 1969, "A ladder of citizen participation",
          "Journal of the American Institute of Planners 35(4):216-224", "10.1080/01944366908977225",
          "", true},
@@ -26,6 +31,14 @@ const std::vector<reference>& sources() {
          "Partnering with patients in quality improvement: towards renewed practices for "
          "healthcare organization managers?",
          "BMC Health Services Research", "10.1186/s12913-019-4618-8", "", true},
+        {"Hamilton et al. 2018", "Hamilton CB, Hoens AM, Backman CL, et al.", 2018,
+         "An empirically based conceptual framework for fostering meaningful patient engagement "
+         "in research",
+         "Health Expectations 21(1):396-406", "10.1111/hex.12635", "", true},
+        {"Hamilton et al. 2021", "Hamilton CB, Hoens AM, McKinnon AM, et al.", 2021,
+         "Shortening and validation of the Patient Engagement In Research Scale (PEIRS) for "
+         "measuring meaningful patient and family caregiver engagement",
+         "Health Expectations 24(3):863-879", "10.1111/hex.13227", "", true},
         {"IAP2 spectrum", "International Association for Public Participation", 0,
          "IAP2 Spectrum of Public Participation",
          "International Association for Public "
@@ -44,6 +57,10 @@ const std::vector<reference>& sources() {
          "https://suerobins.com/2014/10/15/"
          "10-ways-patient-engagement-in-canada-smacks-of-tokenism/",
          false},
+        {"Staniszewska et al. 2017", "Staniszewska S, Brett J, Simera I, et al.", 2017,
+         "GRIPP2 reporting checklists: tools to improve reporting of patient and public "
+         "involvement in research",
+         "BMJ 358:j3453", "10.1136/bmj.j3453", "", true},
     };
     return list;
 }

@@ -20,6 +20,8 @@ study_summary summary(const case_study& study, const summary_options& o) {
         audit.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
     s.audit = tokenism_audit(study, o.scope, audit);
     s.loop = evaluation_loop(study, o.scope, o.loop);
+    s.evaluations = summarize_evaluations(study, o.scope);
+    s.influence = summarize_influence(study, o.scope);
     if (o.periods.with_network) s.network = network_summary_of(study, o.scope, o.periods.network);
     auto too_many = [&](std::size_t n, const char* what) {
         s.notes.push_back(std::to_string(n) + " " + what + ": more than the " +
@@ -60,6 +62,10 @@ std::string to_text(const study_summary& s) {
     out << to_text(s.audit);
     heading("Evaluation loop");
     out << to_text(s.loop);
+    heading("Evaluation of engagement");
+    out << to_text(s.evaluations);
+    heading("Influence log");
+    out << to_text(s.influence);
     if (s.network) {
         heading("Engagement network");
         out << to_text(*s.network);
@@ -96,6 +102,8 @@ std::vector<csv_table> csv_tables(const study_summary& s) {
     add("practice-matrix.csv", s.matrix);
     add("tokenism-audit.csv", s.audit);
     add("evaluation-loop.csv", s.loop);
+    add("evaluation-summary.csv", s.evaluations);
+    add("influence-log.csv", s.influence);
     if (s.network) add("network-summary.csv", *s.network);
     if (s.waves) add("waves.csv", *s.waves);
     if (s.cases) add("cases.csv", *s.cases);

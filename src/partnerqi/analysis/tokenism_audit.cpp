@@ -64,18 +64,21 @@ constexpr std::array<indicator_definition, indicator_count> definitions{{
      "no-evaluation-on-team",
      indicator_scope::team,
      "nobody evaluated how advisors were integrated, so tokenism would go unnoticed",
-     "Majid 2020 (limited impact); Clavel et al. 2019 (evaluating integration)",
-     "library heuristic: no evaluating-integration enactment on the team in the window",
-     "the team's practice enactments in the window",
-     {"Majid 2020", "Clavel et al. 2019", ""}},
+     "Majid 2020 (limited impact); Clavel et al. 2019 (evaluating integration); Abelson et al. "
+     "2016 (PPEET)",
+     "library heuristic: evaluation responses are recorded in scope, none about the team in the "
+     "window",
+     "evaluation responses (evaluation_response records) in scope",
+     {"Majid 2020", "Clavel et al. 2019", "Abelson et al. 2016"}},
     {indicator::input_without_impact,
      "input-without-impact",
      indicator_scope::advisor,
-     "the advisor's input reached no QI activity at collaboration level or above",
+     "none of the advisor's inputs that were decided on was adopted or adapted",
      "Majid 2020 (limited impact); Bombard et al. 2018 (outcomes of engagement in QI); Robins "
      "2014 (input that is not acted on, grey literature)",
-     "library heuristic: collaboration, the lowest level above the tokenism ceiling",
-     "QI activities with the advisor and a recorded level reached, or engagements on them",
+     "library heuristic: at least one input decided on (adopted, adapted or rejected) in the "
+     "window and none adopted or adapted",
+     "influence-log entries (advisor_input records) of the advisor with a decision",
      {"Majid 2020", "Bombard et al. 2018", "Robins 2014"}},
     {indicator::concentrated_advisors,
      "concentrated-advisors",
@@ -100,9 +103,9 @@ struct advisor_state {
     std::optional<engagement_level> highest;  ///< over engagements with power-holders
     std::vector<record_ref> low_engagements;
     bool prepared = false;
-    bool impact = false;
-    std::size_t impact_evidence = 0;  ///< activities with a level, or engagements on activities
-    std::vector<record_ref> low_activities;
+    std::size_t decided_inputs = 0;  ///< influence-log inputs decided on (deferred left out)
+    std::size_t taken_up = 0;        ///< of them, adopted or adapted
+    std::vector<record_ref> rejected_inputs;
 };
 
 std::string percent(double share) { return detail::fixed(100.0 * share, 0) + "%"; }
@@ -197,6 +200,7 @@ std::string_view to_string(record_kind kind) noexcept {
         case record_kind::engagement: return "engagement";
         case record_kind::enactment: return "enactment";
         case record_kind::activity: return "activity";
+        case record_kind::input: return "input";
     }
     return "invalid";
 }
@@ -274,15 +278,14 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f,
         const qi_team* team;
         std::vector<person_id> advisors;
         std::size_t members = 0;
-        std::size_t enactments = 0;
-        bool evaluated = false;
+        bool evaluated = false;  ///< an evaluation response about the team in the window
     };
     std::vector<team_state> teams;
     std::unordered_map<team_id, std::size_t> team_index;
     for (const qi_team& t : study.all<qi_team>()) {
         if (!scope.has_organization(t.organization) || !scope.has_team(t.id)) continue;
         team_index.emplace(t.id, teams.size());
-        team_state ts{&t, {}, 0, 0, false};
+        team_state ts{&t, {}, 0, false};
         for (const team_membership& m : t.members) {
             if (!scope.active(m)) continue;
             ++ts.members;
@@ -317,18 +320,9 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f,
                     {record_kind::engagement, e.id.value, detail::label_of(study, e)});
         }
         if (to && kind_supports(e.kind) && gives_support(from_role)) to->prepared = true;
-        if (from && e.activity) {
-            ++from->impact_evidence;
-            if (e.level >= o.impact_level)
-                from->impact = true;
-            else
-                from->low_activities.push_back(
-                    {record_kind::activity, e.activity->value, study.get(*e.activity).code});
-        }
     }
 
-    // Enactments in scope: managing-integration practices aimed at advisors, practice work and
-    // evaluations per team.
+    // Enactments in scope: managing-integration practices aimed at advisors.
     bool any_managing = false;
     for (const practice_enactment& e : study.all<practice_enactment>()) {
         if (!scope.has(e)) continue;
@@ -342,28 +336,47 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f,
                 }
             }
         }
-        if (!e.team) continue;
-        auto it = team_index.find(*e.team);
-        if (it == team_index.end()) continue;
-        ++teams[it->second].enactments;
-        if (category == practice_category::evaluating_integration)
-            teams[it->second].evaluated = true;
     }
 
-    // Activities in scope: the advisors who took part, and the level the activity reached. An
-    // activity with no level recorded is no evidence either way.
+    // Activities in scope: the advisors who took part are audited.
     for (const qi_activity& a : study.all<qi_activity>()) {
         if (!scope.has_place(a.organization, a.team) || !scope.overlaps(a.start, a.end)) continue;
-        for (person_id pa : a.advisors) {
-            advisor_state* s = state_of(pa);
-            if (!s) continue;
-            s->active = true;
-            if (!a.level_reached) continue;
-            ++s->impact_evidence;
-            if (*a.level_reached >= o.impact_level)
-                s->impact = true;
-            else
-                s->low_activities.push_back({record_kind::activity, a.id.value, a.code});
+        for (person_id pa : a.advisors)
+            if (advisor_state* s = state_of(pa)) s->active = true;
+    }
+
+    // The influence log: what became of each advisor's input brought in the window. Deferred
+    // and undecided inputs are no evidence either way.
+    for (const advisor_input& in : study.all<advisor_input>()) {
+        if (!scope.in_window(in.on)) continue;
+        advisor_state* s = state_of(in.advisor);
+        if (!s) continue;
+        if (in.team && !scope.has_team(*in.team)) continue;
+        s->active = true;
+        if (!in.decision || *in.decision == decision_outcome::deferred) continue;
+        ++s->decided_inputs;
+        if (takes_up(*in.decision))
+            ++s->taken_up;
+        else
+            s->rejected_inputs.push_back({record_kind::input, in.id.value, in.code});
+    }
+
+    // Evaluation responses in the window, per team in scope.
+    bool any_evaluation = false;
+    for (const evaluation_response& r : study.all<evaluation_response>()) {
+        if (r.on && !scope.in_window(*r.on)) continue;
+        if (!r.on && r.wave) {
+            const date_window& w = study.get(*r.wave).window;
+            if (!scope.overlaps(w.first(), w.last())) continue;
+        }
+        if (r.team) {
+            auto it = team_index.find(*r.team);
+            if (it == team_index.end()) continue;
+            teams[it->second].evaluated = true;
+            any_evaluation = true;
+        } else {
+            const auto& org = study.get(r.respondent).organization;
+            if (!org || scope.has_organization(*org)) any_evaluation = true;
         }
     }
 
@@ -448,19 +461,18 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f,
             }
         }
         if (on(indicator::input_without_impact)) {
-            if (s.impact) {
-            } else if (s.impact_evidence == 0) {
+            if (s.decided_inputs == 0) {
                 gap(indicator::input_without_impact,
-                    "no QI activity with a recorded level reached and no engagement on an "
-                    "activity recorded for " +
+                    "no influence-log entry with a decision (adopted, adapted or rejected) "
+                    "recorded for " +
                         p.code + " in " + window);
-            } else {
-                a.hits.push_back(make_hit(indicator::input_without_impact, o,
-                                          "no QI activity reached " +
-                                              std::string(to_string(o.impact_level)) + " or above",
-                                          std::to_string(s.low_activities.size()) +
-                                              " activity records with the advisor below that level",
-                                          s.low_activities));
+            } else if (s.taken_up == 0) {
+                a.hits.push_back(make_hit(
+                    indicator::input_without_impact, o, "no input adopted or adapted",
+                    std::to_string(s.decided_inputs) + (s.decided_inputs == 1
+                                                            ? " input decided on, rejected"
+                                                            : " inputs decided on, all rejected"),
+                    s.rejected_inputs));
             }
         }
         for (const indicator_hit& h : a.hits)
@@ -500,17 +512,14 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f,
             }
         }
         if (on(indicator::no_evaluation_on_team)) {
-            if (ts.enactments == 0)
-                t.gaps.push_back(
-                    {indicator::no_evaluation_on_team,
-                     "no practice enactment recorded for " + t.code + " in " + window});
+            if (!any_evaluation)
+                t.gaps.push_back({indicator::no_evaluation_on_team,
+                                  "no evaluation response recorded in scope in " + window});
             else if (!ts.evaluated)
-                t.hits.push_back(
-                    make_hit(indicator::no_evaluation_on_team, o,
-                             "no evaluating-integration practice on the team in the window",
-                             std::to_string(ts.enactments) +
-                                 " practice enactments on the team, none evaluating integration",
-                             {self}));
+                t.hits.push_back(make_hit(
+                    indicator::no_evaluation_on_team, o,
+                    "no evaluation response about the team in the window",
+                    "evaluation responses are recorded in scope, none about " + t.code, {self}));
         }
         for (const indicator_hit& h : t.hits)
             t.score += h.weight;

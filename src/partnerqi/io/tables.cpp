@@ -1061,10 +1061,12 @@ std::vector<table_layout> table_layouts() {
     model::for_each_type(record_kinds{}, [&](auto* kind) {
         using R = std::remove_pointer_t<decltype(kind)>;
         table_layout l = layout_start(record_traits<R>::table);
+        // Optional: a table written before another kind referred to its rows has no key column,
+        // and then no row is named.
         if (has_key<R>()) {
             l.columns.push_back(column_of(record_traits<R>::table, std::string(key_column),
                                           "text, unique in the table; empty: no row names it",
-                                          true));
+                                          false));
         }
         add_field_columns<R>(record_traits<R>::table, l.columns);
         out.push_back(std::move(l));

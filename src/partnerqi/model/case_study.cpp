@@ -108,6 +108,10 @@ std::string content(const case_study_data& d, const coded_segment& r) {
     return hash_id(r.id.value) + " of " + code_or_id<data_source>(d, r.source) + " [" +
            std::to_string(r.begin) + ", " + std::to_string(r.end) + ") by " + r.coder;
 }
+std::string content(const case_study_data& d, const evaluation_response& r) {
+    return hash_id(r.id.value) + " of " + who(d, r.respondent) + " to " +
+           code_or_id<evaluation_item>(d, r.item);
+}
 std::string content(const case_study_data&, const memo& r) {
     return hash_id(r.id.value) + (r.title.empty() ? "" : " \"" + r.title + "\"");
 }
@@ -370,6 +374,75 @@ public:
             fail(r, "ends at " + std::to_string(r.end) + ", past the end of " + name_of(d_, s) +
                         " (" + std::to_string(s.text.size()) + " characters)");
         if (r.coder.empty()) fail(r, "has no coder; name who coded it");
+    }
+
+    void rules(const evaluation_item& r) const {
+        if (r.domain.empty())
+            fail(r, "has no domain; name the principle or domain the item belongs to");
+        if (r.scale_max <= r.scale_min)
+            fail(r, "has the scale " + std::to_string(r.scale_min) + " to " +
+                        std::to_string(r.scale_max) +
+                        "; the highest value must be above the lowest");
+    }
+
+    void rules(const evaluation_response& r) const {
+        const evaluation_item& item = get(r.item);
+        if (r.value < item.scale_min || r.value > item.scale_max)
+            fail(r, "has the value " + std::to_string(r.value) + ", outside the scale of " +
+                        name_of(d_, item) + " (" + std::to_string(item.scale_min) + " to " +
+                        std::to_string(item.scale_max) + ")");
+        if (r.on) {
+            require_in_window(r, *r.on, "its date");
+            if (r.wave) {
+                const wave& w = get(*r.wave);
+                if (!w.window.contains(*r.on))
+                    fail(r, "is dated " + r.on->to_iso() + ", outside its " + name_of(d_, w) +
+                                " (" + w.window.to_iso() + ")");
+            }
+        }
+    }
+
+    void rules(const advisor_input& r) const {
+        const person& a = get(r.advisor);
+        if (a.role != person_role::patient_advisor)
+            fail(r, "is the input of " + name_of(d_, a) + ", whose role is " +
+                        std::string(to_string(a.role)) +
+                        "; the influence log records patient advisors' input");
+        require_in_window(r, r.on, "its date");
+        if (r.activity && r.team) {
+            const qi_activity& act = get(*r.activity);
+            if (act.team && *act.team != *r.team)
+                fail(r, "refers to " + name_of(d_, act) + ", which is carried by another team");
+        }
+        if (r.segment) {
+            const coded_segment& seg = get(*r.segment);
+            if (r.source && seg.source != *r.source)
+                fail(r, "quotes " + name_of(d_, seg) + ", which is not a segment of " +
+                            name_of(d_, get(*r.source)));
+        }
+        if (!r.decision && (r.decided_by || r.decided_on || r.decision_source))
+            fail(r,
+                 "names who decided, when or on what evidence, but no decision; set the "
+                 "decision (adopted, adapted, deferred or rejected)");
+        if (r.decided_on) {
+            require_in_window(r, *r.decided_on, "its decision date");
+            if (*r.decided_on < r.on)
+                fail(r, "is decided on " + r.decided_on->to_iso() + ", before it was brought (" +
+                            r.on.to_iso() + ")");
+        }
+        const bool changed =
+            r.change || r.changed_on || r.change_source || !r.change_summary.empty();
+        if (changed && !(r.decision && takes_up(*r.decision)))
+            fail(r,
+                 "records a change, but the input was not adopted or adapted; record the "
+                 "decision that took it up first");
+        if (r.changed_on) {
+            require_in_window(r, *r.changed_on, "its change date");
+            const date after = r.decided_on ? *r.decided_on : r.on;
+            if (*r.changed_on < after)
+                fail(r, "is changed on " + r.changed_on->to_iso() +
+                            ", before the step that led to it (" + after.to_iso() + ")");
+        }
     }
 
     void rules(const study_case& r) const {

@@ -175,6 +175,50 @@ std::string_view to_string(arnstein_group v) noexcept {
     return "invalid";
 }
 
+std::string_view to_string(evaluation_instrument v) noexcept {
+    switch (v) {
+        case evaluation_instrument::ppeet_participant: return "ppeet-participant";
+        case evaluation_instrument::ppeet_project: return "ppeet-project";
+        case evaluation_instrument::ppeet_organization: return "ppeet-organization";
+        case evaluation_instrument::peirs_22: return "peirs-22";
+        case evaluation_instrument::user_defined: return "user-defined";
+    }
+    return "invalid";
+}
+
+std::string_view to_string(input_kind v) noexcept {
+    switch (v) {
+        case input_kind::proposal: return "proposal";
+        case input_kind::concern: return "concern";
+        case input_kind::question: return "question";
+    }
+    return "invalid";
+}
+
+std::string_view to_string(decision_outcome v) noexcept {
+    switch (v) {
+        case decision_outcome::adopted: return "adopted";
+        case decision_outcome::adapted: return "adapted";
+        case decision_outcome::deferred: return "deferred";
+        case decision_outcome::rejected: return "rejected";
+    }
+    return "invalid";
+}
+
+std::string_view to_string(change_kind v) noexcept {
+    switch (v) {
+        case change_kind::care_process: return "care-process";
+        case change_kind::document: return "document";
+        case change_kind::policy: return "policy";
+        case change_kind::qi_plan: return "qi-plan";
+    }
+    return "invalid";
+}
+
+bool takes_up(decision_outcome outcome) noexcept {
+    return outcome == decision_outcome::adopted || outcome == decision_outcome::adapted;
+}
+
 std::string_view purpose(practice_category c) noexcept {
     switch (c) {
         case practice_category::designing:

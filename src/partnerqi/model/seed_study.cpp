@@ -1,10 +1,12 @@
 #include "partnerqi/model/seed_study.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "partnerqi/model/builder.hpp"
+#include "partnerqi/model/evaluation_catalog.hpp"
 
 namespace partnerqi::model {
 
@@ -152,6 +154,93 @@ case_study seed_study_reported() {
     b.study_case("case-2").label("Case 2: urban, oncology").of("HCO-2").team("T2-ONC");
     return b.build();
 }
+
+namespace {
+
+// Invented evaluation responses and influence log, every record illustrative: PPEET
+// participant items answered by both advisors of each team and project items by the programme
+// manager, in waves W2 and W3; and per team an adopted proposal that changed the care process,
+// an adapted concern that changed a document, a deferred question and a rejected proposal.
+void add_evaluation_evidence(case_study& study) {
+    for (evaluation_instrument i :
+         {evaluation_instrument::ppeet_participant, evaluation_instrument::ppeet_project})
+        add_evaluation_catalog(study, i);
+    const char* principles[] = {"IDP", "INF", "CUL", "COL"};
+    // Scores on the 1-to-5 scale, by principle, in W2 then W3.
+    const std::uint32_t advisor_scores[2][4] = {{4, 2, 3, 3}, {4, 3, 4, 4}};
+    const std::uint32_t manager_scores[2][4] = {{4, 3, 4, 4}, {5, 4, 4, 4}};
+    int entry = 0;
+    for (const char* c : {"C1-", "C2-"}) {
+        const std::string p = c;
+        const team_id team = study.require<qi_team>(p == "C1-" ? "T1-MH" : "T2-ONC");
+        const person_id pm = study.require<person>(p + "PM");
+        const person_id advisors[] = {study.require<person>(p + "PA1"),
+                                      study.require<person>(p + "PA2")};
+        for (int k = 0; k < 2; ++k) {
+            const wave_id in_wave = study.require<wave>(k == 0 ? "W2" : "W3");
+            const date on = date::from_iso(k == 0 ? "2016-11-15" : "2017-11-15");
+            auto respond = [&](person_id who, const std::string& code, std::uint32_t value) {
+                evaluation_response r;
+                r.respondent = who;
+                r.item = study.require<evaluation_item>(code);
+                r.value = value;
+                r.team = team;
+                r.wave = in_wave;
+                r.on = on;
+                r.provenance = provenance::illustrative;
+                study.add(std::move(r));
+            };
+            for (int q = 0; q < 4; ++q) {
+                for (person_id a : advisors)
+                    respond(a, std::string("PPEET-PAR-") + principles[q], advisor_scores[k][q]);
+                respond(pm, std::string("PPEET-PRO-") + principles[q], manager_scores[k][q]);
+            }
+        }
+
+        const std::optional<source_id> evidence =
+            p == "C1-" ? study.find<data_source>("FG-1") : std::nullopt;
+        auto log = [&](person_id advisor, input_kind kind, const char* summary, const char* on,
+                       std::optional<decision_outcome> decision, const char* decided_on,
+                       std::optional<change_kind> change, const char* change_summary,
+                       const char* changed_on) {
+            advisor_input in;
+            in.code = "IN-" + std::to_string(++entry);
+            in.advisor = advisor;
+            in.kind = kind;
+            in.summary = summary;
+            in.team = team;
+            in.on = date::from_iso(on);
+            in.source = evidence;
+            in.decision = decision;
+            if (decision) {
+                in.decided_by = pm;
+                in.decided_on = date::from_iso(decided_on);
+                in.decision_source = evidence;
+            }
+            in.change = change;
+            if (change) {
+                in.change_summary = change_summary;
+                in.changed_on = date::from_iso(changed_on);
+                in.change_source = evidence;
+            }
+            in.provenance = provenance::illustrative;
+            in.note = "illustrative: not reported by the seed study";
+            study.add(std::move(in));
+        };
+        log(advisors[0], input_kind::proposal, "call patients back after their first visit",
+            "2016-03-03", decision_outcome::adopted, "2016-04-12", change_kind::care_process,
+            "call-back step added to the intake process", "2016-09-01");
+        log(advisors[1], input_kind::concern, "the information leaflet is hard to read",
+            "2016-05-05", decision_outcome::adapted, "2016-06-14", change_kind::document,
+            "leaflet rewritten with advisors", "2016-10-20");
+        log(advisors[0], input_kind::question, "can advisors see the team's quality indicators",
+            "2017-02-14", decision_outcome::deferred, "2017-03-15", std::nullopt, "", "");
+        log(advisors[1], input_kind::proposal, "hold team meetings in the evening", "2017-04-10",
+            decision_outcome::rejected, "2017-05-02", std::nullopt, "", "");
+    }
+}
+
+}  // namespace
 
 case_study seed_study_illustrated() {
     case_study reported = seed_study_reported();
@@ -304,7 +393,9 @@ case_study seed_study_illustrated() {
         .text("Front-line managers prepare advisors; top-level managers sponsor the approach.")
         .on("2017-11-01")
         .code(managing);
-    return b.build();
+    case_study study = b.build();
+    add_evaluation_evidence(study);
+    return study;
 }
 
 }  // namespace partnerqi::model

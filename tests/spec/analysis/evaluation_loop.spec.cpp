@@ -4,6 +4,7 @@
 
 #include <support/catch.hpp>
 
+#include "partnerqi/model/evaluation_catalog.hpp"
 #include "partnerqi/model/seed_study.hpp"
 
 #include "mini_study.hpp"
@@ -126,5 +127,42 @@ SCENARIO("the study's illustrative cases close one loop, leave one open and one 
         CHECK(csv.str().rfind("team,evaluation,practice,manager,date,status,follow_up,follow_up_"
                               "practice,days\r\n",
                               0) == 0);
+    }
+}
+
+SCENARIO("the loop reads evaluation responses as evaluation records") {
+    GIVEN("a study with neither evaluation responses nor evaluating practices") {
+        loop_fixture f;
+        f.build();
+        auto r = analysis::evaluation_loop(f.m.s);
+        THEN("the loop is not assessable and says no evaluation was recorded") {
+            CHECK(r.state == analysis::assessment::not_assessable);
+            CHECK(r.state_detail.find("no evaluation recorded") != std::string::npos);
+        }
+    }
+    GIVEN("PEIRS-22 responses of the manager about T1, but no evaluating practice enacted") {
+        loop_fixture f;
+        f.build();
+        add_evaluation_catalog(f.m.s, evaluation_instrument::peirs_22);
+        evaluation_response resp;
+        resp.respondent = f.m.person("MID");
+        resp.item = f.m.s.require<evaluation_item>("PEIRS22-01");
+        resp.value = 3;
+        resp.team = f.m.s.require<qi_team>("T1");
+        resp.on = date::from_iso("2020-05-01");
+        f.m.s.add(resp);
+        auto r = analysis::evaluation_loop(f.m.s);
+        THEN("the response is counted, and the loop asks for the review that dates its follow-up") {
+            CHECK(r.evaluation_responses == 1);
+            CHECK(r.state == analysis::assessment::not_assessable);
+            CHECK(r.state_detail.find("1 evaluation responses recorded") != std::string::npos);
+        }
+    }
+    GIVEN("the illustrated seed study") {
+        auto r = analysis::evaluation_loop(seed_study_illustrated());
+        THEN("its 48 illustrative PPEET responses are counted beside its six evaluations") {
+            CHECK(r.evaluation_responses == 48);
+            CHECK(r.state == analysis::assessment::flagged);
+        }
     }
 }

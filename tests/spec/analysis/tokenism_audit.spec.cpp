@@ -1,10 +1,12 @@
 #include "partnerqi/analysis/tokenism_audit.hpp"
 
+#include <optional>
 #include <sstream>
 
 #include <support/catch.hpp>
 
 #include "partnerqi/analysis/references.hpp"
+#include "partnerqi/model/evaluation_catalog.hpp"
 #include "partnerqi/model/seed_study.hpp"
 #include "partnerqi/network/reach.hpp"
 
@@ -181,80 +183,105 @@ SCENARIO("an advisor no manager prepared, coached or supported is flagged") {
     }
 }
 
-SCENARIO("a team with no evaluating practice in the window is flagged") {
-    GIVEN("an evaluation of T-PAIR in 2020, only a managing practice on T-LONE") {
+SCENARIO("a team nobody answered an evaluation about in the window is flagged") {
+    GIVEN("PPEET participant responses about T-PAIR in 2020, none about T-LONE") {
         audit_fixture f;
-        f.lines.practice("EVA", practice_category::evaluating_integration);
-        f.lines.practice("MAN", practice_category::managing_integration);
-        f.lines.enactment("EVA", "MID").on("2020-06-01").team("T-PAIR");
-        f.lines.enactment("MAN", "FRONT").on("2020-06-01").team("T-LONE");
-        f.lines.enactment("MAN", "FRONT").on("2021-06-01").team("T-PAIR");
         f.lines.wave("W2021", "2021-01-01", "2021-12-31");
         f.build();
+        add_evaluation_catalog(f.m.s, evaluation_instrument::ppeet_participant);
+        for (person_id who : {f.a1, f.a2}) {
+            evaluation_response r;
+            r.respondent = who;
+            r.item = f.m.s.require<evaluation_item>("PPEET-PAR-INF");
+            r.value = 4;
+            r.team = f.pair;
+            r.on = date::from_iso("2020-06-01");
+            f.m.s.add(r);
+        }
         const auto w2021 = f.m.s.require<wave>("W2021");
         auto r = f.run();
         THEN("T-LONE is flagged and T-PAIR is not") {
             CHECK(r.find(f.lone)->fired(indicator::no_evaluation_on_team));
             CHECK_FALSE(r.find(f.pair)->fired(indicator::no_evaluation_on_team));
         }
-        THEN("in the 2021 wave, practice work but no evaluation on T-PAIR flags it too") {
+        THEN("in the 2021 wave, with no evaluation response recorded, neither is assessable") {
             analysis::filter w;
             w.wave = w2021;
             auto r2021 = f.run(w);
-            CHECK(r2021.find(f.pair)->fired(indicator::no_evaluation_on_team));
-            AND_THEN("T-LONE, with no enactment recorded in 2021, is not assessable") {
-                CHECK(r2021.find(f.lone)->state(indicator::no_evaluation_on_team) ==
+            for (team_id t : {f.pair, f.lone})
+                CHECK(r2021.find(t)->state(indicator::no_evaluation_on_team) ==
                       assessment::not_assessable);
-            }
+        }
+    }
+    GIVEN("an evaluating practice enacted on T-PAIR but no evaluation response") {
+        audit_fixture f;
+        f.lines.practice("EVA", practice_category::evaluating_integration);
+        f.lines.enactment("EVA", "MID").on("2020-06-01").team("T-PAIR");
+        f.build();
+        THEN("the practice alone is no evaluation record: the indicator is not assessable") {
+            CHECK(f.run().find(f.pair)->state(indicator::no_evaluation_on_team) ==
+                  assessment::not_assessable);
         }
     }
 }
 
-SCENARIO(
-    "an advisor whose input reached no QI activity at collaboration level or above is flagged") {
-    GIVEN(
-        "A1 in an activity that reached collaboration, A2 in one that stopped at consultation, B1 "
-        "feeding an activity at partnership") {
+namespace {
+
+// Logs an input of `advisor` on 2020-03-01 with `decision` (unset: none yet) a month later.
+void log_input(audit_fixture& f, const std::string& code, person_id advisor,
+               std::optional<decision_outcome> decision) {
+    advisor_input in;
+    in.code = code;
+    in.advisor = advisor;
+    in.team = f.pair;
+    in.on = date::from_iso("2020-03-01");
+    in.decision = decision;
+    if (decision) in.decided_on = date::from_iso("2020-04-01");
+    f.m.s.add(in);
+}
+
+}  // namespace
+
+SCENARIO("an advisor none of whose decided inputs was adopted or adapted is flagged") {
+    GIVEN("A1 with a rejected and an adapted input, A2 with two rejected, B1 with one deferred") {
         audit_fixture f;
-        f.lines.activity("ACT-COLLAB")
-            .of("ORG")
-            .team("T-PAIR")
-            .title("ACT-COLLAB")
-            .advisor("A1")
-            .level_reached(engagement_level::collaboration);
-        f.lines.activity("ACT-LOW")
-            .of("ORG")
-            .team("T-PAIR")
-            .title("ACT-LOW")
-            .advisor("A2")
-            .level_reached(engagement_level::consultation);
-        f.lines.activity("ACT-NONE").of("ORG").team("T-LONE").title("ACT-NONE");
-        f.lines.engagement("B1", "FRONT")
-            .kind(engagement_kind::gives_feedback_to)
-            .level(engagement_level::partnership)
-            .on("2020-05-01")
-            .activity("ACT-NONE");
-        f.build();
-        const auto low = f.m.s.require<qi_activity>("ACT-LOW");
+        log_input(f, "IN-1", f.a1, decision_outcome::rejected);
+        log_input(f, "IN-2", f.a1, decision_outcome::adapted);
+        log_input(f, "IN-3", f.a2, decision_outcome::rejected);
+        log_input(f, "IN-4", f.a2, decision_outcome::rejected);
+        log_input(f, "IN-5", f.b1, decision_outcome::deferred);
+        const auto in3 = f.m.s.require<advisor_input>("IN-3");
         auto r = f.run();
-        THEN("A2 is flagged with the activity as record") {
+        THEN("A2 is flagged with the rejected inputs as records") {
             const auto* a2 = r.find(f.a2);
             REQUIRE(a2->fired(indicator::input_without_impact));
             const auto& hit = *std::find_if(a2->hits.begin(), a2->hits.end(), [](const auto& h) {
                 return h.id == indicator::input_without_impact;
             });
-            REQUIRE(hit.records.size() == 1);
-            CHECK(hit.records[0].kind == analysis::record_kind::activity);
-            CHECK(hit.records[0].id == low.value);
+            REQUIRE(hit.records.size() == 2);
+            CHECK(hit.records[0].kind == analysis::record_kind::input);
+            CHECK(hit.records[0].id == in3.value);
         }
-        THEN("A1 and B1 are not flagged") {
-            CHECK_FALSE(r.find(f.a1)->fired(indicator::input_without_impact));
-            CHECK_FALSE(r.find(f.b1)->fired(indicator::input_without_impact));
+        THEN("A1, whose adapted input counts, is not flagged") {
+            CHECK(r.find(f.a1)->state(indicator::input_without_impact) == assessment::not_flagged);
         }
-        THEN("raising the impact level to partnership flags A1") {
-            analysis::audit_options o;
-            o.impact_level = engagement_level::partnership;
-            CHECK(f.run({}, o).find(f.a1)->fired(indicator::input_without_impact));
+        THEN("B1, whose only input awaits a decision, is not assessable") {
+            CHECK(r.find(f.b1)->state(indicator::input_without_impact) ==
+                  assessment::not_assessable);
+        }
+    }
+    GIVEN("no influence log, but A1 in an activity that stopped at consultation") {
+        audit_fixture f;
+        f.lines.activity("ACT-LOW")
+            .of("ORG")
+            .team("T-PAIR")
+            .title("ACT-LOW")
+            .advisor("A1")
+            .level_reached(engagement_level::consultation);
+        f.build();
+        THEN("engagement levels are no evidence of impact: the indicator is not assessable") {
+            CHECK(f.run().find(f.a1)->state(indicator::input_without_impact) ==
+                  assessment::not_assessable);
         }
     }
 }
@@ -358,7 +385,7 @@ SCENARIO("scores add the weights of the indicators that fired among those assess
     CHECK(b1->score == Approx(0.0));
     CHECK(b1->assessed == 0);
     CHECK(b1->gaps.size() == 4);
-    // T-LONE: lone-advisor (3); no enactment, so no-evaluation is not assessable.
+    // T-LONE: lone-advisor (3); no evaluation response, so no-evaluation is not assessable.
     CHECK(r.find(f.lone)->score == Approx(3.0));
     CHECK(r.find(f.lone)->assessed == 1);
     auto s = analysis::summarize(r);
@@ -523,7 +550,6 @@ SCENARIO("the audit's tokenism ceiling agrees with the mapping of the engagement
         CHECK((to_iap2(level) <= iap2_level::consult) == at_or_below);
         CHECK((to_carman(level) == carman_level::consultation) == at_or_below);
     }
-    CHECK(o.impact_level > o.consultation_ceiling);
 }
 
 SCENARIO("every indicator, threshold and scale mapping names full published references") {

@@ -41,10 +41,14 @@ SCENARIO("the matrix, the audit and the network are computed for each wave") {
         // Only managing and evaluating practices took place in 2016.
         CHECK(check.missing_categories.size() == 2);
     }
-    THEN("the audit of 2015 flags both teams for having no evaluation yet, that of 2016 neither") {
+    THEN(
+        "the audit of 2015, before any evaluation response, cannot tell whether teams were "
+        "evaluated, that of 2016 finds both evaluated") {
         auto i = static_cast<std::size_t>(indicator::no_evaluation_on_team);
-        CHECK(r.waves[0].audit.fired[i] == 2);
+        CHECK(r.waves[0].audit.fired[i] == 0);
+        CHECK(r.waves[0].audit.not_assessable[i] == 2);
         CHECK(r.waves[1].audit.fired[i] == 0);
+        CHECK(r.waves[1].audit.assessed[i] == 2);
     }
     THEN(
         "advisors' voices reach a decision-maker only in 2016, when they give feedback to the "
@@ -71,7 +75,7 @@ SCENARIO("the difference between two waves names the tiers that started or stopp
     CHECK(first.enactments_by_tier == std::array<std::int64_t, 3>{-6, 0, -2});
     CHECK(first.tiers_stopped == std::vector<management_tier>{management_tier::top_level});
     CHECK(first.tiers_started.empty());
-    CHECK(first.indicators[static_cast<std::size_t>(indicator::no_evaluation_on_team)] == -2);
+    CHECK(first.indicators[static_cast<std::size_t>(indicator::no_evaluation_on_team)] == 0);
     CHECK(first.ties == std::optional<std::int64_t>(10));
     CHECK(first.advisors_reaching_decision_makers == std::optional<std::int64_t>(4));
     const auto& second = r.changes[1];
@@ -221,7 +225,8 @@ SCENARIO("the summary lists its tables as CSV files, only those it holds") {
             for (const auto& t : tables)
                 names += std::string(t.file_name) + " ";
             CHECK(names ==
-                  "practice-matrix.csv tokenism-audit.csv evaluation-loop.csv network-summary.csv "
+                  "practice-matrix.csv tokenism-audit.csv evaluation-loop.csv "
+                  "evaluation-summary.csv influence-log.csv network-summary.csv "
                   "waves.csv cases.csv code-frequencies.csv codes-by-tier.csv "
                   "code-cooccurrence.csv coder-agreement.csv coder-disagreements.csv "
                   "practice-evidence.csv ");

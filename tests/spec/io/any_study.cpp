@@ -79,6 +79,7 @@ public:
         add_sources_and_totals();
         add_codes_segments_and_memos();
         add_study_cases();
+        add_evaluations_and_influence();
         // Records removed in the middle leave gaps in the ids, which files must keep.
         if (options_.id_gaps && people_.size() > 3 && *rc::gen::arbitrary<bool>()) {
             try {
@@ -220,7 +221,7 @@ private:
     }
 
     void add_sources_and_totals() {
-        std::vector<wave_id> waves;
+        std::vector<wave_id>& waves = waves_;
         for (int i = 0; i < n_ / 2; ++i) {
             wave v;
             v.code = unique_code("W", i);
@@ -281,7 +282,7 @@ private:
             g.text = text();
             g.supports = some_of(enactments_);
             g.provenance = any_of<provenance>();
-            (void)try_add(s_, g);
+            if (auto id = try_add(s_, g)) segments_.push_back(*id);
         }
         for (int i = 0; i < n_; ++i) {
             memo m;
@@ -308,6 +309,61 @@ private:
         }
     }
 
+    void add_evaluations_and_influence() {
+        std::vector<item_id> items;
+        for (int i = 0; i < n_; ++i) {
+            evaluation_item it;
+            it.code = unique_code("I", i);
+            it.instrument = any_of<evaluation_instrument>();
+            it.domain = "D" + text();
+            it.scale_min = *rc::gen::inRange<std::uint32_t>(0, 3);
+            it.scale_max = it.scale_min + *rc::gen::inRange<std::uint32_t>(1, 10);
+            it.scale_labels = text();
+            it.wording = text();
+            it.provenance = any_of<provenance>();
+            if (auto id = try_add(s_, it)) items.push_back(*id);
+        }
+        for (int i = 0; i < 2 * n_ && !items.empty() && !people_.empty(); ++i) {
+            evaluation_response r;
+            r.respondent = pick(people_);
+            r.item = pick(items);
+            const evaluation_item& it = s_.get(r.item);
+            r.value = *rc::gen::inRange<std::uint32_t>(it.scale_min, it.scale_max + 1);
+            r.team = maybe_pick(teams_);
+            r.wave = maybe_pick(waves_);
+            r.on = any_date_in(w_);
+            r.provenance = any_of<provenance>();
+            (void)try_add(s_, r);
+        }
+        for (int i = 0; i < n_ && !advisors_.empty(); ++i) {
+            advisor_input in;
+            in.code = unique_code("IN", i);
+            in.advisor = pick(advisors_);
+            in.kind = any_of<input_kind>();
+            in.summary = text();
+            in.team = maybe_pick(teams_);
+            in.activity = maybe_pick(activities_);
+            in.on = any_date_in(w_).value_or(w_.first());
+            in.source = maybe_pick(sources_);
+            in.segment = maybe_pick(segments_);
+            if (*rc::gen::arbitrary<bool>()) {
+                in.decision = any_of<decision_outcome>();
+                in.decided_by = maybe_pick(people_);
+                in.decided_on = any_date_in(w_);
+                in.decision_source = maybe_pick(sources_);
+                if (takes_up(*in.decision) && *rc::gen::arbitrary<bool>()) {
+                    in.change = any_of<change_kind>();
+                    in.change_summary = text();
+                    in.changed_on = any_date_in(w_);
+                    in.change_source = maybe_pick(sources_);
+                }
+            }
+            in.provenance = any_of<provenance>();
+            in.note = text();
+            (void)try_add(s_, in);
+        }
+    }
+
     const study_options& options_;
     case_study s_ = empty_study(options_);
     date_window w_ = s_.window();
@@ -319,6 +375,8 @@ private:
     std::vector<practice_id> practices_;
     std::vector<enactment_id> enactments_;
     std::vector<source_id> sources_;
+    std::vector<wave_id> waves_;
+    std::vector<segment_id> segments_;
 };
 
 }  // namespace

@@ -182,9 +182,9 @@ SCENARIO("a file from a newer partnerqi is refused as a newer format") {
             CHECK(message_of(bytes).find("newer partnerqi") != std::string::npos);
         }
     }
-    GIVEN("a payload whose case-study record format is 7 while this build knows 1") {
+    GIVEN("a payload whose case-study record format is 7 while this build knows 2") {
         const std::string payload =
-            replaced(text_payload(small_study()), "archive 18 0 1 2 TT", "archive 18 0 7 2 TT");
+            replaced(text_payload(small_study()), "archive 18 0 2 2 TT", "archive 18 0 7 2 TT");
         THEN("it is refused as a newer format naming the record kind") {
             const std::string bytes = sealed(payload, io::encoding::portable_text);
             CHECK(refusal(bytes) == category::newer_format);

@@ -136,7 +136,46 @@ case_study full_study() {
         .code("X/evaluating/asking");
 
     b.study_case("case-X").label("case X").of("HCO-X").team("T-X");
-    return b.build();
+    case_study study = b.build();
+
+    // Evaluation records and the influence log (case-study format 2): an item of the user's own
+    // with wording, a response about no team and no wave, an input quoting a segment.
+    evaluation_item own;
+    own.code = "X-OWN-1";
+    own.instrument = evaluation_instrument::user_defined;
+    own.domain = "feeling heard <own>";
+    own.scale_min = 0;
+    own.scale_max = 10;
+    own.scale_labels = "0 = not at all; 10 = \"completely\"";
+    own.wording = "Did the team act on what you said? (wording licensed to case X)";
+    own.provenance = provenance::user_entered;
+    evaluation_response answer;
+    answer.respondent = study.require<person>("X-PA");
+    answer.item = study.add(own);
+    answer.value = 7;
+    answer.provenance = provenance::illustrative;
+    study.add(answer);
+    advisor_input said;
+    said.code = "IN-X";
+    said.advisor = study.require<person>("X-PA");
+    said.kind = input_kind::concern;
+    said.summary = "the letter uses jargon & abbreviations";
+    said.team = study.require<qi_team>("T-X");
+    said.activity = study.require<qi_activity>("A-X");
+    said.on = date::from_iso("2016-03-01");
+    said.source = study.require<data_source>("INT-X");
+    said.segment = study.all<coded_segment>().back().id;
+    said.decision = decision_outcome::adapted;
+    said.decided_by = study.require<person>("X-MGR");
+    said.decided_on = date::from_iso("2016-04-01");
+    said.decision_source = said.source;
+    said.change = change_kind::document;
+    said.change_summary = "plain-language discharge letter";
+    said.changed_on = date::from_iso("2016-09-01");
+    said.provenance = provenance::illustrative;
+    said.note = "input note";
+    study.add(said);
+    return study;
 }
 
 std::string saved_bytes(const case_study& study, encoding format) {

@@ -2,6 +2,7 @@
 // written once by each format version and are never replaced; a new format adds new files.
 #include <fstream>
 #include <string>
+#include <type_traits>
 
 #include <support/catch.hpp>
 
@@ -45,16 +46,39 @@ bool same_platform(const std::string& bytes) {
     return true;
 }
 
-// The study as a file of record format 1 holds it: fields that later formats added keep their
-// defaults.
-model::case_study as_format_1(const model::case_study& study) {
+// The case-study format that added a kind: record_traits<T>::since, 1 when absent.
+template <class T, class = void>
+struct kind_since : std::integral_constant<unsigned, 1> {};
+template <class T>
+struct kind_since<T, std::void_t<decltype(model::record_traits<T>::since)>>
+    : std::integral_constant<unsigned, model::record_traits<T>::since> {};
+
+// The study as a file of case-study format 1 holds it: kinds that later formats added are empty.
+model::case_study_data without_later_kinds(const model::case_study& study) {
     model::case_study_data d = study.data();
+    model::for_each_type(model::record_kinds{}, [&](auto* tag) {
+        using kind = std::remove_pointer_t<decltype(tag)>;
+        if (kind_since<kind>::value > 1) d.all<kind>().clear();
+    });
+    return d;
+}
+
+// The study as a file of record format 1 holds it: kinds and fields that later formats added
+// are empty or keep their defaults.
+model::case_study as_format_1(const model::case_study& study) {
+    model::case_study_data d = without_later_kinds(study);
     model::for_each_type(model::record_kinds{}, [&](auto* tag) {
         using kind = std::remove_pointer_t<decltype(tag)>;
         for (kind& r : d.all<kind>())
             reset_later_fields(r);
     });
     return model::case_study::from_data(std::move(d));
+}
+
+// The study as a version 2 golden file holds it: provenance everywhere, no evaluation records
+// and no influence log.
+model::case_study as_format_2(const model::case_study& study) {
+    return model::case_study::from_data(without_later_kinds(study));
 }
 
 }  // namespace
@@ -93,31 +117,46 @@ SCENARIO("the version 1 golden files load as the study they were written from") 
 }
 
 SCENARIO("the version 2 golden files, with provenance on every record kind, load as their study") {
-    const model::case_study expected = full_study();
+    const model::case_study expected = as_format_2(full_study());
     for (const char* name : {"v2-text.pqi", "v2-xml.pqi"}) {
         GIVEN(std::string("the file ") + name + " written by partnerqi 0.2.0") {
-            THEN("it loads as the full illustrative study, every provenance included") {
+            THEN("it loads as the full illustrative study, without the later evidence records") {
                 CHECK(io::load(golden(name)) == expected);
             }
         }
     }
 }
 
-SCENARIO("this build still writes the version 2 payloads byte for byte") {
+SCENARIO(
+    "the version 3 golden files, with evaluation records and an influence log, load as "
+    "their study") {
+    const model::case_study expected = full_study();
+    REQUIRE_FALSE(expected.all<model::evaluation_response>().empty());
+    REQUIRE_FALSE(expected.all<model::advisor_input>().empty());
+    for (const char* name : {"v3-text.pqi", "v3-xml.pqi"}) {
+        GIVEN(std::string("the file ") + name) {
+            THEN("it loads as the full illustrative study, evidence records included") {
+                CHECK(io::load(golden(name)) == expected);
+            }
+        }
+    }
+}
+
+SCENARIO("this build still writes the version 3 payloads byte for byte") {
     const model::case_study study = full_study();
     // Compare payloads only: the header names the writer's version, which moves on.
     auto payload = [](const std::string& bytes) { return bytes.substr(48); };
-    THEN("portable text matches v2-text.pqi") {
+    THEN("portable text matches v3-text.pqi") {
         CHECK(payload(saved_bytes(study, io::encoding::portable_text)) ==
-              payload(read_all(golden("v2-text.pqi"))));
+              payload(read_all(golden("v3-text.pqi"))));
     }
-    THEN("XML matches v2-xml.pqi") {
+    THEN("XML matches v3-xml.pqi") {
         CHECK(payload(saved_bytes(study, io::encoding::xml)) ==
-              payload(read_all(golden("v2-xml.pqi"))));
+              payload(read_all(golden("v3-xml.pqi"))));
     }
-    const std::string binary = read_all(golden("v2-binary.pqi"));
+    const std::string binary = read_all(golden("v3-binary.pqi"));
     if (same_platform(binary)) {
-        THEN("native binary matches v2-binary.pqi") {
+        THEN("native binary matches v3-binary.pqi") {
             CHECK(payload(saved_bytes(study, io::encoding::native_binary)) == payload(binary));
         }
     }

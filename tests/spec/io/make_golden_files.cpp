@@ -1,5 +1,6 @@
 // Writes the golden case-study files of this version: v<N>-<encoding>.pqi for each encoding,
-// where N is the payload format (1: partnerqi 0.1; 2: provenance on every record kind),
+// where N is the payload format (1: partnerqi 0.1; 2: provenance on every record kind; 3:
+// evaluation items and responses and the influence log),
 // all holding full_study(). Golden files are never replaced: an existing file is left alone and
 // reported, so that a later format adds new files instead.
 #include <filesystem>
@@ -18,9 +19,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     const fs::path dir = argv[1];
-    const std::pair<encoding, const char*> files[] = {{encoding::portable_text, "v2-text.pqi"},
-                                                      {encoding::native_binary, "v2-binary.pqi"},
-                                                      {encoding::xml, "v2-xml.pqi"}};
+    const std::pair<encoding, const char*> files[] = {{encoding::portable_text, "v3-text.pqi"},
+                                                      {encoding::native_binary, "v3-binary.pqi"},
+                                                      {encoding::xml, "v3-xml.pqi"}};
     const partnerqi::model::case_study study = partnerqi::io::testing::full_study();
     int status = 0;
     for (const auto& [format, name] : files) {

@@ -144,7 +144,8 @@ load_context& context_of(Archive& ar) {
 // ---- The record types: the model's registry, and the whole case study -----------------------
 
 // The record format of the whole case study: its own fields, then one collection per kind.
-inline constexpr unsigned case_study_version = 1;
+// Format 2 added the evaluation items and responses and the influence log.
+inline constexpr unsigned case_study_version = 2;
 
 using model::is_id;
 using model::is_optional;
@@ -509,6 +510,9 @@ PARTNERQI_IO_SERIALIZE(code)
 PARTNERQI_IO_SERIALIZE(coded_segment)
 PARTNERQI_IO_SERIALIZE(memo)
 PARTNERQI_IO_SERIALIZE(study_case)
+PARTNERQI_IO_SERIALIZE(evaluation_item)
+PARTNERQI_IO_SERIALIZE(evaluation_response)
+PARTNERQI_IO_SERIALIZE(advisor_input)
 PARTNERQI_IO_SERIALIZE(case_study_data)
 #undef PARTNERQI_IO_SERIALIZE
 

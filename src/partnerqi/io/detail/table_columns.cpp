@@ -144,6 +144,9 @@ constexpr entry descriptions[] = {
     {"codes", "provenance", "where the row comes from"},
 
     {"segments", "", "one row per span of a source coded with one code by one coder"},
+    {"segments", "key",
+     "a short text naming the row, unique in the table (e.g. 1, 2, ...), for influence_log.csv's "
+     "segment column; may stay empty when no entry of the log names the row"},
     {"segments", "source", "the source coded"},
     {"segments", "begin", "byte offset of the span's first character in the source's text"},
     {"segments", "end", "byte offset one past the span's last character; not before begin"},
@@ -167,6 +170,51 @@ constexpr entry descriptions[] = {
     {"cases", "organization", "the organization studied"},
     {"cases", "teams", "the teams of that organization studied, each once"},
     {"cases", "provenance", "where the row comes from"},
+
+    {"evaluation_items", "",
+     "one row per item of an engagement-evaluation instrument (PPEET, PEIRS-22 or your own); "
+     "no published wording is shipped"},
+    {"evaluation_items", "code", "the item identifier, unique, e.g. PEIRS22-07"},
+    {"evaluation_items", "instrument", "the instrument the item belongs to"},
+    {"evaluation_items", "domain", "the principle or domain, e.g. influence and impact"},
+    {"evaluation_items", "scale_min", "the lowest value of the response scale, e.g. 1"},
+    {"evaluation_items", "scale_max", "the highest value of the response scale, above scale_min"},
+    {"evaluation_items", "scale_labels",
+     "what the scale's values mean, e.g. 1 = strongly disagree"},
+    {"evaluation_items", "wording", "the item's text, only when you are licensed to use it"},
+    {"evaluation_items", "provenance", "where the row comes from"},
+
+    {"evaluation_responses", "", "one row per respondent's answer to one evaluation item"},
+    {"evaluation_responses", "respondent", "who answered; their role is the person's role"},
+    {"evaluation_responses", "item", "the item answered"},
+    {"evaluation_responses", "value", "the answer, on the item's scale"},
+    {"evaluation_responses", "team", "the team evaluated; empty: the organization as a whole"},
+    {"evaluation_responses", "wave", "the wave of the evaluation; empty: none"},
+    {"evaluation_responses", "on", "when it was answered; empty: not known"},
+    {"evaluation_responses", "provenance", "where the row comes from"},
+
+    {"influence_log", "",
+     "one row per advisor input (proposal, concern, question), the decision taken on it and the "
+     "change it led to"},
+    {"influence_log", "code", "the entry's code, unique, e.g. IN-03"},
+    {"influence_log", "advisor", "the patient advisor who brought it"},
+    {"influence_log", "kind", "proposal, concern or question"},
+    {"influence_log", "summary", "what the advisor brought, in a few words"},
+    {"influence_log", "team", "the team it was brought to; empty: none"},
+    {"influence_log", "activity", "the QI activity it belongs to; empty: none"},
+    {"influence_log", "on", "when it was brought"},
+    {"influence_log", "source", "the evidence of the input; empty: none"},
+    {"influence_log", "segment", "the coded segment quoting it, by its key; empty: none"},
+    {"influence_log", "decision", "the decision taken; empty: none recorded yet"},
+    {"influence_log", "decided_by", "who decided; empty: not recorded"},
+    {"influence_log", "decided_on", "when it was decided, not before the input"},
+    {"influence_log", "decision_source", "the evidence of the decision; empty: none"},
+    {"influence_log", "change", "what it changed, only after adopted or adapted"},
+    {"influence_log", "change_summary", "the change, in a few words"},
+    {"influence_log", "changed_on", "when the change was made, not before the decision"},
+    {"influence_log", "change_source", "the evidence of the change; empty: none"},
+    {"influence_log", "provenance", "where the row comes from"},
+    {"influence_log", "note", "free text (removed by de-identification)"},
 };
 
 }  // namespace
