@@ -84,6 +84,13 @@ private:
     load_error_category category_;
 };
 
+/// A long call stopped because its cancellation flag was raised (see partnerqi/progress.hpp);
+/// nothing it was given has changed and no output was half-written.
+class PARTNERQI_EXPORT cancelled : public error {
+public:
+    using error::error;
+};
+
 /// A case study that could not be saved or exported; any previous file is left intact.
 class PARTNERQI_EXPORT save_error : public error {
 public:

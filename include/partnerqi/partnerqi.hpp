@@ -8,4 +8,5 @@
 #include "partnerqi/io.hpp"
 #include "partnerqi/model.hpp"
 #include "partnerqi/network.hpp"
+#include "partnerqi/progress.hpp"
 #include "partnerqi/version.hpp"

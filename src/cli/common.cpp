@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -16,6 +17,20 @@ namespace partnerqi::cli {
 
 namespace {
 
+// Raised by Ctrl-C and SIGTERM; watched by every step (see watch_interrupts).
+cancellation_flag interrupted;
+
+extern "C" void on_interrupt(int /*signal*/) { interrupted.raise(); }
+
+// Moves the terminal's cursor back to the start of the line and, with `clear`, erases it. Sent
+// around the escaping of std::cerr, which would show these bytes as text.
+void rewind_line(bool clear) {
+    std::cerr.flush();
+    const char* sequence = clear ? "\r\033[K" : "\r";
+    const auto ignored = ::write(STDERR_FILENO, sequence, clear ? 4 : 1);
+    static_cast<void>(ignored);
+}
+
 double now_seconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
@@ -23,9 +38,22 @@ double now_seconds() {
 
 }  // namespace
 
+void watch_interrupts() {
+    struct sigaction action {};
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    // A second signal takes the default action (the end); a read the signal interrupts goes on.
+    action.sa_flags = SA_RESETHAND | SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
 int report_current_exception() noexcept {
     try {
         throw;
+    } catch (const cancelled& e) {
+        std::cerr << "interrupted: " << e.what() << '\n';
+        return exit_interrupted;
     } catch (const usage_error& e) {
         std::cerr << "error: " << e.what() << '\n';
         return exit_usage;
@@ -49,11 +77,33 @@ int report_current_exception() noexcept {
 
 progress::progress(std::string label)
     : label_(std::move(label)), terminal_(::isatty(STDERR_FILENO) == 1), start_(now_seconds()) {
-    if (terminal_) std::cerr << label_ << " ..." << std::flush;
+    control_.cancel = &interrupted;
+    if (terminal_) {
+        control_.progress = [this](const progress_report& report) { show(report); };
+        std::cerr << label_ << " ..." << std::flush;
+    }
+}
+
+void progress::show(const progress_report& report) {
+    if (report.total == 0) return;
+    const int percent = static_cast<int>(100 * std::min(report.done, report.total) / report.total);
+    if (percent == shown_percent_) return;
+    shown_percent_ = percent;
+    constexpr int width = 20;
+    const int filled = percent * width / 100;
+    rewind_line(false);
+    std::cerr << label_ << " [" << std::string(static_cast<std::size_t>(filled), '#')
+              << std::string(static_cast<std::size_t>(width - filled), '.') << "] " << percent
+              << '%' << std::flush;
 }
 
 progress::~progress() {
-    if (!finished_ && terminal_) std::cerr << " failed\n";
+    if (finished_ || !terminal_) return;
+    if (shown_percent_ >= 0) {
+        rewind_line(true);
+        std::cerr << label_ << " ...";
+    }
+    std::cerr << " failed\n";
 }
 
 void progress::finish() {
@@ -62,6 +112,11 @@ void progress::finish() {
     std::ostringstream took;
     took << std::fixed << std::setprecision(seconds < 10 ? 2 : 1) << seconds;
     if (terminal_) {
+        // After a bar, the line is written again whole (the bar is wider than " done").
+        if (shown_percent_ >= 0) {
+            rewind_line(true);
+            std::cerr << label_ << " ...";
+        }
         std::cerr << " done in " << took.str() << " s\n";
     } else if (seconds > 1.0) {
         std::cerr << label_ << " ... done in " << took.str() << " s\n";
@@ -113,15 +168,19 @@ model::date parse_date(const std::string& option, const std::string& text) {
 }
 
 model::case_study load(const std::string& file) {
-    return timed("loading " + file, [&] { return io::load(file); });
+    return timed("loading " + file,
+                 [&](const run_control& control) { return io::load(file, {}, control); });
 }
 
 io::loaded_file load_with_info(const std::string& file) {
-    return timed("loading " + file, [&] { return io::load_with_info(file); });
+    return timed("loading " + file,
+                 [&](const run_control& control) { return io::load_with_info(file, {}, control); });
 }
 
 void save(const model::case_study& study, const std::string& file, io::encoding encoding) {
-    timed("saving " + file, [&] { io::save(study, file, io::save_options{encoding}); });
+    timed("saving " + file, [&](const run_control& control) {
+        io::save(study, file, io::save_options{encoding}, control);
+    });
 }
 
 void print_left_out(const std::vector<std::string>& left_out, const std::string& what) {

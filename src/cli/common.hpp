@@ -18,6 +18,7 @@
 #include <partnerqi/io/csv.hpp>
 #include <partnerqi/model/case_study.hpp>
 #include <partnerqi/model/date.hpp>
+#include <partnerqi/progress.hpp>
 
 namespace partnerqi::cli {
 
@@ -28,6 +29,13 @@ namespace po = boost::program_options;
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_usage = 1;
 inline constexpr int exit_bad_input = 2;
+/// Interrupted by Ctrl-C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report it.
+inline constexpr int exit_interrupted = 130;
+
+/// Makes Ctrl-C and SIGTERM raise the flag that every long step of the tool watches, so that
+/// the step stops with partnerqi::cancelled and leaves no partial output; a second Ctrl-C ends
+/// the program at once. Called once, by main.
+void watch_interrupts();
 
 /// A command line that makes no sense: exit code 1.
 class usage_error : public std::runtime_error {
@@ -41,7 +49,8 @@ public:
 
 /// One step of work, said on stderr with how long it took: always when stderr is a terminal,
 /// otherwise only when the step took more than a second (so scripts and logs stay quiet on small
-/// files). A step destroyed before finish() says " failed" on a terminal.
+/// files). On a terminal, a step that reports its progress shows a bar with the percentage done.
+/// A step destroyed before finish() says " failed" on a terminal.
 class progress {
 public:
     explicit progress(std::string label);
@@ -49,23 +58,37 @@ public:
     progress(const progress&) = delete;
     progress& operator=(const progress&) = delete;
     void finish();
+    /// What the library call of this step reports to and listens to: the bar, and the flag
+    /// that Ctrl-C raises.
+    [[nodiscard]] const run_control& control() const noexcept { return control_; }
 
 private:
+    void show(const progress_report& report);
+
     std::string label_;
     bool terminal_;
     bool finished_ = false;
     double start_;
+    int shown_percent_ = -1;
+    run_control control_;
 };
 
-/// Runs `work` as one step of progress and returns what it returns.
+/// Runs `work` as one step of progress and returns what it returns; `work` takes the step's
+/// run_control when it can, to pass it to the library.
 template <class Work>
 auto timed(const std::string& label, Work&& work) {
     progress step(label);
-    if constexpr (std::is_void_v<decltype(work())>) {
-        work();
+    const auto run = [&] {
+        if constexpr (std::is_invocable_v<Work&, const run_control&>)
+            return work(step.control());
+        else
+            return work();
+    };
+    if constexpr (std::is_void_v<decltype(run())>) {
+        run();
         step.finish();
     } else {
-        auto result = work();
+        auto result = run();
         step.finish();
         return result;
     }

@@ -105,6 +105,7 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     const partnerqi::cli::escaped_output escaped;
+    partnerqi::cli::watch_interrupts();
     try {
         return partnerqi::cli::run(argc, argv);
     } catch (...) {

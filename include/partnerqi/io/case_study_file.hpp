@@ -19,6 +19,7 @@
 #include "partnerqi/error.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::io {
 
@@ -81,31 +82,37 @@ struct file_info {
 /// The case study is validated first (an invalid one is refused with partnerqi::save_error and
 /// nothing is written). The bytes go to a temporary file beside the target, which is flushed to
 /// disk and then renamed over the target: a crash or a full disk never leaves half a file and
-/// never destroys the previous version. Throws partnerqi::save_error naming the file.
+/// never destroys the previous version. Throws partnerqi::save_error naming the file, or
+/// partnerqi::cancelled when `control`'s flag is raised (checked after each record; the
+/// previous file is then left as it was). Progress is reported in records, as "saving".
 /// @code
 /// io::save(study, "study.pqi");                                  // portable text
 /// io::save(study, "study.xml.pqi", {io::encoding::xml});         // readable export
 /// @endcode
 PARTNERQI_EXPORT void save(const model::case_study& study, const std::filesystem::path& file,
-                           const save_options& options = {});
+                           const save_options& options = {}, const run_control& control = {});
 
 /// Saves a case study into a stream (opened in binary mode for native binary files).
 ///
 /// Validates first like the file overload; throws partnerqi::save_error when the study is
-/// invalid or the stream fails. What was written to a failing stream is not usable.
+/// invalid or the stream fails. What was written to a failing stream is not usable. A
+/// cancelled save writes nothing to the stream.
 PARTNERQI_EXPORT void save(const model::case_study& study, std::ostream& out,
-                           const save_options& options = {});
+                           const save_options& options = {}, const run_control& control = {});
 
 /// Loads a case study from a file.
 ///
 /// Throws partnerqi::load_error, whose category says what is wrong (not a case-study file,
 /// damaged, truncated, newer format, limit exceeded, invalid content) and whose message names
-/// the file and what to do. Never returns a case study that fails validate().
+/// the file and what to do. Never returns a case study that fails validate(). Progress is
+/// reported in bytes of the payload, as "loading"; a raised flag in `control` stops the load
+/// after the record being read with partnerqi::cancelled.
 /// @code
 /// model::case_study study = io::load("study.pqi");
 /// @endcode
 [[nodiscard]] PARTNERQI_EXPORT model::case_study load(const std::filesystem::path& file,
-                                                      const load_limits& limits = {});
+                                                      const load_limits& limits = {},
+                                                      const run_control& control = {});
 
 /// A case study loaded from a file, with what the file's envelope says.
 struct loaded_file {
@@ -116,12 +123,14 @@ struct loaded_file {
 /// Loads a case study and its envelope's facts, reading the file once (so that a pipe or
 /// /dev/stdin works); throws partnerqi::load_error like load().
 [[nodiscard]] PARTNERQI_EXPORT loaded_file load_with_info(const std::filesystem::path& file,
-                                                          const load_limits& limits = {});
+                                                          const load_limits& limits = {},
+                                                          const run_control& control = {});
 
 /// Loads a case study from a stream positioned at the start of a case-study file; the whole
 /// rest of the stream must be that file (trailing bytes are refused as damage).
 [[nodiscard]] PARTNERQI_EXPORT model::case_study load(std::istream& in,
-                                                      const load_limits& limits = {});
+                                                      const load_limits& limits = {},
+                                                      const run_control& control = {});
 
 /// Reads and checks only the envelope of a case-study file (magic, versions, header checksum),
 /// without reading the payload; throws partnerqi::load_error like load().

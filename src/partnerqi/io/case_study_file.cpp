@@ -10,6 +10,7 @@
 
 #include <boost/archive/archive_exception.hpp>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/codec.hpp"
@@ -31,6 +32,8 @@ constexpr const char* stream_name = "case-study stream";
     const std::string prefix = what + " cannot be loaded: ";
     using category = load_error_category;
     try {
+        throw;
+    } catch (const cancelled&) {
         throw;
     } catch (const load_error& e) {
         throw load_error(e.category(), prefix + e.what());
@@ -72,9 +75,11 @@ constexpr const char* stream_name = "case-study stream";
     }
 }
 
-loaded_file load_from(std::istream& in, const load_limits& limits, const std::string& what) {
+loaded_file load_from(std::istream& in, const load_limits& limits, const std::string& what,
+                      const run_control& control) {
     try {
         const detail::header h = detail::read_header(in);
+        partnerqi::detail::progress_meter meter(control, "loading", h.info.payload_bytes);
         if (h.info.format == encoding::native_binary && h.platform != detail::this_platform())
             throw load_error(load_error_category::not_a_case_study_file,
                              "it is a native binary file from another kind of machine (" +
@@ -86,8 +91,10 @@ loaded_file load_from(std::istream& in, const load_limits& limits, const std::st
             // XML is decoded only once the whole payload has passed its checks: Boost 1.74's
             // XML archive is not safe on arbitrary bytes.
             std::string payload = detail::read_payload(in, h, limits);
-            model::case_study_data data = detail::decode_payload(payload, h.info.format, limits);
+            model::case_study_data data =
+                detail::decode_payload(payload, h.info.format, limits, &meter);
             payload = std::string();
+            meter.finish();
             return {model::case_study::from_data(std::move(data)), h.info};
         }
         // Portable text and native binary are decoded as they are read, by the bounded
@@ -101,12 +108,15 @@ loaded_file load_from(std::istream& in, const load_limits& limits, const std::st
                                       detail::payload_source::bytes_present(*in.rdbuf()));
         model::case_study_data data;
         try {
-            data = detail::decode_payload(source, h.info.format, limits);
+            data = detail::decode_payload(source, h.info.format, limits, &meter);
+        } catch (const cancelled&) {
+            throw;
         } catch (...) {
             detail::check_payload_end(source, h);
             throw;
         }
         detail::check_payload_end(source, h);
+        meter.finish();
         return {model::case_study::from_data(std::move(data)), h.info};
     } catch (...) {
         rethrow_as_load_error(what);
@@ -136,10 +146,18 @@ struct encoded_file {
 };
 
 void encode_file(encoded_file& file, const model::case_study& study, const save_options& options,
-                 const std::string& where) {
+                 const std::string& where, const run_control& control) {
+    std::uint64_t records = 0;
+    model::for_each_type(model::record_kinds{}, [&](auto* tag) {
+        using Kind = std::remove_pointer_t<decltype(tag)>;
+        records += study.data().template all<Kind>().size();
+    });
+    partnerqi::detail::progress_meter meter(control, "saving", records);
     try {
-        detail::encode_payload(file.payload, study.data(), options.format);
+        detail::encode_payload(file.payload, study.data(), options.format, &meter);
     } catch (const save_error&) {
+        throw;
+    } catch (const cancelled&) {
         throw;
     } catch (const std::exception& e) {
         throw save_error("cannot save the case study to " + where + ": encoding it failed (" +
@@ -150,6 +168,7 @@ void encode_file(encoded_file& file, const model::case_study& study, const save_
     file.pieces.reserve(payload.size() + 1);
     file.pieces.emplace_back(file.header);
     file.pieces.insert(file.pieces.end(), payload.begin(), payload.end());
+    meter.finish();
 }
 
 void check_loadable_path(const fs::path& file) {
@@ -184,19 +203,21 @@ std::string_view describe(encoding value) noexcept {
     return "unknown encoding";
 }
 
-void save(const model::case_study& study, const fs::path& file, const save_options& options) {
+void save(const model::case_study& study, const fs::path& file, const save_options& options,
+          const run_control& control) {
     const std::string where = "\"" + file.string() + "\"";
     check_savable(study, options, where);
     encoded_file encoded;
-    encode_file(encoded, study, options, where);
+    encode_file(encoded, study, options, where, control);
     detail::write_file_atomically(file, encoded.pieces);
 }
 
-void save(const model::case_study& study, std::ostream& out, const save_options& options) {
+void save(const model::case_study& study, std::ostream& out, const save_options& options,
+          const run_control& control) {
     const std::string where = "a stream";
     check_savable(study, options, where);
     encoded_file encoded;
-    encode_file(encoded, study, options, where);
+    encode_file(encoded, study, options, where, control);
     std::uint64_t size = 0;
     for (std::string_view piece : encoded.pieces) {
         if (!out) break;
@@ -209,22 +230,24 @@ void save(const model::case_study& study, std::ostream& out, const save_options&
                          std::to_string(size) + " bytes; what was written is not usable");
 }
 
-loaded_file load_with_info(const fs::path& file, const load_limits& limits) {
+loaded_file load_with_info(const fs::path& file, const load_limits& limits,
+                           const run_control& control) {
     check_loadable_path(file);
     std::ifstream in(file, std::ios::in | std::ios::binary);
     if (!in)
         throw load_error(
             load_error_category::not_a_case_study_file,
             file_name(file) + " cannot be loaded: it cannot be opened; check its permissions");
-    return load_from(in, limits, file_name(file));
+    return load_from(in, limits, file_name(file), control);
 }
 
-model::case_study load(const fs::path& file, const load_limits& limits) {
-    return load_with_info(file, limits).study;
+model::case_study load(const fs::path& file, const load_limits& limits,
+                       const run_control& control) {
+    return load_with_info(file, limits, control).study;
 }
 
-model::case_study load(std::istream& in, const load_limits& limits) {
-    return load_from(in, limits, stream_name).study;
+model::case_study load(std::istream& in, const load_limits& limits, const run_control& control) {
+    return load_from(in, limits, stream_name, control).study;
 }
 
 file_info read_file_info(const fs::path& file) {

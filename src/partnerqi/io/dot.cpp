@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <ostream>
@@ -309,7 +308,9 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
         posix_spawn(&child, program_text.c_str(), &actions, nullptr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     if (spawned != 0) {
-        throw save_error(what + ": cannot run " + program_text + " (" + std::strerror(spawned) +
+        // std::strerror may share one buffer between threads; the category's message does not.
+        throw save_error(what + ": cannot run " + program_text + " (" +
+                         std::generic_category().message(spawned) +
                          "); check the Graphviz installation");
     }
     int status = 0;

@@ -1,6 +1,8 @@
 // Files written by earlier versions keep loading. The golden files in tests/data/golden were
 // written once by each format version and are never replaced; a new format adds new files.
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <type_traits>
 
@@ -158,6 +160,37 @@ SCENARIO("this build still writes the version 3 payloads byte for byte") {
     if (same_platform(binary)) {
         THEN("native binary matches v3-binary.pqi") {
             CHECK(payload(saved_bytes(study, io::encoding::native_binary)) == payload(binary));
+        }
+    }
+}
+
+SCENARIO("every golden file ever written keeps loading, in every later version") {
+    GIVEN("the folder of golden files, one set (text, XML, native binary) per record format") {
+        namespace fs = std::filesystem;
+        std::set<int> formats;
+        std::set<std::string> names;
+        for (const auto& entry : fs::directory_iterator(golden(""))) {
+            const std::string name = entry.path().filename().string();
+            if (entry.path().extension() != ".pqi") continue;
+            names.insert(name);
+            formats.insert(std::stoi(name.substr(1, name.find('-') - 1)));
+        }
+        THEN("no format is missing from the first to the newest, and none lacks a file") {
+            REQUIRE(formats.size() >= 2);  // formats 1 and 2 were released with 0.1 and 0.2
+            CHECK(*formats.begin() == 1);
+            CHECK(static_cast<int>(formats.size()) == *formats.rbegin());
+            for (const int v : formats)
+                for (const char* encoding : {"text", "xml", "binary"})
+                    CHECK(names.count("v" + std::to_string(v) + "-" + encoding + ".pqi") == 1);
+        }
+        THEN("each of them loads with this build, native binary ones on a machine like theirs") {
+            for (const std::string& name : names) {
+                INFO(name);
+                if (name.find("-binary") != std::string::npos &&
+                    !same_platform(read_all(golden(name))))
+                    continue;
+                CHECK_NOTHROW(io::load(golden(name)));
+            }
         }
     }
 }

@@ -21,11 +21,15 @@ constexpr const char* root_name = "case_study";
 
 // Reads a payload in place: a string stream would copy it first, which costs time and, at the
 // peak of a load, as much memory again as the payload.
-class payload_buffer : public std::streambuf {
+class payload_buffer : public std::streambuf, public input_budget {
 public:
     explicit payload_buffer(const std::string& payload) {
         char* begin = const_cast<char*>(payload.data());  // only ever read
         setg(begin, begin, begin + payload.size());
+    }
+
+    [[nodiscard]] std::uint64_t remaining() const noexcept override {
+        return static_cast<std::uint64_t>(egptr() - gptr());
     }
 
 protected:
@@ -47,12 +51,20 @@ protected:
 };
 
 template <class Archive>
-void encode_with(std::ostream& out, const model::case_study_data& data) {
+void encode_into(Archive& ar, const model::case_study_data& data,
+                 partnerqi::detail::progress_meter* meter) {
+    save_context_of(ar).meter = meter != nullptr && meter->active() ? meter : nullptr;
+    ar << boost::serialization::make_nvp(root_name, data);
+}
+
+template <class Archive>
+void encode_with(std::ostream& out, const model::case_study_data& data,
+                 partnerqi::detail::progress_meter* meter) {
     // Numbers must not depend on the program's global locale (digit grouping would break them).
     out.imbue(std::locale::classic());
     {
         Archive ar(out);
-        ar << boost::serialization::make_nvp(root_name, data);
+        encode_into(ar, data, meter);
     }  // the archive finishes writing (the XML end tag) when it is destroyed
 }
 
@@ -63,7 +75,9 @@ constexpr unsigned oldest_archive_version = 18;
 
 template <class Archive>
 model::case_study_data decode_with(Archive& ar, const load_limits& limits,
-                                   const input_budget* budget = nullptr, bool binary = false) {
+                                   partnerqi::detail::progress_meter* meter,
+                                   const input_budget& position, const input_budget* budget,
+                                   bool binary) {
     const unsigned claimed = ar.get_library_version();
     const unsigned newest = boost::archive::BOOST_ARCHIVE_VERSION();
     if (claimed < oldest_archive_version || claimed > newest)
@@ -78,6 +92,11 @@ model::case_study_data decode_with(Archive& ar, const load_limits& limits,
     ctx.limits = limits;
     ctx.budget = budget;
     ctx.binary = binary;
+    if (meter != nullptr && meter->active()) {
+        ctx.meter = meter;
+        ctx.position = &position;
+        ctx.payload_bytes = position.remaining();
+    }
     model::case_study_data data;
     ar >> boost::serialization::make_nvp(root_name, data);
     return data;
@@ -97,13 +116,14 @@ bool is_xml_end(std::string_view rest) {
     return true;
 }
 
-model::case_study_data decode_xml(const std::string& payload, const load_limits& limits) {
+model::case_study_data decode_xml(const std::string& payload, const load_limits& limits,
+                                  partnerqi::detail::progress_meter* meter) {
     payload_buffer buffer(payload);
     std::istream in(&buffer);
     in.imbue(std::locale::classic());
     // Every element name is checked as it is read (see checked_xml_iarchive).
     checked_xml_iarchive ar(in);
-    model::case_study_data data = decode_with(ar, limits);
+    model::case_study_data data = decode_with(ar, limits, meter, buffer, nullptr, false);
     // Boost 1.74 reads the closing tag in the archive's destructor and throws from there when it
     // is missing, which ends the process. Check what is left first; an exception thrown while
     // the archive is alive makes its destructor skip that read.
@@ -133,21 +153,22 @@ void nothing_after_archive(std::streambuf& in, bool text) {
 
 }  // namespace
 
-void encode_payload(payload_sink& out, const model::case_study_data& data, encoding format) {
+void encode_payload(payload_sink& out, const model::case_study_data& data, encoding format,
+                    partnerqi::detail::progress_meter* meter) {
     switch (format) {
         case encoding::portable_text: {
             std::ostream os(&out);
-            encode_with<boost::archive::text_oarchive>(os, data);
+            encode_with<boost::archive::text_oarchive>(os, data, meter);
             break;
         }
         case encoding::native_binary: {
             fast_binary_oarchive ar(out);
-            ar << boost::serialization::make_nvp(root_name, data);
+            encode_into(ar, data, meter);
             break;
         }
         case encoding::xml: {
             std::ostream os(&out);
-            encode_with<boost::archive::xml_oarchive>(os, data);
+            encode_with<boost::archive::xml_oarchive>(os, data, meter);
             break;
         }
         default:
@@ -167,20 +188,21 @@ std::string encode_payload(const model::case_study_data& data, encoding format) 
 }
 
 model::case_study_data decode_payload(payload_source& in, encoding format,
-                                      const load_limits& limits) {
+                                      const load_limits& limits,
+                                      partnerqi::detail::progress_meter* meter) {
     const std::uint64_t size = in.length();
     switch (format) {
         case encoding::portable_text: {
             std::istream is(&in);
             is.imbue(std::locale::classic());
             bounded_text_iarchive ar(is, limits, size);
-            model::case_study_data data = decode_with(ar, limits, &in, false);
+            model::case_study_data data = decode_with(ar, limits, meter, in, &in, false);
             nothing_after_archive(in, true);
             return data;
         }
         case encoding::native_binary: {
             bounded_binary_iarchive ar(in, limits, size);
-            model::case_study_data data = decode_with(ar, limits, &in, true);
+            model::case_study_data data = decode_with(ar, limits, meter, in, &in, true);
             nothing_after_archive(in, false);
             return data;
         }
@@ -192,15 +214,16 @@ model::case_study_data decode_payload(payload_source& in, encoding format,
 }
 
 model::case_study_data decode_payload(const std::string& payload, encoding format,
-                                      const load_limits& limits) {
+                                      const load_limits& limits,
+                                      partnerqi::detail::progress_meter* meter) {
     switch (format) {
         case encoding::portable_text:
         case encoding::native_binary: {
             payload_buffer buffer(payload);
             payload_source source(buffer, payload.size(), payload.size());
-            return decode_payload(source, format, limits);
+            return decode_payload(source, format, limits, meter);
         }
-        case encoding::xml: return decode_xml(payload, limits);
+        case encoding::xml: return decode_xml(payload, limits, meter);
     }
     throw load_error(
         load_error_category::damaged,

@@ -39,6 +39,7 @@
 #include <boost/serialization/version.hpp>
 #include <boost/version.hpp>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/case_study_file.hpp"
 #include "partnerqi/io/detail/payload_stream.hpp"
@@ -130,11 +131,49 @@ struct load_context {
     bool binary = false;  ///< the payload is native binary (otherwise portable text)
     /// The class version of the record whose load through Boost finished last.
     unsigned int last_record_version = 0;
+    /// Progress and cancellation, checked after each record; nullptr when nobody watches.
+    partnerqi::detail::progress_meter* meter = nullptr;
+    /// Where the decoder is in the payload, for the progress reports (with `meter`).
+    const input_budget* position = nullptr;
+    std::uint64_t payload_bytes = 0;  ///< the length of the payload (with `meter`)
 };
 
 template <class Archive>
 load_context& context_of(Archive& ar) {
     return ar.template get_helper<load_context>();
+}
+
+/// What a save needs besides the archive: progress and cancellation, counted in records of the
+/// kinds of the registry. One lives in each output archive as a Boost archive helper.
+struct save_context {
+    partnerqi::detail::progress_meter* meter = nullptr;  ///< nullptr when nobody watches
+    std::uint64_t records = 0;                           ///< records written so far
+};
+
+template <class Archive>
+save_context& save_context_of(Archive& ar) {
+    return ar.template get_helper<save_context>();
+}
+
+/// True for the record kinds of the registry (not for the records nested in them).
+template <class T, class List = model::record_kinds>
+struct is_kind;
+template <class T, class... Kind>
+struct is_kind<T, model::type_list<Kind...>>
+    : std::bool_constant<(std::is_same_v<T, Kind> || ...)> {};
+
+// One record of a collection was read or written: check the flag and report.
+template <class Archive>
+void record_decoded(Archive& ar) {
+    const load_context& ctx = context_of(ar);
+    if (ctx.meter != nullptr) ctx.meter->at(ctx.payload_bytes - ctx.position->remaining());
+}
+template <class Archive, class T>
+void record_encoded(Archive& ar) {
+    if constexpr (is_kind<T>::value) {
+        save_context& ctx = save_context_of(ar);
+        if (ctx.meter != nullptr) ctx.meter->at(++ctx.records);
+    }
 }
 
 [[noreturn]] inline void fail(load_error_category category, const std::string& message) {
@@ -250,10 +289,13 @@ void put(Archive& ar, const char* name, const T& value) {
                 else
                     save_record(ar, item);
                 first = false;
+                record_encoded<Archive, typename T::value_type>(ar);
             }
         } else {
-            for (const auto& item : value)
+            for (const auto& item : value) {
                 put(ar, "item", item);
+                record_encoded<Archive, typename T::value_type>(ar);
+            }
         }
     } else {
         static_assert(is_record<T>::value || std::is_same_v<T, std::string> ||
@@ -405,12 +447,14 @@ void get(Archive& ar, const char* name, T& value) {
                 } else {
                     load_record(ar, item, version);
                 }
+                record_decoded(ar);
             }
         } else {
             for (std::size_t i = 0; i < count; ++i) {
                 typename T::value_type item{};
                 get(ar, "item", item);
                 value.push_back(std::move(item));
+                if constexpr (is_record<typename T::value_type>::value) record_decoded(ar);
             }
         }
     } else if constexpr (std::is_same_v<T, std::string>) {
