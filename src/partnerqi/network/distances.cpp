@@ -34,7 +34,7 @@ constexpr std::size_t batch_words = 4;
 constexpr std::size_t batch_size = 64 * batch_words;
 
 /// A set of the sources of one batch, one bit each.
-struct source_set {
+struct alignas(8 * batch_words) source_set {
     std::array<std::uint64_t, batch_words> w{};
 
     [[nodiscard]] bool empty() const noexcept {
