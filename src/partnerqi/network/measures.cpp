@@ -7,7 +7,6 @@
 #include <limits>
 #include <mutex>
 #include <numeric>
-#include <random>
 #include <thread>
 
 #include <boost/graph/adjacency_list.hpp>
