@@ -181,9 +181,10 @@ private:
 /// heading naming `what` ("imported", "exported").
 void print_left_out(const std::vector<std::string>& left_out, const std::string& what);
 
-/// --pivots: sampled betweenness for networks too large for the exact computation.
+/// --pivots and --sample-closeness: sampled measures for networks too large for the exact
+/// computation; the pivot count applies to every sampled measure.
 void add_pivots(command_line& cl);
-/// The metrics options asked for with --pivots.
+/// The metrics options asked for with --pivots and --sample-closeness.
 [[nodiscard]] network::metrics_options metrics_options_of(const command_line& cl);
 
 /// --raw: CSV cells written as they are, for scripts, instead of guarded against spreadsheet

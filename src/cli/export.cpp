@@ -154,11 +154,14 @@ int export_command(const std::vector<std::string>& args) {
     }
     network::graph_filter filter = network_filter(scope);
     filter.only_active = cl.has("active-only");
-    const network::engagement_graph graph = network::build(study, filter);
+    const network::engagement_graph graph =
+        timed("building the network", [&] { return network::build(study, filter); });
     if (format == "graphml") {
-        timed("writing " + out, [&] { io::save_graphml(out, study, graph, measure); });
+        timed("measuring the network and writing " + out,
+              [&] { io::save_graphml(out, study, graph, measure); });
     } else if (format == "gexf") {
-        timed("writing " + out, [&] { io::save_gexf(out, study, graph, measure); });
+        timed("measuring the network and writing " + out,
+              [&] { io::save_gexf(out, study, graph, measure); });
     } else if (format == "csv") {
         const auto rows = timed("measuring the network",
                                 [&] { return network::metrics_of(study, graph, measure); });

@@ -11,11 +11,13 @@ namespace partnerqi::cli {
 
 int metrics(const std::vector<std::string>& args) {
     command_line cl(
-        "partnerqi metrics FILE [--csv [--raw]] [--from DATE] [--to DATE] [--wave W] [--pivots N]",
+        "partnerqi metrics FILE [--csv [--raw]] [--from DATE] [--to DATE] [--wave W] "
+        "[--pivots N [--sample-closeness]]",
         "Prints one row per person: code, role, tier, organization, in and out degree, "
         "event-weighted\nin and out degree, betweenness (unnormalized), closeness, "
         "weak component and steps to a\ntop-level manager, as an aligned table or as "
-        "CSV (RFC 4180).");
+        "CSV (RFC 4180).\nBetweenness and closeness are exact unless --pivots asks for "
+        "sampled ones.");
     add_file(cl);
     add_scope_options(cl);
     cl.options.add_options()("csv", "print CSV instead of an aligned table");
@@ -26,8 +28,9 @@ int metrics(const std::vector<std::string>& args) {
     const network::metrics_options measure = metrics_options_of(cl);
     const scope_choice choice = scope_of(cl);
     const model::case_study study = load(cl.text("file"));
-    const network::engagement_graph graph =
-        network::build(study, network_filter(to_scope(study, choice)));
+    const network::engagement_graph graph = timed("building the network", [&] {
+        return network::build(study, network_filter(to_scope(study, choice)));
+    });
     const auto rows =
         timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
     if (cl.has("csv")) {

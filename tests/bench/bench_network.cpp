@@ -1,7 +1,9 @@
 // The engagement network at scale: building it from a case study next to a raw
 // boost::compressed_sparse_row_graph built from the presorted pairs (the limit for the build),
-// exact betweenness with 1 and 2 threads, weak components, a BFS from every advisor, the days
-// of every tie, and writing the GraphML and GEXF exports (the metrics table computed once).
+// exact betweenness and closeness with 1 and 2 threads (and closeness the way it was computed
+// before, one queue-based BFS per person, for comparison), measure() (every measure), sampled
+// betweenness and closeness, weak components, a BFS from every advisor, the days of every
+// tie, and writing the GraphML and GEXF exports (the metrics table computed once).
 //
 // Exact betweenness on 10^5 people takes minutes; it runs only with PARTNERQI_BENCH_LARGE=1.
 #include <cstdint>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -109,6 +112,88 @@ void betweenness(benchmark::State& state) {
     set_counters(state, g);
 }
 
+void closeness(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    const auto threads = static_cast<unsigned>(state.range(1));
+    for (auto _ : state) {
+        network::person_values<double> c = network::closeness(g, threads);
+        benchmark::DoNotOptimize(c.values.data());
+    }
+    set_counters(state, g);
+}
+
+/// Closeness as the library computed it before the bit-parallel search: one breadth-first
+/// search with a queue per person, along the ties into it, on one thread.
+std::vector<double> closeness_one_bfs_per_person(const network::engagement_graph& g) {
+    const auto& bg = g.graph();
+    const auto n = static_cast<std::uint32_t>(g.num_people());
+    std::vector<double> result(n, 0.0);
+    std::vector<std::int32_t> dist(n, -1);
+    std::vector<std::uint32_t> queue(n);
+    for (std::uint32_t u = 0; u < n; ++u) {
+        std::size_t tail = 0;
+        dist[u] = 0;
+        queue[tail++] = u;
+        std::uint64_t sum = 0;
+        for (std::size_t head = 0; head < tail; ++head) {
+            const std::uint32_t v = queue[head];
+            for (auto e : boost::make_iterator_range(in_edges(v, bg))) {
+                const auto w = static_cast<std::uint32_t>(source(e, bg));
+                if (dist[w] < 0) {
+                    dist[w] = dist[v] + 1;
+                    sum += static_cast<std::uint64_t>(dist[w]);
+                    queue[tail++] = w;
+                }
+            }
+        }
+        if (sum > 0) {
+            const double r = static_cast<double>(tail) - 1.0;
+            result[u] = r / static_cast<double>(sum) * (r / (static_cast<double>(n) - 1.0));
+        }
+        for (std::size_t k = 0; k < tail; ++k)
+            dist[queue[k]] = -1;
+    }
+    return result;
+}
+
+void closeness_before(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(closeness_one_bfs_per_person(g).data());
+    set_counters(state, g);
+}
+
+void measure_all(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    const auto threads = static_cast<unsigned>(state.range(1));
+    for (auto _ : state) {
+        network::network_measures m = network::measure(g, threads);
+        benchmark::DoNotOptimize(&m);
+    }
+    set_counters(state, g);
+}
+
+/// Sampled betweenness and closeness from 100 pivots, 2 threads.
+void sampled_betweenness(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    for (auto _ : state) {
+        network::betweenness_result r =
+            network::approximate_betweenness(g, 100, network::pivot_seed, 2);
+        benchmark::DoNotOptimize(r.raw.values.data());
+    }
+    set_counters(state, g);
+}
+
+void sampled_closeness(benchmark::State& state) {
+    const network::engagement_graph& g = graph_of(people_of(state));
+    for (auto _ : state) {
+        network::person_values<double> c =
+            network::approximate_closeness(g, 100, network::pivot_seed, 2);
+        benchmark::DoNotOptimize(c.values.data());
+    }
+    set_counters(state, g);
+}
+
 void weak_components(benchmark::State& state) {
     const network::engagement_graph& g = graph_of(people_of(state));
     for (auto _ : state) {
@@ -179,6 +264,17 @@ void betweenness_sizes(benchmark::internal::Benchmark* b) {
         ->UseRealTime();
 }
 
+/// Exact closeness runs at 10^5 people too: the bit-parallel search takes seconds there.
+void closeness_sizes(benchmark::internal::Benchmark* b) {
+    for (std::int64_t people : {1'000, 10'000, 100'000})
+        for (std::int64_t threads : {1, 2})
+            b->Args({people, threads});
+    b->ArgNames({"people", "threads"})
+        ->Unit(benchmark::kMillisecond)
+        ->MeasureProcessCPUTime()
+        ->UseRealTime();
+}
+
 }  // namespace
 
 BENCHMARK(graph_build)->Apply(sizes);
@@ -189,6 +285,11 @@ BENCHMARK(weak_components)->Apply(sizes);
 BENCHMARK(bfs_from_every_advisor)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(bfs_from_every_advisor)->Arg(100'000)->Iterations(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(betweenness)->Apply(betweenness_sizes);
+BENCHMARK(closeness)->Apply(closeness_sizes);
+BENCHMARK(closeness_before)->Arg(1'000)->Arg(10'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(measure_all)->Apply(betweenness_sizes);
+BENCHMARK(sampled_betweenness)->Apply(sizes);
+BENCHMARK(sampled_closeness)->Apply(sizes);
 BENCHMARK(days_of_ties)->Apply(sizes);
 BENCHMARK(graphml_export)->Apply(sizes);
 BENCHMARK(gexf_export)->Apply(sizes);

@@ -1,16 +1,19 @@
 // Writes a synthetic engagement network for tests/bench/compare_peers.py, and times partnerqi
 // on the same network in the same run: graph build, weak components, a BFS from each of the
-// first 100 advisors, exact betweenness with 1 and 2 threads.
+// first 100 advisors, exact closeness and exact betweenness with 1 and 2 threads, and
+// network::measure() (every measure) with 2 threads.
 //
 // Usage: bench_export_network <people> <engagements> <directory> [--no-betweenness]
 // Writes, with people numbered by person id - 1:
 //   edges.tsv        "n m" then one "from to" line per tie (distinct ordered pair)
 //   sources.txt      the BFS sources, one per line
 //   betweenness.tsv  "person raw-betweenness" per person (unnormalized, directed)
+//   closeness.tsv    "person closeness" per person (exact, as networkx.closeness_centrality)
 //   partnerqi.json   the timings, in seconds (best of several runs for the fast ones)
 //   people.tsv       "person code" per person, to match GraphML node ids (person codes)
 //   network.graphml  partnerqi's own GraphML export (io::save_graphml) with its metrics;
 //                    betweenness there is exact, or sampled with --no-betweenness
+//   study.pqi        the generated case study, for timing the command-line tool on it
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -22,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include <partnerqi/io/case_study_file.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/model/synthetic.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
@@ -98,15 +102,31 @@ int main(int argc, char** argv) {
     const double weak = best_of(5, [&] { (void)network::weak_components(g); });
     std::uint64_t reached = 0;
     const double bfs = best_of(3, [&] { reached = bench::bfs_from(g, sources); });
+    network::person_values<double> c;
+    double close_1_cpu = 0.0, close_2_cpu = 0.0;
+    const int close_runs = g.num_people() > 20'000 ? 1 : 3;
+    const double close_1 = best_of(
+        close_runs, [&] { c = network::closeness(g, 1); }, &close_1_cpu);
+    const double close_2 = best_of(
+        close_runs, [&] { c = network::closeness(g, 2); }, &close_2_cpu);
+    {
+        std::ofstream out(dir / "closeness.tsv");
+        out.precision(17);
+        for (std::size_t v = 0; v < c.size(); ++v)
+            out << c.people[v].value - 1 << ' ' << c.values[v] << '\n';
+    }
     network::betweenness_result b;
     double between_1 = 0.0, between_1_cpu = 0.0;
     double between_2 = 0.0, between_2_cpu = 0.0;
+    double measure_2 = 0.0, measure_2_cpu = 0.0;
     if (with_betweenness) {
         const int runs = g.num_people() > 20'000 ? 1 : 2;
         between_1 = best_of(
             runs, [&] { b = network::betweenness(g, 1); }, &between_1_cpu);
         between_2 = best_of(
             runs, [&] { b = network::betweenness(g, 2); }, &between_2_cpu);
+        measure_2 = best_of(
+            runs, [&] { (void)network::measure(g, 2); }, &measure_2_cpu);
         std::ofstream out(dir / "betweenness.tsv");
         out.precision(17);
         for (std::size_t v = 0; v < b.raw.size(); ++v)
@@ -121,6 +141,7 @@ int main(int argc, char** argv) {
     metrics.threads = 2;
     if (!with_betweenness) metrics.betweenness_pivots = 64;
     io::save_graphml(dir / "network.graphml", s, g, metrics);
+    io::save(s, dir / "study.pqi");
     {
         std::ofstream out(dir / "partnerqi.json");
         out.precision(9);
@@ -130,7 +151,10 @@ int main(int argc, char** argv) {
             << ", \"bfs_s\": " << bfs << ", \"bfs_reached\": " << reached
             << ", \"betweenness_1_s\": " << between_1 << ", \"betweenness_2_s\": " << between_2
             << ", \"betweenness_1_cpu_s\": " << between_1_cpu
-            << ", \"betweenness_2_cpu_s\": " << between_2_cpu << "}\n";
+            << ", \"betweenness_2_cpu_s\": " << between_2_cpu << ", \"closeness_1_s\": " << close_1
+            << ", \"closeness_2_s\": " << close_2 << ", \"closeness_1_cpu_s\": " << close_1_cpu
+            << ", \"closeness_2_cpu_s\": " << close_2_cpu << ", \"measure_2_s\": " << measure_2
+            << ", \"measure_2_cpu_s\": " << measure_2_cpu << "}\n";
     }
     return 0;
 }

@@ -58,22 +58,31 @@ inline constexpr std::array<std::string_view, 13> metrics_columns{"code",
                                                                   "steps_to_top_manager"};
 
 /// How the metrics table is computed.
+///
+/// Sampled measures draw their pivot people with network::pivot_seed, so that equal pivot
+/// counts give the same pivots and one traversal serves both betweenness and closeness.
 struct metrics_options {
     /// Threads for betweenness and closeness (0: every hardware thread); the result does not
     /// depend on it.
     unsigned threads = 0;
     /// 0: exact betweenness, O(V E). Otherwise betweenness is estimated from this many source
-    /// people drawn with network::pivot_seed (approximate_betweenness()), O(pivots E), for
-    /// networks too large for the exact computation; exact again when pivots >= people.
+    /// people (approximate_betweenness()), O(pivots E), for networks too large for the exact
+    /// computation; exact again when pivots >= people.
     std::size_t betweenness_pivots = 0;
+    /// 0: exact closeness (a multi-source bit-parallel search, see closeness()). Otherwise
+    /// closeness is estimated from this many source people (approximate_closeness()). With
+    /// exact betweenness, closeness is exact whatever this says: the same searches give it.
+    std::size_t closeness_pivots = 0;
 };
 
 /// The metrics of every person of `graph`, in vertex order (person code order).
 ///
-/// `graph` must have been built from `study` (the study gives organization codes). Closeness
-/// costs O(V E); betweenness O(V E) when exact, see metrics_options. Steps to a top-level
-/// manager come from one breadth_first_reach() against the ties from every top-level manager at
-/// once, O(V + E).
+/// `graph` must have been built from `study` (the study gives organization codes). Exact
+/// betweenness costs O(V E) and gives exact closeness from the same searches; sampled
+/// betweenness costs O(pivots E), and closeness then comes from its own exact bit-parallel
+/// search, or from the same pivots' searches when it is sampled with as many pivots. Steps to a
+/// top-level manager come from one breadth_first_reach() against the ties from every top-level
+/// manager at once, O(V + E).
 /// @code
 /// io::write_metrics_csv(std::cout, network::metrics_of(study, network::build(study)));
 /// @endcode

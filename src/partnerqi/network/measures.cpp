@@ -7,7 +7,6 @@
 #include <limits>
 #include <mutex>
 #include <numeric>
-#include <random>
 #include <thread>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -24,18 +23,42 @@ namespace detail {
 flat_graph::flat_graph(const engagement_graph& g) {
     const auto& bg = g.graph();
     n = static_cast<std::uint32_t>(num_vertices(bg));
+    // The locality order: breadth-first along ties in both directions, from each vertex not
+    // yet placed, in vertex order. People who engage each other get close numbers, so the
+    // searches touch few cache lines (vertex order is code order, which scatters them).
+    const std::uint32_t unplaced = std::numeric_limits<std::uint32_t>::max();
+    original.reserve(n);
+    flat_of.assign(n, unplaced);
+    auto place = [&](std::uint32_t v) {
+        if (flat_of[v] != unplaced) return;
+        flat_of[v] = static_cast<std::uint32_t>(original.size());
+        original.push_back(v);
+    };
+    for (std::uint32_t root = 0; root < n; ++root) {
+        std::size_t head = original.size();
+        place(root);
+        for (; head < original.size(); ++head) {
+            const std::uint32_t v = original[head];
+            for (auto e : boost::make_iterator_range(out_edges(v, bg)))
+                place(static_cast<std::uint32_t>(target(e, bg)));
+            for (auto e : boost::make_iterator_range(in_edges(v, bg)))
+                place(static_cast<std::uint32_t>(source(e, bg)));
+        }
+    }
     out_offset.assign(std::size_t{n} + 1, 0);
     in_offset.assign(std::size_t{n} + 1, 0);
     out_target.reserve(num_edges(bg));
     in_source.reserve(num_edges(bg));
     for (std::uint32_t v = 0; v < n; ++v) {
+        const std::uint32_t old = original[v];
         out_offset[v] = static_cast<std::uint32_t>(out_target.size());
-        for (auto e : boost::make_iterator_range(out_edges(v, bg)))
-            out_target.push_back(target(e, bg));
+        for (auto e : boost::make_iterator_range(out_edges(old, bg)))
+            out_target.push_back(flat_of[target(e, bg)]);
+        std::sort(out_target.begin() + out_offset[v], out_target.end());
         in_offset[v] = static_cast<std::uint32_t>(in_source.size());
-        for (auto e : boost::make_iterator_range(in_edges(v, bg)))
-            in_source.push_back(source(e, bg));
-        // In-edges of a CSR graph come in edge order, so their sources are already sorted.
+        for (auto e : boost::make_iterator_range(in_edges(old, bg)))
+            in_source.push_back(flat_of[source(e, bg)]);
+        std::sort(in_source.begin() + in_offset[v], in_source.end());
     }
     out_offset[n] = static_cast<std::uint32_t>(out_target.size());
     in_offset[n] = static_cast<std::uint32_t>(in_source.size());
@@ -50,85 +73,115 @@ unsigned worker_count(unsigned requested, std::size_t tasks) {
 
 namespace {
 
+/// What a Brandes search keeps per vertex, in one 16-byte slot so that looking at a neighbour
+/// costs one cache line: its distance, and its number of shortest paths sigma, which the
+/// backward pass replaces by coeff = (1 + delta) / sigma once the vertex is done (only its
+/// predecessors, processed after it, read it then).
+struct alignas(16) vertex_state {
+    std::int32_t dist = -1;
+    double value = 0.0;  ///< sigma in the forward pass, then coeff
+};
+
 /// Scratch space of one Brandes worker: reset only where a search went.
 struct brandes_workspace {
-    std::vector<std::int32_t> dist;
-    std::vector<double> sigma;
-    std::vector<double> delta;
+    std::vector<vertex_state> state;
     std::vector<std::uint32_t> order;
 
-    explicit brandes_workspace(std::uint32_t n)
-        : dist(n, -1), sigma(n, 0.0), delta(n, 0.0), order(n) {}
+    /// One more slot in `order` than vertices: the forward pass writes a slot past the queue
+    /// before knowing whether to keep it.
+    explicit brandes_workspace(std::uint32_t n) : state(n), order(std::size_t{n} + 1) {}
 
-    /// Adds the dependencies of every vertex on source `s` to `acc` (Brandes 2001, unweighted).
+    /// Adds the dependencies of every vertex on source `s` to `acc` (Brandes 2001, unweighted),
+    /// and, when `distances` is given, the distances from `s` to the vertices it reaches.
     /// Predecessors are not stored: w is a successor of v on a shortest path iff
-    /// dist[w] == dist[v] + 1, which the backward pass checks on v's out-neighbours.
-    void accumulate(const flat_graph& f, std::uint32_t s, std::vector<double>& acc) {
+    /// dist[w] == dist[v] + 1, which the backward pass checks on v's out-neighbours. The
+    /// backward pass sums coeff[w] over successors and multiplies by sigma[v] once, as
+    /// NetworkX's _accumulate_basic does per predecessor, so that no division is left in the
+    /// loop over ties, and the sum has no branch.
+    void accumulate(const flat_graph& f, std::uint32_t s, double* acc, distance_sums* distances) {
         const std::uint32_t* off = f.out_offset.data();
         const std::uint32_t* tgt = f.out_target.data();
+        vertex_state* st = state.data();
         std::size_t tail = 0;
-        dist[s] = 0;
-        sigma[s] = 1.0;
+        st[s].dist = 0;
+        st[s].value = 1.0;
         order[tail++] = s;
         for (std::size_t head = 0; head < tail; ++head) {
-            std::uint32_t v = order[head];
-            std::int32_t next = dist[v] + 1;
-            double sv = sigma[v];
+            const std::uint32_t v = order[head];
+            const std::int32_t next = st[v].dist + 1;
+            const double sv = st[v].value;
             for (std::uint32_t i = off[v]; i < off[v + 1]; ++i) {
-                std::uint32_t w = tgt[i];
-                if (dist[w] < 0) {
-                    dist[w] = next;
-                    order[tail++] = w;
-                }
-                if (dist[w] == next) sigma[w] += sv;
+                // Branch-free: whether w is new, and whether v precedes it, are coin flips in
+                // the middle levels, which a branch predictor cannot learn.
+                vertex_state& w = st[tgt[i]];
+                const bool fresh = w.dist < 0;
+                order[tail] = tgt[i];
+                tail += fresh ? 1 : 0;
+                const std::int32_t dw = fresh ? next : w.dist;
+                w.dist = dw;
+                w.value += dw == next ? sv : 0.0;
             }
         }
-        for (std::size_t k = tail; k-- > 0;) {
-            std::uint32_t v = order[k];
-            std::int32_t next = dist[v] + 1;
-            double sv = sigma[v];
-            double d = 0.0;
+        for (std::size_t k = tail; k-- > 1;) {
+            const std::uint32_t v = order[k];
+            const std::int32_t next = st[v].dist + 1;
+            double sum = 0.0;
             for (std::uint32_t i = off[v]; i < off[v + 1]; ++i) {
-                std::uint32_t w = tgt[i];
-                if (dist[w] == next) d += sv / sigma[w] * (1.0 + delta[w]);
+                const vertex_state& w = st[tgt[i]];
+                sum += w.dist == next ? w.value : 0.0;
             }
-            delta[v] = d;
-            if (v != s) acc[v] += d;
+            const double sigma = st[v].value;
+            const double delta = sigma * sum;
+            acc[v] += delta;
+            st[v].value = (1.0 + delta) / sigma;
         }
-        for (std::size_t k = 0; k < tail; ++k) {
-            std::uint32_t v = order[k];
-            dist[v] = -1;
-            sigma[v] = 0.0;
-            delta[v] = 0.0;
+        if (distances != nullptr) {
+            for (std::size_t k = 1; k < tail; ++k) {
+                const std::uint32_t v = order[k];
+                distances->sum[v] += static_cast<std::uint64_t>(st[v].dist);
+                ++distances->reached[v];
+            }
         }
+        for (std::size_t k = 0; k < tail; ++k)
+            st[order[k]] = vertex_state{};
     }
 };
 
 }  // namespace
 
-std::vector<double> brandes_dependencies(const flat_graph& f,
-                                         const std::vector<std::uint32_t>& sources,
-                                         unsigned threads) {
-    std::vector<double> total(f.n, 0.0);
-    if (sources.empty() || f.n == 0) return total;
+brandes_sums brandes_dependencies(const flat_graph& f, const std::vector<std::uint32_t>& sources,
+                                  unsigned threads, bool with_distances) {
+    brandes_sums out;
+    out.dependency.assign(f.n, 0.0);
+    if (with_distances) out.distances = distance_sums(f.n);
+    std::vector<double>& total = out.dependency;
+    if (sources.empty() || f.n == 0) return out;
 
     // A fixed partition of the sources into at most 256 chunks, whatever the thread count:
     // each chunk sums its sources in order into its own vector and the chunks are added to the
-    // total in chunk order, so every floating-point sum happens in the same order.
+    // total in chunk order, so every floating-point sum happens in the same order. Distance
+    // sums are integers and are added up per worker.
     const std::size_t max_chunks = 256;
     const std::size_t chunk_size = (sources.size() + max_chunks - 1) / max_chunks;
     const std::size_t chunks = (sources.size() + chunk_size - 1) / chunk_size;
     const unsigned workers = worker_count(threads, chunks);
+    std::vector<distance_sums> partial(with_distances ? workers : 0);
 
     std::mutex mutex;
     std::condition_variable merged;
     std::size_t next_merge = 0;
     bool failed = false;
-    std::exception_ptr failure;
     std::atomic<std::size_t> next_chunk{0};
+    std::atomic<unsigned> next_worker{0};
 
     auto work = [&]() {
         try {
+            const unsigned me = next_worker.fetch_add(1);
+            distance_sums* distances = nullptr;
+            if (with_distances) {
+                partial[me] = distance_sums(f.n);
+                distances = &partial[me];
+            }
             brandes_workspace ws(f.n);
             std::vector<double> acc(f.n, 0.0);
             for (;;) {
@@ -137,7 +190,7 @@ std::vector<double> brandes_dependencies(const flat_graph& f,
                 std::fill(acc.begin(), acc.end(), 0.0);
                 std::size_t end = std::min(sources.size(), (c + 1) * chunk_size);
                 for (std::size_t i = c * chunk_size; i < end; ++i)
-                    ws.accumulate(f, sources[i], acc);
+                    ws.accumulate(f, sources[i], acc.data(), distances);
                 std::unique_lock<std::mutex> lock(mutex);
                 // Chunks are taken in increasing order, so the owner of next_merge never waits.
                 merged.wait(lock, [&] { return failed || next_merge == c; });
@@ -148,25 +201,19 @@ std::vector<double> brandes_dependencies(const flat_graph& f,
                 merged.notify_all();
             }
         } catch (...) {
-            std::lock_guard<std::mutex> lock(mutex);
-            if (!failed) failure = std::current_exception();
-            failed = true;
-            merged.notify_all();
+            // Wakes the workers waiting for this one's chunk; run_workers rethrows.
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                failed = true;
+                merged.notify_all();
+            }
+            throw;
         }
     };
-
-    if (workers <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        pool.reserve(workers);
-        for (unsigned t = 0; t < workers; ++t)
-            pool.emplace_back(work);
-        for (std::thread& t : pool)
-            t.join();
-    }
-    if (failure) std::rethrow_exception(failure);
-    return total;
+    run_workers(workers, work);
+    for (const distance_sums& p : partial)
+        out.distances.add(p);
+    return out;
 }
 
 }  // namespace detail
@@ -200,6 +247,15 @@ std::size_t canonical_labels(std::vector<std::size_t>& labels) {
     return count;
 }
 
+/// Refuses 0 pivots for a network with people.
+void check_pivots(const char* what, const engagement_graph& g, std::size_t pivots) {
+    if (pivots == 0 && g.num_people() > 0) {
+        throw invalid_request_error(std::string(what) + ": 0 pivots asked for a network of " +
+                                    std::to_string(g.num_people()) +
+                                    " people; ask for at least 1 (more pivots, smaller error)");
+    }
+}
+
 betweenness_result finish_betweenness(const engagement_graph& g, std::vector<double> raw,
                                       std::size_t sources, bool exact) {
     const double n = static_cast<double>(g.num_people());
@@ -215,17 +271,6 @@ betweenness_result finish_betweenness(const engagement_graph& g, std::vector<dou
     out.sources = sources;
     out.exact = exact;
     return out;
-}
-
-/// A uniform integer in [0, bound) from a 64-bit engine, the same on every platform
-/// (std::uniform_int_distribution is not).
-std::uint64_t uniform_below(std::mt19937_64& rng, std::uint64_t bound) {
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() -
-                                std::numeric_limits<std::uint64_t>::max() % bound;
-    for (;;) {
-        std::uint64_t x = rng();
-        if (x < limit) return x % bound;
-    }
 }
 
 }  // namespace
@@ -252,100 +297,69 @@ degree_measures degrees(const engagement_graph& g) {
 }
 
 betweenness_result betweenness(const engagement_graph& g, unsigned threads) {
-    detail::flat_graph f(g);
-    std::vector<std::uint32_t> sources(f.n);
-    std::iota(sources.begin(), sources.end(), 0u);
-    return finish_betweenness(g, detail::brandes_dependencies(f, sources, threads), f.n, true);
+    return detail::betweenness_and_closeness(g, 0, pivot_seed, threads, false).first;
 }
 
 betweenness_result approximate_betweenness(const engagement_graph& g, std::size_t pivots,
                                            std::uint64_t seed, unsigned threads) {
-    const std::size_t n = g.num_people();
-    if (pivots == 0 && n > 0) {
-        throw invalid_request_error("approximate betweenness: 0 pivots asked for a network of " +
-                                    std::to_string(n) +
-                                    " people; ask for at least 1 (more pivots, smaller error)");
-    }
-    if (pivots >= n) return betweenness(g, threads);
-    // Partial Fisher-Yates shuffle: the first `pivots` entries are a uniform sample.
-    std::vector<std::uint32_t> all(n);
-    std::iota(all.begin(), all.end(), 0u);
-    std::mt19937_64 rng(seed);
-    for (std::size_t i = 0; i < pivots; ++i) {
-        std::size_t j = i + static_cast<std::size_t>(uniform_below(rng, n - i));
-        std::swap(all[i], all[j]);
-    }
-    std::vector<std::uint32_t> sources(all.begin(),
-                                       all.begin() + static_cast<std::ptrdiff_t>(pivots));
-    std::sort(sources.begin(), sources.end());
-    detail::flat_graph f(g);
-    std::vector<double> raw = detail::brandes_dependencies(f, sources, threads);
-    // Unbiased scaling: v's betweenness sums over the n-1 sources other than v; a pivot v saw
-    // pivots-1 of them, any other v saw all pivots.
-    std::vector<char> is_pivot(n, 0);
-    for (std::uint32_t s : sources)
-        is_pivot[s] = 1;
-    const double others = static_cast<double>(n - 1);
-    const double k = static_cast<double>(pivots);
-    for (std::size_t v = 0; v < n; ++v) {
-        if (is_pivot[v] != 0) {
-            raw[v] = pivots > 1 ? raw[v] * others / (k - 1.0) : 0.0;
-        } else {
-            raw[v] *= others / k;
-        }
-    }
-    return finish_betweenness(g, std::move(raw), pivots, false);
+    check_pivots("approximate betweenness", g, pivots);
+    return detail::betweenness_and_closeness(g, pivots, seed, threads, false).first;
 }
 
 person_values<double> closeness(const engagement_graph& g, unsigned threads) {
-    detail::flat_graph f(g);
-    const std::uint32_t n = f.n;
-    std::vector<double> result(n, 0.0);
-    if (n > 1) {
-        const unsigned workers = detail::worker_count(threads, n);
-        std::atomic<std::uint32_t> next{0};
-        auto work = [&]() {
-            std::vector<std::int32_t> dist(n, -1);
-            std::vector<std::uint32_t> queue(n);
-            for (;;) {
-                std::uint32_t u = next.fetch_add(1);
-                if (u >= n) return;
-                // Breadth-first search along incoming ties: distances from others to u.
-                std::size_t tail = 0;
-                dist[u] = 0;
-                queue[tail++] = u;
-                std::uint64_t sum = 0;
-                for (std::size_t head = 0; head < tail; ++head) {
-                    std::uint32_t v = queue[head];
-                    for (std::uint32_t i = f.in_offset[v]; i < f.in_offset[v + 1]; ++i) {
-                        std::uint32_t w = f.in_source[i];
-                        if (dist[w] < 0) {
-                            dist[w] = dist[v] + 1;
-                            sum += static_cast<std::uint64_t>(dist[w]);
-                            queue[tail++] = w;
-                        }
-                    }
-                }
-                if (sum > 0) {
-                    double r = static_cast<double>(tail) - 1.0;
-                    result[u] = r / static_cast<double>(sum) * (r / (static_cast<double>(n) - 1.0));
-                }
-                for (std::size_t k = 0; k < tail; ++k)
-                    dist[queue[k]] = -1;
-            }
-        };
-        if (workers <= 1) {
-            work();
-        } else {
-            std::vector<std::thread> pool;
-            for (unsigned t = 0; t < workers; ++t)
-                pool.emplace_back(work);
-            for (std::thread& t : pool)
-                t.join();
-        }
-    }
-    return values_for(g, std::move(result));
+    const detail::flat_graph f(g);
+    std::vector<std::uint32_t> sources(f.n);
+    std::iota(sources.begin(), sources.end(), 0u);  // neighbours in a batch: shared frontiers
+    return values_for(g, detail::closeness_of(
+                             f.to_original(detail::multi_source_distances(f, sources, threads))));
 }
+
+person_values<double> approximate_closeness(const engagement_graph& g, std::size_t pivots,
+                                            std::uint64_t seed, unsigned threads) {
+    check_pivots("approximate closeness", g, pivots);
+    if (pivots >= g.num_people()) return closeness(g, threads);
+    const detail::flat_graph f(g);
+    const std::vector<std::uint32_t> drawn = detail::draw_pivots(f.n, pivots, seed);
+    const detail::distance_sums d =
+        f.to_original(detail::multi_source_distances(f, f.flat(drawn), threads));
+    return values_for(g, detail::closeness_of(d, detail::pivot_scale(f.n, drawn)));
+}
+
+namespace detail {
+
+std::pair<betweenness_result, person_values<double>> betweenness_and_closeness(
+    const engagement_graph& g, std::size_t pivots, std::uint64_t seed, unsigned threads,
+    bool with_closeness) {
+    const std::size_t n = g.num_people();
+    const bool exact = pivots == 0 || pivots >= n;
+    const flat_graph f(g);
+    std::vector<std::uint32_t> drawn;
+    std::vector<std::uint32_t> sources;
+    if (exact) {
+        sources.resize(n);
+        std::iota(sources.begin(), sources.end(), 0u);
+    } else {
+        drawn = draw_pivots(n, pivots, seed);
+        sources = f.flat(drawn);
+    }
+    const brandes_sums sums = brandes_dependencies(f, sources, threads, with_closeness);
+    std::vector<double> dependency = f.to_original(sums.dependency);
+    std::vector<double> scale;
+    if (!exact) {
+        // Unbiased scaling: v's betweenness sums over the n-1 sources other than v; a pivot v
+        // saw pivots-1 of them, any other v saw all pivots.
+        scale = pivot_scale(n, drawn);
+        for (std::size_t v = 0; v < n; ++v)
+            dependency[v] *= scale[v];
+    }
+    std::pair<betweenness_result, person_values<double>> out;
+    out.first = finish_betweenness(g, std::move(dependency), sources.size(), exact);
+    if (with_closeness)
+        out.second = values_for(g, closeness_of(f.to_original(sums.distances), scale));
+    return out;
+}
+
+}  // namespace detail
 
 component_measures weak_components(const engagement_graph& g) {
     const auto& bg = g.graph();
@@ -518,8 +532,10 @@ network_measures measure(const engagement_graph& g, unsigned threads) {
     m.ties = g.num_ties();
     m.events = g.num_events();
     m.degree = degrees(g);
-    m.betweenness = betweenness(g, threads);
-    m.closeness = closeness(g, threads);
+    // Closeness from the distances of betweenness' own searches: one traversal for both.
+    auto [between, close] = detail::betweenness_and_closeness(g, 0, pivot_seed, threads, true);
+    m.betweenness = std::move(between);
+    m.closeness = std::move(close);
     m.weak = weak_components(g);
     m.strong = strong_components(g);
     m.density = density(g);

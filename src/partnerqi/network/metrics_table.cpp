@@ -1,5 +1,6 @@
 #include "partnerqi/network/metrics_table.hpp"
 
+#include "partnerqi/network/detail/flat_graph.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 #include "partnerqi/network/measures.hpp"
 #include "partnerqi/network/reach.hpp"
@@ -10,16 +11,22 @@ std::vector<person_metrics> metrics_of(const model::case_study& study,
                                        const engagement_graph& graph,
                                        const metrics_options& options) {
     const degree_measures degree = degrees(graph);
-    const betweenness_result between =
-        options.betweenness_pivots == 0 ? betweenness(graph, options.threads)
-                                        : approximate_betweenness(graph, options.betweenness_pivots,
-                                                                  pivot_seed, options.threads);
-    const person_values<double> close = closeness(graph, options.threads);
+    const std::size_t n = graph.num_people();
+    const std::size_t b_pivots = options.betweenness_pivots;
+    const std::size_t c_pivots = options.closeness_pivots;
+    const bool exact_betweenness = b_pivots == 0 || b_pivots >= n;
+    // One traversal for both when betweenness is exact or both use the same pivots.
+    const bool shared = exact_betweenness || b_pivots == c_pivots;
+    auto [between, close] = detail::betweenness_and_closeness(
+        graph, exact_betweenness ? 0 : b_pivots, pivot_seed, options.threads, shared);
+    if (!shared) {
+        close = c_pivots == 0 ? closeness(graph, options.threads)
+                              : approximate_closeness(graph, c_pivots, pivot_seed, options.threads);
+    }
     const component_measures weak = weak_components(graph);
     const reach_result to_top = breadth_first_reach(
         graph, managers_of({model::management_tier::top_level}), tie_direction::against);
 
-    const std::size_t n = graph.num_people();
     std::vector<person_metrics> rows(n);
     for (std::size_t v = 0; v < n; ++v) {
         const person_vertex& p = graph.person(static_cast<engagement_graph::vertex>(v));

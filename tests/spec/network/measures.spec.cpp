@@ -1,5 +1,6 @@
 // Network measures on small hand-worked networks, and against NetworkX and Boost.
 #include <boost/graph/betweenness_centrality.hpp>
+#include <boost/range/iterator_range.hpp>
 
 #include <support/catch.hpp>
 
@@ -310,8 +311,11 @@ SCENARIO("betweenness and closeness agree with NetworkX on a 30-person network",
     CHECK(network::strong_components(g).count == x.strong);
 }
 
-SCENARIO("betweenness does not depend on the number of threads", "[network][measures][threads]") {
-    // A 600-person illustrative network, so that sources fall into many chunks.
+namespace {
+
+/// A 600-person illustrative network with 2,400 random engagements, so that sources fall into
+/// many chunks and closeness into three batches of its bit-parallel search.
+built random_600_study() {
     model::builder lines = illustrative_study();
     std::vector<std::string> people;
     for (int i = 0; i < 600; ++i) {
@@ -328,14 +332,116 @@ SCENARIO("betweenness does not depend on the number of threads", "[network][meas
         std::size_t v = next() % people.size();
         if (u != v) consults(lines, people[u], people[v]);
     }
-    const built b{lines.build()};
-    engagement_graph g(b.study);
+    return built{lines.build()};
+}
+
+/// Closeness by its definition: one breadth-first search per person along the ties into them,
+/// with the formula of networkx.closeness_centrality, computed the plain way.
+std::vector<double> closeness_by_definition(const engagement_graph& g) {
+    const auto& bg = g.graph();
+    const std::size_t n = g.num_people();
+    std::vector<double> out(n, 0.0);
+    for (std::size_t u = 0; u < n; ++u) {
+        std::vector<long> dist(n, -1);
+        std::vector<std::size_t> queue{u};
+        dist[u] = 0;
+        std::uint64_t sum = 0;
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            const auto v = static_cast<engagement_graph::vertex>(queue[head]);
+            for (auto e : boost::make_iterator_range(in_edges(v, bg))) {
+                const std::size_t w = source(e, bg);
+                if (dist[w] >= 0) continue;
+                dist[w] = dist[v] + 1;
+                sum += static_cast<std::uint64_t>(dist[w]);
+                queue.push_back(w);
+            }
+        }
+        if (sum > 0) {
+            const double r = static_cast<double>(queue.size()) - 1.0;
+            out[u] = r / static_cast<double>(sum) * (r / (static_cast<double>(n) - 1.0));
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+SCENARIO("betweenness does not depend on the number of threads", "[network][measures][threads]") {
+    const built b = random_600_study();
+    const engagement_graph g(b.study);
     auto one = network::betweenness(g, 1);
     auto two = network::betweenness(g, 2);
     auto three = network::betweenness(g, 3);
     CHECK(one.raw.values == two.raw.values);  // bit for bit
     CHECK(one.raw.values == three.raw.values);
     CHECK(network::closeness(g, 1).values == network::closeness(g, 3).values);
+}
+
+SCENARIO("the bit-parallel closeness equals one breadth-first search per person, bit for bit",
+         "[network][measures][closeness]") {
+    GIVEN("a 600-person network, more people than one batch of the search holds") {
+        const built b = random_600_study();
+        const engagement_graph g(b.study);
+        const std::vector<double> expected = closeness_by_definition(g);
+        THEN("closeness on one, two and three threads gives exactly the same numbers") {
+            CHECK(network::closeness(g, 1).values == expected);
+            CHECK(network::closeness(g, 2).values == expected);
+            CHECK(network::closeness(g, 3).values == expected);
+        }
+        THEN("every measure at once gives the same closeness and betweenness as each alone") {
+            const network::network_measures one = network::measure(g, 1);
+            const network::network_measures two = network::measure(g, 2);
+            CHECK(one.closeness.values == expected);
+            CHECK(two.closeness.values == expected);
+            CHECK(one.betweenness.raw.values == network::betweenness(g, 2).raw.values);
+            CHECK(two.betweenness.raw.values == one.betweenness.raw.values);
+        }
+    }
+}
+
+SCENARIO("sampled closeness is reproducible, and exact when every person is a pivot",
+         "[network][measures][closeness]") {
+    const built b = random_600_study();
+    const engagement_graph g(b.study);
+    const auto exact = network::closeness(g);
+    CHECK(network::approximate_closeness(g, 600, 7).values == exact.values);
+    const auto s1 = network::approximate_closeness(g, 50, 7, 1);
+    const auto s2 = network::approximate_closeness(g, 50, 7, 2);
+    CHECK(s1.values == s2.values);  // the same seed gives the same pivots
+    CHECK(s1.values != exact.values);
+    CHECK_THROWS_AS(network::approximate_closeness(g, 0), invalid_request_error);
+    WHEN("the pivots are many, the estimate is near the exact closeness on average") {
+        const auto many = network::approximate_closeness(g, 400, 7, 2);
+        double exact_total = 0.0;
+        double sampled_total = 0.0;
+        for (std::size_t v = 0; v < exact.size(); ++v) {
+            exact_total += exact.values[v];
+            sampled_total += many.values[v];
+        }
+        CHECK(sampled_total == Approx(exact_total).epsilon(0.02));
+    }
+}
+
+SCENARIO("when everybody engages everybody, sampled closeness is exact for any pivots",
+         "[network][measures][closeness]") {
+    GIVEN("six people, each engaging the five others") {
+        model::builder lines = illustrative_study();
+        std::vector<std::string> people;
+        for (int i = 0; i < 6; ++i) {
+            people.push_back("Q" + std::to_string(i));
+            lines.person(people.back(), person_role::other).of("HCO-T");
+        }
+        for (const std::string& from : people)
+            for (const std::string& to : people)
+                if (from != to) consults(lines, from, to);
+        const built b{lines.build()};
+        const engagement_graph g(b.study);
+        THEN("every distance is 1, so the scaled sums from two pivots are the exact ones") {
+            const auto sampled = network::approximate_closeness(g, 2, 11);
+            for (double c : sampled.values)
+                CHECK(c == Approx(1.0));
+        }
+    }
 }
 
 SCENARIO("our betweenness equals Boost's Brandes implementation", "[network][measures][boost]") {
