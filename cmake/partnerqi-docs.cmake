@@ -47,4 +47,5 @@ set(DOXYGEN_GENERATE_LATEX NO)
 # The README is the main page; the documents it links in docs/ are pages of their own.
 doxygen_add_docs(docs "${PROJECT_SOURCE_DIR}/include/partnerqi" "${PROJECT_SOURCE_DIR}/README.md"
   "${PROJECT_SOURCE_DIR}/docs/file-format.md" "${PROJECT_SOURCE_DIR}/docs/performance.md"
+  "${PROJECT_SOURCE_DIR}/docs/CHANGELOG.md"
   COMMENT "API reference into ${PROJECT_BINARY_DIR}/docs/html")
