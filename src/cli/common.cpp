@@ -229,6 +229,11 @@ network::metrics_options metrics_options_of(const command_line& cl) {
     return options;
 }
 
+network::metrics_options watched(network::metrics_options options, const run_control& control) {
+    options.control = control;
+    return options;
+}
+
 std::uint64_t parse_count(const std::string& option, const std::string& text, std::uint64_t least,
                           std::uint64_t most) {
     const std::string range =

@@ -186,6 +186,9 @@ void print_left_out(const std::vector<std::string>& left_out, const std::string&
 void add_pivots(command_line& cl);
 /// The metrics options asked for with --pivots and --sample-closeness.
 [[nodiscard]] network::metrics_options metrics_options_of(const command_line& cl);
+/// `options` reporting to and listening to one step's control (the progress bar, Ctrl-C).
+[[nodiscard]] network::metrics_options watched(network::metrics_options options,
+                                               const run_control& control);
 
 /// --raw: CSV cells written as they are, for scripts, instead of guarded against spreadsheet
 /// formulas (io::csv_cells).

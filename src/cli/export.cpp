@@ -40,8 +40,9 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
     const analysis::study_summary s =
         timed("analysing", [&] { return analysis::summary(study, options); });
     const network::engagement_graph graph = network::build(study, network_filter(scope));
-    const auto rows =
-        timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
+    const auto rows = timed("measuring the network", [&](const run_control& control) {
+        return network::metrics_of(study, graph, watched(measure, control));
+    });
 
     const std::vector<analysis::csv_table> tables = analysis::csv_tables(s);
     io::save_metrics_csv(dir / "metrics.csv", rows, cells);
@@ -157,14 +158,17 @@ int export_command(const std::vector<std::string>& args) {
     const network::engagement_graph graph =
         timed("building the network", [&] { return network::build(study, filter); });
     if (format == "graphml") {
-        timed("measuring the network and writing " + out,
-              [&] { io::save_graphml(out, study, graph, measure); });
+        timed("measuring the network and writing " + out, [&](const run_control& control) {
+            io::save_graphml(out, study, graph, watched(measure, control));
+        });
     } else if (format == "gexf") {
-        timed("measuring the network and writing " + out,
-              [&] { io::save_gexf(out, study, graph, measure); });
+        timed("measuring the network and writing " + out, [&](const run_control& control) {
+            io::save_gexf(out, study, graph, watched(measure, control));
+        });
     } else if (format == "csv") {
-        const auto rows = timed("measuring the network",
-                                [&] { return network::metrics_of(study, graph, measure); });
+        const auto rows = timed("measuring the network", [&](const run_control& control) {
+            return network::metrics_of(study, graph, watched(measure, control));
+        });
         io::save_metrics_csv(out, rows, csv_cells_of(cl));
     } else {
         io::dot_options options;

@@ -31,8 +31,9 @@ int metrics(const std::vector<std::string>& args) {
     const network::engagement_graph graph = timed("building the network", [&] {
         return network::build(study, network_filter(to_scope(study, choice)));
     });
-    const auto rows =
-        timed("measuring the network", [&] { return network::metrics_of(study, graph, measure); });
+    const auto rows = timed("measuring the network", [&](const run_control& control) {
+        return network::metrics_of(study, graph, watched(measure, control));
+    });
     if (cl.has("csv")) {
         io::set_csv_cells(std::cout, csv_cells_of(cl));
         io::write_metrics_csv(std::cout, rows);

@@ -16,6 +16,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 #include "partnerqi/network/reach.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::network {
 
@@ -118,9 +119,11 @@ struct betweenness_result {
 /// Sources are split into chunks that do not depend on the thread count; each chunk sums its
 /// sources in order and chunks are summed in order, so the result is bit-for-bit the same for
 /// any `threads`. `threads` = 0 uses std::thread::hardware_concurrency(); it is capped at the
-/// number of sources.
+/// number of sources. Progress is reported in sources searched, as "betweenness"; a raised
+/// flag in `control` stops every thread within one source's search (partnerqi::cancelled).
 [[nodiscard]] PARTNERQI_EXPORT betweenness_result betweenness(const engagement_graph& g,
-                                                              unsigned threads = 0);
+                                                              unsigned threads = 0,
+                                                              const run_control& control = {});
 
 /// The seed of every sampled betweenness in the library (the year of Clavel, Pomey and
 /// Ghadiri's study): the network summary, the metrics table and the command-line tool all draw
@@ -139,9 +142,10 @@ inline constexpr std::uint64_t pivot_seed = 2019;
 /// with little (Brandes and Pich 2007); use the exact betweenness() when it fits in time. With
 /// pivots >= n the exact value is returned. Throws partnerqi::invalid_request_error when
 /// pivots is 0 and the network has people.
-[[nodiscard]] PARTNERQI_EXPORT betweenness_result
-approximate_betweenness(const engagement_graph& g, std::size_t pivots,
-                        std::uint64_t seed = pivot_seed, unsigned threads = 0);
+/// Progress and cancellation as for betweenness().
+[[nodiscard]] PARTNERQI_EXPORT betweenness_result approximate_betweenness(
+    const engagement_graph& g, std::size_t pivots, std::uint64_t seed = pivot_seed,
+    unsigned threads = 0, const run_control& control = {});
 
 /// Closeness centrality of every person as `networkx.closeness_centrality(G)` on a DiGraph.
 ///
@@ -153,9 +157,11 @@ approximate_betweenness(const engagement_graph& g, std::size_t pivots,
 /// at once, one bit each, so a tie is scanned once per level for all of them (30 to 40 times
 /// faster than a search per person, docs/performance.md). Batches of sources run on `threads`
 /// threads (0: hardware concurrency); the distance sums are integers, so the result does not
-/// depend on the thread count.
+/// depend on the thread count. Progress is reported in sources searched, as "closeness"; a
+/// raised flag in `control` stops every thread within one batch (partnerqi::cancelled).
 [[nodiscard]] PARTNERQI_EXPORT person_values<double> closeness(const engagement_graph& g,
-                                                               unsigned threads = 0);
+                                                               unsigned threads = 0,
+                                                               const run_control& control = {});
 
 /// Sampled closeness for networks too large for the exact one, in O(pivots E): the distances
 /// from `pivots` source people drawn without replacement with `seed` (the same draw as
@@ -169,9 +175,10 @@ approximate_betweenness(const engagement_graph& g, std::size_t pivots,
 /// on the estimates, a ratio: consistent, with a relative error shrinking like
 /// 1/sqrt(pivots), but not itself unbiased. With pivots >= n the exact value is returned.
 /// Throws partnerqi::invalid_request_error when pivots is 0 and the network has people.
+/// Progress and cancellation as for closeness().
 [[nodiscard]] PARTNERQI_EXPORT person_values<double> approximate_closeness(
     const engagement_graph& g, std::size_t pivots, std::uint64_t seed = pivot_seed,
-    unsigned threads = 0);
+    unsigned threads = 0, const run_control& control = {});
 
 /// A partition of the people into components.
 struct component_measures {
@@ -293,8 +300,9 @@ struct network_measures {
 
 /// Computes every measure of `g` (exact betweenness on `threads` threads, see betweenness()).
 /// Closeness comes from the distances betweenness' own searches find, so it costs next to
-/// nothing beyond betweenness.
+/// nothing beyond betweenness. Progress and cancellation as for betweenness().
 [[nodiscard]] PARTNERQI_EXPORT network_measures measure(const engagement_graph& g,
-                                                        unsigned threads = 0);
+                                                        unsigned threads = 0,
+                                                        const run_control& control = {});
 
 }  // namespace partnerqi::network

@@ -14,6 +14,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/network/engagement_graph_fwd.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::network {
 
@@ -73,6 +74,9 @@ struct metrics_options {
     /// closeness is estimated from this many source people (approximate_closeness()). With
     /// exact betweenness, closeness is exact whatever this says: the same searches give it.
     std::size_t closeness_pivots = 0;
+    /// Progress of betweenness and closeness, and the flag that cancels them (and so the
+    /// exports that compute the metrics: GraphML, GEXF, CSV); see partnerqi/progress.hpp.
+    run_control control;
 };
 
 /// The metrics of every person of `graph`, in vertex order (person code order).

@@ -121,9 +121,13 @@ std::uint64_t uniform_below(std::mt19937_64& rng, std::uint64_t bound) {
 }  // namespace
 
 distance_sums multi_source_distances(const flat_graph& f, const std::vector<std::uint32_t>& sources,
-                                     unsigned threads) {
+                                     unsigned threads, const run_control& control) {
     distance_sums total(f.n);
-    if (sources.empty() || f.n == 0) return total;
+    shared_progress progress(control, "closeness", sources.size());
+    if (sources.empty() || f.n == 0) {
+        progress.finish();
+        return total;
+    }
     const std::size_t batches = (sources.size() + batch_size - 1) / batch_size;
     const unsigned workers = worker_count(threads, batches);
     std::vector<distance_sums> partial(workers);
@@ -137,9 +141,13 @@ distance_sums multi_source_distances(const flat_graph& f, const std::vector<std:
             const std::size_t b = next_batch.fetch_add(1);
             if (b >= batches) return;
             const std::size_t first = b * batch_size;
-            search.run(sources.data() + first, std::min(batch_size, sources.size() - first), mine);
+            const std::size_t count = std::min(batch_size, sources.size() - first);
+            progress.check();
+            search.run(sources.data() + first, count, mine);
+            progress.done(count);
         }
     });
+    progress.finish();
     for (const distance_sums& p : partial)
         if (!p.sum.empty()) total.add(p);
     return total;

@@ -150,12 +150,17 @@ struct brandes_workspace {
 }  // namespace
 
 brandes_sums brandes_dependencies(const flat_graph& f, const std::vector<std::uint32_t>& sources,
-                                  unsigned threads, bool with_distances) {
+                                  unsigned threads, bool with_distances,
+                                  const run_control& control) {
     brandes_sums out;
     out.dependency.assign(f.n, 0.0);
     if (with_distances) out.distances = distance_sums(f.n);
     std::vector<double>& total = out.dependency;
-    if (sources.empty() || f.n == 0) return out;
+    shared_progress progress(control, "betweenness", sources.size());
+    if (sources.empty() || f.n == 0) {
+        progress.finish();
+        return out;
+    }
 
     // A fixed partition of the sources into at most 256 chunks, whatever the thread count:
     // each chunk sums its sources in order into its own vector and the chunks are added to the
@@ -189,8 +194,10 @@ brandes_sums brandes_dependencies(const flat_graph& f, const std::vector<std::ui
                 if (c >= chunks) return;
                 std::fill(acc.begin(), acc.end(), 0.0);
                 std::size_t end = std::min(sources.size(), (c + 1) * chunk_size);
-                for (std::size_t i = c * chunk_size; i < end; ++i)
+                for (std::size_t i = c * chunk_size; i < end; ++i) {
+                    progress.check();  // cancelled within one source's search
                     ws.accumulate(f, sources[i], acc.data(), distances);
+                }
                 std::unique_lock<std::mutex> lock(mutex);
                 // Chunks are taken in increasing order, so the owner of next_merge never waits.
                 merged.wait(lock, [&] { return failed || next_merge == c; });
@@ -199,6 +206,8 @@ brandes_sums brandes_dependencies(const flat_graph& f, const std::vector<std::ui
                     total[v] += acc[v];
                 ++next_merge;
                 merged.notify_all();
+                lock.unlock();
+                progress.done(end - c * chunk_size);
             }
         } catch (...) {
             // Wakes the workers waiting for this one's chunk; run_workers rethrows.
@@ -211,6 +220,7 @@ brandes_sums brandes_dependencies(const flat_graph& f, const std::vector<std::ui
         }
     };
     run_workers(workers, work);
+    progress.finish();
     for (const distance_sums& p : partial)
         out.distances.add(p);
     return out;
@@ -296,32 +306,36 @@ degree_measures degrees(const engagement_graph& g) {
     return d;
 }
 
-betweenness_result betweenness(const engagement_graph& g, unsigned threads) {
-    return detail::betweenness_and_closeness(g, 0, pivot_seed, threads, false).first;
+betweenness_result betweenness(const engagement_graph& g, unsigned threads,
+                               const run_control& control) {
+    return detail::betweenness_and_closeness(g, 0, pivot_seed, threads, false, control).first;
 }
 
 betweenness_result approximate_betweenness(const engagement_graph& g, std::size_t pivots,
-                                           std::uint64_t seed, unsigned threads) {
+                                           std::uint64_t seed, unsigned threads,
+                                           const run_control& control) {
     check_pivots("approximate betweenness", g, pivots);
-    return detail::betweenness_and_closeness(g, pivots, seed, threads, false).first;
+    return detail::betweenness_and_closeness(g, pivots, seed, threads, false, control).first;
 }
 
-person_values<double> closeness(const engagement_graph& g, unsigned threads) {
+person_values<double> closeness(const engagement_graph& g, unsigned threads,
+                                const run_control& control) {
     const detail::flat_graph f(g);
     std::vector<std::uint32_t> sources(f.n);
     std::iota(sources.begin(), sources.end(), 0u);  // neighbours in a batch: shared frontiers
-    return values_for(g, detail::closeness_of(
-                             f.to_original(detail::multi_source_distances(f, sources, threads))));
+    return values_for(g, detail::closeness_of(f.to_original(
+                             detail::multi_source_distances(f, sources, threads, control))));
 }
 
 person_values<double> approximate_closeness(const engagement_graph& g, std::size_t pivots,
-                                            std::uint64_t seed, unsigned threads) {
+                                            std::uint64_t seed, unsigned threads,
+                                            const run_control& control) {
     check_pivots("approximate closeness", g, pivots);
-    if (pivots >= g.num_people()) return closeness(g, threads);
+    if (pivots >= g.num_people()) return closeness(g, threads, control);
     const detail::flat_graph f(g);
     const std::vector<std::uint32_t> drawn = detail::draw_pivots(f.n, pivots, seed);
     const detail::distance_sums d =
-        f.to_original(detail::multi_source_distances(f, f.flat(drawn), threads));
+        f.to_original(detail::multi_source_distances(f, f.flat(drawn), threads, control));
     return values_for(g, detail::closeness_of(d, detail::pivot_scale(f.n, drawn)));
 }
 
@@ -329,7 +343,7 @@ namespace detail {
 
 std::pair<betweenness_result, person_values<double>> betweenness_and_closeness(
     const engagement_graph& g, std::size_t pivots, std::uint64_t seed, unsigned threads,
-    bool with_closeness) {
+    bool with_closeness, const run_control& control) {
     const std::size_t n = g.num_people();
     const bool exact = pivots == 0 || pivots >= n;
     const flat_graph f(g);
@@ -342,7 +356,7 @@ std::pair<betweenness_result, person_values<double>> betweenness_and_closeness(
         drawn = draw_pivots(n, pivots, seed);
         sources = f.flat(drawn);
     }
-    const brandes_sums sums = brandes_dependencies(f, sources, threads, with_closeness);
+    const brandes_sums sums = brandes_dependencies(f, sources, threads, with_closeness, control);
     std::vector<double> dependency = f.to_original(sums.dependency);
     std::vector<double> scale;
     if (!exact) {
@@ -526,14 +540,15 @@ std::vector<broker> brokers(const engagement_graph& g) {
     return out;
 }
 
-network_measures measure(const engagement_graph& g, unsigned threads) {
+network_measures measure(const engagement_graph& g, unsigned threads, const run_control& control) {
     network_measures m;
     m.people = g.people();
     m.ties = g.num_ties();
     m.events = g.num_events();
     m.degree = degrees(g);
     // Closeness from the distances of betweenness' own searches: one traversal for both.
-    auto [between, close] = detail::betweenness_and_closeness(g, 0, pivot_seed, threads, true);
+    auto [between, close] =
+        detail::betweenness_and_closeness(g, 0, pivot_seed, threads, true, control);
     m.betweenness = std::move(between);
     m.closeness = std::move(close);
     m.weak = weak_components(g);

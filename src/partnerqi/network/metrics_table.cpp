@@ -17,11 +17,13 @@ std::vector<person_metrics> metrics_of(const model::case_study& study,
     const bool exact_betweenness = b_pivots == 0 || b_pivots >= n;
     // One traversal for both when betweenness is exact or both use the same pivots.
     const bool shared = exact_betweenness || b_pivots == c_pivots;
-    auto [between, close] = detail::betweenness_and_closeness(
-        graph, exact_betweenness ? 0 : b_pivots, pivot_seed, options.threads, shared);
+    auto [between, close] =
+        detail::betweenness_and_closeness(graph, exact_betweenness ? 0 : b_pivots, pivot_seed,
+                                          options.threads, shared, options.control);
     if (!shared) {
-        close = c_pivots == 0 ? closeness(graph, options.threads)
-                              : approximate_closeness(graph, c_pivots, pivot_seed, options.threads);
+        close = c_pivots == 0 ? closeness(graph, options.threads, options.control)
+                              : approximate_closeness(graph, c_pivots, pivot_seed, options.threads,
+                                                      options.control);
     }
     const component_measures weak = weak_components(graph);
     const reach_result to_top = breadth_first_reach(

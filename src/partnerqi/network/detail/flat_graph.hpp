@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
 #include "partnerqi/network/measures.hpp"
 
@@ -73,7 +74,8 @@ struct brandes_sums {
 /// `with_distances`, also the distance sums of those searches.
 [[nodiscard]] brandes_sums brandes_dependencies(const flat_graph& f,
                                                 const std::vector<std::uint32_t>& sources,
-                                                unsigned threads, bool with_distances = false);
+                                                unsigned threads, bool with_distances,
+                                                const run_control& control);
 
 /// The distance sums from `sources` by multi-source bit-parallel breadth-first search (Then et
 /// al., "The More the Merrier: Efficient Multi-Source Graph Traversal", VLDB 2015): a batch of
@@ -82,7 +84,7 @@ struct brandes_sums {
 /// Batches run on `threads` threads; the sums are integers and do not depend on it.
 [[nodiscard]] distance_sums multi_source_distances(const flat_graph& f,
                                                    const std::vector<std::uint32_t>& sources,
-                                                   unsigned threads);
+                                                   unsigned threads, const run_control& control);
 
 /// `pivots` distinct vertices of [0, n) drawn uniformly without replacement with `seed` (the
 /// same on every platform), sorted.
@@ -107,7 +109,31 @@ struct brandes_sums {
 /// approximate_closeness()). The second member is empty without `with_closeness`.
 [[nodiscard]] std::pair<betweenness_result, person_values<double>> betweenness_and_closeness(
     const engagement_graph& g, std::size_t pivots, std::uint64_t seed, unsigned threads,
-    bool with_closeness);
+    bool with_closeness, const run_control& control);
+
+/// Progress of one step shared by the threads of a measure: any thread may check the flag;
+/// finished units are counted and reported one thread at a time, under a lock.
+class shared_progress {
+public:
+    /// A step named `step` of `total` units (sources searched).
+    shared_progress(const run_control& control, std::string_view step, std::uint64_t total)
+        : meter_(control, step, total) {}
+    /// Throws partnerqi::cancelled when the flag is raised.
+    void check() const { meter_.check(); }
+    /// `units` more units are done.
+    void done(std::uint64_t units) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        count_ += units;
+        meter_.at(count_);
+    }
+    /// Every unit is done: the last report, then a last check of the flag.
+    void finish() { meter_.finish(); }
+
+private:
+    partnerqi::detail::progress_meter meter_;
+    std::mutex mutex_;
+    std::uint64_t count_ = 0;
+};
 
 /// The number of worker threads to use for `tasks` independent tasks.
 [[nodiscard]] unsigned worker_count(unsigned requested, std::size_t tasks);
