@@ -20,18 +20,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_all(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::size_t entries_in(const std::string& dir) {
-    std::size_t n = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir))
-        ++n;
-    return n;
-}
-
 // A stream buffer that accepts `capacity` bytes and then refuses more, like a full disk.
 class full_disk_buffer : public std::streambuf {
 public:

@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <sstream>
 
@@ -182,6 +184,18 @@ std::string saved_bytes(const case_study& study, encoding format) {
     std::ostringstream out(std::ios::out | std::ios::binary);
     save(study, out, save_options{format});
     return std::move(out).str();
+}
+
+std::string read_all(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+std::size_t entries_in(const std::string& dir) {
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(dir))
+        ++n;
+    return n;
 }
 
 case_study load_bytes(const std::string& bytes, const load_limits& limits) {

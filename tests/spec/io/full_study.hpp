@@ -21,6 +21,12 @@ namespace partnerqi::io::testing {
 [[nodiscard]] model::case_study load_bytes(const std::string& bytes,
                                            const load_limits& limits = {});
 
+/// The bytes of a file ("" when it cannot be read).
+[[nodiscard]] std::string read_all(const std::string& file);
+
+/// How many entries a directory holds.
+[[nodiscard]] std::size_t entries_in(const std::string& dir);
+
 /// A directory under the system temporary directory, removed with everything in it when the
 /// object goes out of scope.
 class scratch_dir {

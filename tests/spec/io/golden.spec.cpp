@@ -22,12 +22,6 @@ std::string golden(const std::string& name) {
     return std::string(PARTNERQI_TEST_DATA_DIR) + "/golden/" + name;
 }
 
-std::string read_all(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    REQUIRE(in);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 template <class Record>
 void reset_later_fields(Record& r) {
     model::for_each_field<Record>([&](const auto& d) {

@@ -28,18 +28,6 @@ model::case_study study_of(std::uint32_t people) {
     return model::detail::make_synthetic_case_study(options);
 }
 
-std::string read_all(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::size_t entries_in(const std::string& dir) {
-    std::size_t n = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir))
-        ++n;
-    return n;
-}
-
 // Every report a call made.
 struct recorder {
     std::vector<progress_report> reports;
