@@ -37,8 +37,11 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
     }
     analysis::summary_options options;
     options.scope = scope;
-    const analysis::study_summary s =
-        timed("analysing", [&] { return analysis::summary(study, options); });
+    const analysis::study_summary s = timed("analysing", [&](const run_control& control) {
+        analysis::summary_options watched_options = options;
+        watched_options.control = control;
+        return analysis::summary(study, watched_options);
+    });
     const network::engagement_graph graph = network::build(study, network_filter(scope));
     const auto rows = timed("measuring the network", [&](const run_control& control) {
         return network::metrics_of(study, graph, watched(measure, control));
@@ -156,7 +159,8 @@ int export_command(const std::vector<std::string>& args) {
     network::graph_filter filter = network_filter(scope);
     filter.only_active = cl.has("active-only");
     const network::engagement_graph graph =
-        timed("building the network", [&] { return network::build(study, filter); });
+        timed("building the network",
+              [&](const run_control& control) { return network::build(study, filter, control); });
     if (format == "graphml") {
         timed("measuring the network and writing " + out, [&](const run_control& control) {
             io::save_graphml(out, study, graph, watched(measure, control));

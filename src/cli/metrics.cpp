@@ -28,9 +28,10 @@ int metrics(const std::vector<std::string>& args) {
     const network::metrics_options measure = metrics_options_of(cl);
     const scope_choice choice = scope_of(cl);
     const model::case_study study = load(cl.text("file"));
-    const network::engagement_graph graph = timed("building the network", [&] {
-        return network::build(study, network_filter(to_scope(study, choice)));
-    });
+    const network::engagement_graph graph =
+        timed("building the network", [&](const run_control& control) {
+            return network::build(study, network_filter(to_scope(study, choice)), control);
+        });
     const auto rows = timed("measuring the network", [&](const run_control& control) {
         return network::metrics_of(study, graph, watched(measure, control));
     });

@@ -48,8 +48,11 @@ int report(const std::vector<std::string>& args) {
         return exit_ok;
     }
     options.scope = to_scope(study, choice);
-    const analysis::study_summary s =
-        timed("analysing", [&] { return analysis::summary(study, options); });
+    const analysis::study_summary s = timed("analysing", [&](const run_control& control) {
+        analysis::summary_options watched_options = options;
+        watched_options.control = control;
+        return analysis::summary(study, watched_options);
+    });
     std::cout << analysis::to_text(s);
     return exit_ok;
 }

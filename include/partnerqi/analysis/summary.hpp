@@ -24,6 +24,7 @@
 #include "partnerqi/analysis/waves.hpp"
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::analysis {
 
@@ -43,6 +44,9 @@ struct summary_options {
     /// pass over the study, so the cap keeps the summary near-linear on studies with many
     /// organizations (call wave_analysis or compare_cases on a selection for more).
     std::size_t max_columns = 12;
+    /// Progress, in analyses done, as "analysing", and the flag that stops the summary between
+    /// two analyses with partnerqi::cancelled (see partnerqi/progress.hpp).
+    run_control control;
 };
 
 /// Every analysis of a case study for one filter.

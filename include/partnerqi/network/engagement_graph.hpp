@@ -15,6 +15,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/model/scope.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::network {
 
@@ -118,8 +119,11 @@ public:
     ///
     /// Throws partnerqi::invalid_request_error when model::resolve_scope() refuses the filter's
     /// window, wave or case, when it names an unknown organization, or when its organizations
-    /// leave out the chosen case's organization.
-    explicit engagement_graph(const model::case_study& study, const graph_filter& filter = {});
+    /// leave out the chosen case's organization. Progress is reported in the build's five
+    /// phases (people, events, ties, active people, the graph), as "building the network"; a
+    /// raised flag in `control` stops it between two phases with partnerqi::cancelled.
+    explicit engagement_graph(const model::case_study& study, const graph_filter& filter = {},
+                              const run_control& control = {});
 
     /// The Boost graph, for any BGL algorithm.
     [[nodiscard]] const graph_type& graph() const noexcept { return graph_; }
@@ -187,6 +191,7 @@ struct tie_days {
 
 /// Builds the network of `study` selected by `filter` (the same as the constructor).
 [[nodiscard]] PARTNERQI_EXPORT engagement_graph build(const model::case_study& study,
-                                                      const graph_filter& filter = {});
+                                                      const graph_filter& filter = {},
+                                                      const run_control& control = {});
 
 }  // namespace partnerqi::network

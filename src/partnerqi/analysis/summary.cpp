@@ -3,26 +3,38 @@
 #include <sstream>
 
 #include "partnerqi/analysis/references.hpp"
+#include "partnerqi/detail/progress_meter.hpp"
 
 namespace partnerqi::analysis {
 
 using namespace partnerqi::model;
 
 study_summary summary(const case_study& study, const summary_options& o) {
+    // The analyses below, in order; the flag is checked after each.
+    constexpr std::uint64_t analyses = 10;
+    partnerqi::detail::progress_meter progress(o.control, "analysing", analyses);
+    std::uint64_t done = 0;
+    const auto analysed = [&] { progress.at(++done); };
     study_summary s;
     s.title = study.title();
     s.scope = resolve_scope(study, o.scope).label;
     s.profile = profile(study);
+    analysed();
     s.matrix = practice_matrix(study, o.scope, o.matrix);
     s.every_tier = check_every_tier(s.matrix.pooled);
+    analysed();
     audit_options audit = o.periods.audit;
     if (!o.periods.with_network)
         audit.enabled[static_cast<std::size_t>(indicator::no_path_to_decision_maker)] = false;
     s.audit = tokenism_audit(study, o.scope, audit);
+    analysed();
     s.loop = evaluation_loop(study, o.scope, o.loop);
+    analysed();
     s.evaluations = summarize_evaluations(study, o.scope);
     s.influence = summarize_influence(study, o.scope);
+    analysed();
     if (o.periods.with_network) s.network = network_summary_of(study, o.scope, o.periods.network);
+    analysed();
     auto too_many = [&](std::size_t n, const char* what) {
         s.notes.push_back(std::to_string(n) + " " + what + ": more than the " +
                           std::to_string(o.max_columns) +
@@ -34,19 +46,23 @@ study_summary summary(const case_study& study, const summary_options& o) {
         else
             too_many(study.all<wave>().size(), "waves");
     }
+    analysed();
     if (o.cases && !o.scope.study_case && study.all<study_case>().size() >= 2) {
         if (study.all<study_case>().size() <= o.max_columns)
             s.cases = compare_cases(study, {}, o.scope, o.periods);
         else
             too_many(study.all<study_case>().size(), "cases");
     }
+    analysed();
     if (o.coding && !study.all<coded_segment>().empty()) {
         s.frequencies = code_frequencies(study, o.scope);
         s.codes_by_tier = matrix_coding(study, o.scope);
         s.cooccurrence = code_cooccurrence(study, o.scope);
         s.agreement = coder_agreement(study, o.scope, o.agreement);
     }
+    analysed();
     if (o.coding) s.evidence = practice_evidence(study, o.scope);
+    progress.finish();
     return s;
 }
 

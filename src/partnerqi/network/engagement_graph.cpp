@@ -8,6 +8,7 @@
 
 #include <boost/range/iterator_range.hpp>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/error.hpp"
 
 namespace partnerqi::network {
@@ -357,8 +358,10 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> ids_in_order(
 
 engagement_graph::engagement_graph() = default;
 
-engagement_graph::engagement_graph(const model::case_study& study, const graph_filter& requested)
+engagement_graph::engagement_graph(const model::case_study& study, const graph_filter& requested,
+                                   const run_control& control)
     : filter_(requested) {
+    partnerqi::detail::progress_meter progress(control, "building the network", 5);
     const model::resolved_scope scope = model::resolve_scope(study, requested);
     window_ = scope.window;
     for (model::organization_id org : requested.organizations) {
@@ -393,6 +396,7 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
     // People passing the organization and role filters, as positions in people(), in code order.
     std::vector<std::uint32_t> chosen = people_in_code_order(people, filter);
     const person_lookup lookup(people, chosen);
+    progress.at(1);
 
     // Engagement events in the window that pass the filters, bucketed by source vertex.
     const auto n = static_cast<std::uint32_t>(chosen.size());
@@ -400,13 +404,16 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
                                 ? bucket_events(study, filter, window_, lookup.dense_table(), n)
                                 : bucket_events(study, filter, window_, lookup, n);
     events_ = buckets.start.back();
+    progress.at(2);
 
     // One tie per ordered pair, written straight into the compressed rows.
     csr_parts parts = aggregate(buckets, window_, n);
     buckets = {};
+    progress.at(3);
 
     // Keep only active people when asked; renumbering is monotone, so both orders survive.
     if (filter.only_active) keep_active(parts, chosen);
+    progress.at(4);
 
     assemble(graph_, std::move(parts), static_cast<std::uint32_t>(chosen.size()));
     for (std::size_t v = 0; v < chosen.size(); ++v) {
@@ -420,6 +427,7 @@ engagement_graph::engagement_graph(const model::case_study& study, const graph_f
         pv.provenance = p.provenance;
     }
     by_id_ = ids_in_order(people, chosen);
+    progress.finish();
 }
 
 std::size_t engagement_graph::num_people() const noexcept { return num_vertices(graph_); }
@@ -566,8 +574,9 @@ tie_days days_of_ties(const model::case_study& study, const engagement_graph& gr
     return days_by_tie(events, graph.num_ties(), graph.window());
 }
 
-engagement_graph build(const model::case_study& study, const graph_filter& filter) {
-    return engagement_graph(study, filter);
+engagement_graph build(const model::case_study& study, const graph_filter& filter,
+                       const run_control& control) {
+    return engagement_graph(study, filter, control);
 }
 
 }  // namespace partnerqi::network

@@ -107,3 +107,35 @@ SCENARIO("a measure cancelled at any of its progress reports stops with partnerq
         }
     }
 }
+
+SCENARIO("building the network reports its phases and stops between two of them when asked") {
+    GIVEN("a study of 500 people") {
+        model::detail::synthetic_options options;
+        options.people = 500;
+        options.engagements = 2500;
+        const model::case_study study = model::detail::make_synthetic_case_study(options);
+        WHEN("it is built, watched") {
+            watcher all;
+            const network::engagement_graph g = network::build(study, {}, all.control());
+            THEN("it reports its five phases in order, and builds the same network") {
+                REQUIRE(all.reports.size() == 5);
+                for (std::size_t i = 0; i < 5; ++i)
+                    CHECK(all.reports[i].done == i + 1);
+                CHECK(all.steps.front() == "building the network");
+                CHECK(g.num_ties() == network::build(study).num_ties());
+            }
+            AND_WHEN("the flag is raised at each phase in turn") {
+                std::size_t cancelled_builds = 0;
+                for (std::size_t n = 1; n <= 5; ++n) {
+                    watcher w(n);
+                    try {
+                        static_cast<void>(network::build(study, {}, w.control()));
+                    } catch (const cancelled&) {
+                        ++cancelled_builds;
+                    }
+                }
+                THEN("every build is cancelled") { CHECK(cancelled_builds == 5); }
+            }
+        }
+    }
+}
