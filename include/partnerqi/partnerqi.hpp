@@ -8,5 +8,6 @@
 #include "partnerqi/io.hpp"
 #include "partnerqi/model.hpp"
 #include "partnerqi/network.hpp"
+#include "partnerqi/number_format.hpp"
 #include "partnerqi/progress.hpp"
 #include "partnerqi/version.hpp"

@@ -37,10 +37,6 @@ namespace partnerqi::io {
 /// (csv_cells); read_tables() takes the apostrophe off.
 PARTNERQI_EXPORT void write_csv_row(std::ostream& out, const std::vector<std::string>& fields);
 
-/// A real number as the shortest text that reads back to the same double ("0.5", "2",
-/// "0.3333333333333333"), so that exported measures compare exactly with other tools.
-[[nodiscard]] PARTNERQI_EXPORT std::string format_number(double value);
-
 /// Writes the metrics table as CSV (cells as `out` is set: csv_cells_of()): a header of
 /// network::metrics_columns, then one row per person (its `provenance` column is the provenance of
 /// the person's record). An unknown value (no tier, no organization, no path to a top-level

@@ -630,10 +630,12 @@ private:
 };
 
 std::string interval_text(const std::optional<double>& low, const std::optional<double>& high) {
-    return low && high ? "[" + detail::fixed(*low, 3) + ", " + detail::fixed(*high, 3) + "]" : "-";
+    return low && high ? "[" + format_text(*low, figure::statistic) + ", " +
+                             format_text(*high, figure::statistic) + "]"
+                       : "-";
 }
 
-std::string csv_value(const std::optional<double>& v) { return v ? detail::fixed(*v, 6) : ""; }
+std::string csv_value(const std::optional<double>& v) { return v ? format_exact(*v) : ""; }
 
 std::string unit_text(agreement_unit unit) {
     return unit == agreement_unit::source ? "presence of a code in a source"
@@ -662,7 +664,7 @@ std::string to_text(const agreement_report& r) {
     bool undefined = false;
     auto value_text = [&undefined](const std::optional<double>& v) {
         undefined = undefined || !v;
-        return v ? detail::fixed(*v, 3) : std::string("undefined");
+        return v ? format_text(*v, figure::statistic) : std::string("undefined");
     };
     const agreement_statistics& all = r.overall;
     detail::table t;

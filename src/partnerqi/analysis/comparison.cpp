@@ -97,7 +97,7 @@ std::string to_text(const case_comparison& c) {
 }
 
 void write_csv(std::ostream& out, const case_comparison& c) {
-    detail::table t = detail::side_by_side(views(c));
+    detail::table t = detail::side_by_side(views(c), true);
     for (auto& row : t.rows)
         row[0].erase(0, row[0].find_first_not_of(' '));
     t.write_csv(out);

@@ -33,13 +33,8 @@ bool in_place(const detail::scope& scope, const std::optional<organization_id>& 
     return scope.resolved().whole_study;
 }
 
-std::string optional_number(const std::optional<double>& x, int digits) {
-    return x ? detail::fixed(*x, digits) : std::string("-");
-}
-
 std::string signed_points(const std::optional<double>& x) {
-    if (!x) return "-";
-    return (*x > 0 ? "+" : "") + detail::fixed(*x, 1);
+    return x ? format_change(*x, figure::average) : std::string("-");
 }
 
 }  // namespace
@@ -138,8 +133,9 @@ detail::table evaluation_table(const evaluation_summary& s) {
     for (const domain_score& r : s.rows)
         t.add({r.team, r.wave, std::string(to_string(r.instrument)), r.domain,
                detail::num(r.respondents), detail::num(r.advisors), detail::num(r.providers),
-               detail::num(r.managers), detail::num(r.responses), detail::fixed(r.mean_percent, 1),
-               signed_points(r.change), r.previous_wave.empty() ? "-" : r.previous_wave});
+               detail::num(r.managers), detail::num(r.responses),
+               format_text(r.mean_percent, figure::average), signed_points(r.change),
+               r.previous_wave.empty() ? "-" : r.previous_wave});
     return t;
 }
 
@@ -168,8 +164,8 @@ void write_csv(std::ostream& out, const evaluation_summary& s) {
     for (const domain_score& r : s.rows)
         t.add({r.team, r.wave, std::string(to_string(r.instrument)), r.domain,
                detail::num(r.respondents), detail::num(r.advisors), detail::num(r.providers),
-               detail::num(r.managers), detail::num(r.responses), detail::fixed(r.mean_percent, 2),
-               r.change ? detail::fixed(*r.change, 2) : "", r.previous_wave});
+               detail::num(r.managers), detail::num(r.responses), format_exact(r.mean_percent),
+               r.change ? format_exact(*r.change) : "", r.previous_wave});
     t.write_csv(out);
 }
 
@@ -274,12 +270,13 @@ void add_counts(detail::table& t, const std::string& by, const influence_counts&
                            detail::num(c.adopted), detail::num(c.adapted), detail::num(c.deferred),
                            detail::num(c.rejected), detail::num(c.changes)});
     if (csv) {
-        row.push_back(c.adoption_rate ? detail::fixed(*c.adoption_rate, 4) : "");
-        row.push_back(c.median_days_to_decision ? detail::fixed(*c.median_days_to_decision, 1)
-                                                : "");
+        row.push_back(c.adoption_rate ? format_exact(*c.adoption_rate) : "");
+        row.push_back(c.median_days_to_decision ? format_exact(*c.median_days_to_decision) : "");
     } else {
-        row.push_back(c.adoption_rate ? detail::fixed(100 * *c.adoption_rate, 0) + "%" : "-");
-        row.push_back(optional_number(c.median_days_to_decision, 1));
+        row.push_back(c.adoption_rate ? format_text(*c.adoption_rate, figure::percent) : "-");
+        row.push_back(c.median_days_to_decision
+                          ? format_text(*c.median_days_to_decision, figure::average)
+                          : "-");
     }
     t.add(std::move(row));
 }

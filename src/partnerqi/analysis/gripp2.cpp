@@ -69,8 +69,6 @@ std::string join(const std::set<std::string>& words) {
     return out;
 }
 
-std::string percent(double share) { return detail::fixed(100.0 * share, 0) + "%"; }
-
 }  // namespace
 
 gripp2_report gripp2(const case_study& study, const filter& f) {
@@ -243,9 +241,10 @@ gripp2_report gripp2(const case_study& study, const filter& f) {
                 " decided (" + std::to_string(c.adopted) + " adopted, " +
                 std::to_string(c.adapted) + " adapted, " + std::to_string(c.deferred) +
                 " deferred, " + std::to_string(c.rejected) + " rejected)";
-            if (c.adoption_rate) text += "; adoption rate " + percent(*c.adoption_rate);
+            if (c.adoption_rate)
+                text += "; adoption rate " + format_text(*c.adoption_rate, figure::percent);
             if (c.median_days_to_decision)
-                text += "; median " + detail::fixed(*c.median_days_to_decision, 0) +
+                text += "; median " + format_text(*c.median_days_to_decision, figure::average) +
                         " days to a decision";
             out.push_back(said(text, influence_src));
         }

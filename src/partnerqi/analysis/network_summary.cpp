@@ -47,8 +47,8 @@ std::string to_text(const network_summary& s) {
     std::ostringstream out;
     out << "  people " << s.people << ", ties " << s.ties << ", engagement events " << s.events
         << "\n";
-    out << "  density " << detail::fixed(s.density, 3) << ", reciprocity "
-        << (s.reciprocity ? detail::fixed(*s.reciprocity, 3) : std::string("n/a"))
+    out << "  density " << format_text(s.density, figure::proportion) << ", reciprocity "
+        << (s.reciprocity ? format_text(*s.reciprocity, figure::proportion) : std::string("n/a"))
         << ", weak components " << s.weak_components << ", strong components "
         << s.strong_components << "\n";
     out << "  advisors " << s.advisors << ": " << s.advisors_reaching_top_level
@@ -56,7 +56,7 @@ std::string to_text(const network_summary& s) {
         << " a decision-maker, " << s.advisors_reaching_a_manager << " any manager; brokers "
         << s.brokers << "\n";
     if (!s.most_between.empty())
-        out << "  highest betweenness " << detail::fixed(s.max_betweenness, 3) << " ("
+        out << "  highest betweenness " << format_text(s.max_betweenness, figure::measure) << " ("
             << s.most_between << (s.betweenness_exact ? "" : ", sampled") << ")\n";
     return out.str();
 }
@@ -67,8 +67,8 @@ void write_csv(std::ostream& out, const network_summary& s) {
     t.add({"people", detail::num(s.people)});
     t.add({"ties", detail::num(s.ties)});
     t.add({"events", detail::num(s.events)});
-    t.add({"density", detail::fixed(s.density, 6)});
-    t.add({"reciprocity", s.reciprocity ? detail::fixed(*s.reciprocity, 6) : ""});
+    t.add({"density", format_exact(s.density)});
+    t.add({"reciprocity", s.reciprocity ? format_exact(*s.reciprocity) : ""});
     t.add({"weak_components", detail::num(s.weak_components)});
     t.add({"strong_components", detail::num(s.strong_components)});
     t.add({"advisors", detail::num(s.advisors)});
@@ -76,7 +76,7 @@ void write_csv(std::ostream& out, const network_summary& s) {
     t.add({"advisors_reaching_decision_makers", detail::num(s.advisors_reaching_decision_makers)});
     t.add({"advisors_reaching_a_manager", detail::num(s.advisors_reaching_a_manager)});
     t.add({"brokers", detail::num(s.brokers)});
-    t.add({"max_betweenness", detail::fixed(s.max_betweenness, 6)});
+    t.add({"max_betweenness", format_exact(s.max_betweenness)});
     t.add({"most_between", s.most_between});
     t.add({"betweenness_exact", s.betweenness_exact ? "true" : "false"});
     t.write_csv(out);

@@ -108,12 +108,10 @@ struct advisor_state {
     std::vector<record_ref> rejected_inputs;
 };
 
-std::string percent(double share) { return detail::fixed(100.0 * share, 0) + "%"; }
-
 void check_options(const audit_options& o) {
     if (!(o.concentration_share >= 0.0 && o.concentration_share <= 1.0))
         throw invalid_request_error("audit option concentration_share is " +
-                                    std::to_string(o.concentration_share) +
+                                    format_text(o.concentration_share, figure::proportion) +
                                     "; use a share between 0 and 1");
     if (o.concentration_min_teams < 2)
         throw invalid_request_error("audit option concentration_min_teams is " +
@@ -565,14 +563,14 @@ tokenism_audit_report tokenism_audit(const case_study& study, const filter& f,
             const double share =
                 total ? static_cast<double>(shared) / static_cast<double>(total) : 0.0;
             if (total && share > o.concentration_share)
-                report.study_hits.push_back(
-                    make_hit(indicator::concentrated_advisors, o,
-                             "advisors on two or more teams hold more than " +
-                                 percent(o.concentration_share) + " of advisor seats over " +
-                                 std::to_string(teams_with_advisors) + " teams",
-                             names + " hold " + std::to_string(shared) + " of " +
-                                 std::to_string(total) + " seats (" + percent(share) + ")",
-                             std::move(records)));
+                report.study_hits.push_back(make_hit(
+                    indicator::concentrated_advisors, o,
+                    "advisors on two or more teams hold more than " +
+                        format_text(o.concentration_share, figure::percent) +
+                        " of advisor seats over " + std::to_string(teams_with_advisors) + " teams",
+                    names + " hold " + std::to_string(shared) + " of " + std::to_string(total) +
+                        " seats (" + format_text(share, figure::percent) + ")",
+                    std::move(records)));
         }
     }
     return report;
@@ -672,12 +670,12 @@ std::string to_text(const tokenism_audit_report& r) {
         for (const indicator_hit& h : team.hits)
             own += h.weight;
         if (team.score > own) flagged += " (+ worst advisor " + team.worst_advisor + ")";
-        t.add({"team " + team.code, detail::fixed(team.score, 1),
+        t.add({"team " + team.code, format_text(team.score, figure::average),
                std::to_string(team.assessed) + " of " + std::to_string(team_n), flagged,
                names_of(team.gaps)});
     }
     for (const advisor_audit& a : r.advisors)
-        t.add({"advisor " + a.code, detail::fixed(a.score, 1),
+        t.add({"advisor " + a.code, format_text(a.score, figure::average),
                std::to_string(a.assessed) + " of " + std::to_string(advisor_n), names_of(a.hits),
                names_of(a.gaps)});
     out << t.to_text();
@@ -721,7 +719,7 @@ void write_csv(std::ostream& out, const tokenism_audit_report& r) {
         const std::string kind(to_string(scope));
         for (const indicator_definition& d : definitions) {
             if (d.scope != scope || !r.options.enabled[at(d.id)]) continue;
-            const std::string name(d.name), weight = detail::fixed(r.options.weights[at(d.id)], 2);
+            const std::string name(d.name), weight = format_exact(r.options.weights[at(d.id)]);
             auto hit = std::find_if(hits.begin(), hits.end(),
                                     [&](const indicator_hit& h) { return h.id == d.id; });
             auto gap = std::find_if(gaps.begin(), gaps.end(),

@@ -25,8 +25,8 @@ std::vector<detail::column_view> views(const wave_report& r) {
     return out;
 }
 
-// The changes as (measure, value) rows, shared by text and CSV.
-std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& c) {
+// The changes as (measure, value) rows, shared by text and CSV (`csv`: reals as files write them).
+std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& c, bool csv) {
     std::vector<std::pair<std::string, std::string>> rows;
     rows.emplace_back("enactments", detail::signed_num(c.enactments_total));
     rows.emplace_back("managers enacting", detail::signed_num(c.managers_total));
@@ -57,7 +57,8 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
         rows.emplace_back("network ties", detail::signed_num(*c.ties));
         rows.emplace_back("network events", detail::signed_num(*c.events));
         rows.emplace_back("network density",
-                          (*c.density > 0 ? "+" : "") + detail::fixed(*c.density, 3));
+                          csv ? (*c.density > 0 ? "+" : "") + format_exact(*c.density)
+                              : format_change(*c.density, figure::proportion));
         rows.emplace_back("advisors reaching a decision-maker",
                           detail::signed_num(*c.advisors_reaching_decision_makers));
         rows.emplace_back("brokers", detail::signed_num(*c.brokers));
@@ -166,7 +167,7 @@ std::string to_text(const wave_report& r) {
             t.header.push_back(c.from + " -> " + c.to);
         std::vector<std::vector<std::pair<std::string, std::string>>> all;
         for (const wave_change& c : r.changes)
-            all.push_back(change_rows(c));
+            all.push_back(change_rows(c, false));
         for (std::size_t i = 0; i < all.front().size(); ++i) {
             std::vector<std::string> row{all.front()[i].first};
             for (const auto& rows : all)
@@ -181,7 +182,7 @@ std::string to_text(const wave_report& r) {
 void write_csv(std::ostream& out, const wave_report& r) {
     detail::table t;
     t.header = {"wave", "measure", "value"};
-    detail::table wide = detail::side_by_side(views(r));
+    detail::table wide = detail::side_by_side(views(r), true);
     for (std::size_t col = 1; col < wide.header.size(); ++col)
         for (const auto& row : wide.rows) {
             std::string measure = row[0];
@@ -189,7 +190,7 @@ void write_csv(std::ostream& out, const wave_report& r) {
             t.add({wide.header[col], measure, row[col]});
         }
     for (const wave_change& c : r.changes)
-        for (auto& [measure, value] : change_rows(c)) {
+        for (auto& [measure, value] : change_rows(c, true)) {
             std::string m = measure;
             m.erase(0, m.find_first_not_of(' '));
             t.add({c.from + "->" + c.to, m, value});

@@ -1,9 +1,7 @@
 #include "partnerqi/io/csv.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <iomanip>
 #include <ostream>
 #include <sstream>
 
@@ -13,6 +11,7 @@
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/network_columns.hpp"
 #include "partnerqi/network/engagement_graph.hpp"
+#include "partnerqi/number_format.hpp"
 
 namespace partnerqi::io {
 
@@ -37,13 +36,6 @@ csv_cells csv_cells_of(std::ostream& out) { return partnerqi::detail::csv_cells_
 
 void write_csv_row(std::ostream& out, const std::vector<std::string>& fields) {
     partnerqi::detail::write_csv_row(out, fields);
-}
-
-std::string format_number(double value) {
-    if (value == 0.0) return "0";  // also turns -0 into 0
-    char buffer[64];
-    auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
 }
 
 namespace {
@@ -83,11 +75,6 @@ void write_ties_csv(std::ostream& out, const network::engagement_graph& graph) {
 }
 
 std::string metrics_text(const std::vector<person_metrics>& rows) {
-    auto fixed3 = [](double x) {
-        std::ostringstream s;
-        s << std::fixed << std::setprecision(3) << x;
-        return s.str();
-    };
     const std::vector<std::string> header{
         "code", "role",  "tier",        "organization", "provenance", "in",          "out",
         "w_in", "w_out", "betweenness", "closeness",    "component",  "steps_to_top"};
@@ -99,9 +86,10 @@ std::string metrics_text(const std::vector<person_metrics>& rows) {
                          r.organization.empty() ? "-" : r.organization,
                          std::string(model::to_string(r.provenance)), std::to_string(r.in_degree),
                          std::to_string(r.out_degree), std::to_string(r.weighted_in_degree),
-                         std::to_string(r.weighted_out_degree), fixed3(r.betweenness),
-                         fixed3(r.closeness), std::to_string(r.weak_component),
-                         text_or(r.steps_to_top_manager, "-")});
+                         std::to_string(r.weighted_out_degree),
+                         format_text(r.betweenness, figure::measure),
+                         format_text(r.closeness, figure::measure),
+                         std::to_string(r.weak_component), text_or(r.steps_to_top_manager, "-")});
     }
     std::vector<std::size_t> width(header.size());
     for (std::size_t i = 0; i < header.size(); ++i)

@@ -599,7 +599,7 @@ SCENARIO("the audit says its indicators are heuristics, not findings of the stud
     }
     std::ostringstream csv;
     analysis::write_csv(csv, r);
-    CHECK(csv.str().find("team,T-LONE,lone-advisor,flagged,1.00,fewer than 2 advisors,1 advisor: "
+    CHECK(csv.str().find("team,T-LONE,lone-advisor,flagged,1,fewer than 2 advisors,1 advisor: "
                          "B1,team:T-LONE; person:B1,") != std::string::npos);
     THEN("every row of the CSV carries the disclaimer and a state") {
         std::istringstream lines(csv.str());

@@ -23,19 +23,18 @@ template <class... Enums>
 struct enum_list {};
 
 // Every enum declared in include/partnerqi; the last scenario checks that none is missing.
-using every_public_enum =
-    enum_list<partnerqi::load_error_category, model::management_tier, model::person_role,
-              model::practice_category, model::engagement_level, model::engagement_kind,
-              model::activity_level, model::activity_kind, model::team_level, model::source_kind,
-              model::group_composition, model::provenance, model::setting, model::carman_level,
-              model::iap2_level, model::arnstein_rung, model::arnstein_group,
-              model::evaluation_instrument, model::input_kind, model::decision_outcome,
-              model::change_kind, analysis::gripp2_status, analysis::coding_columns,
-              analysis::coding_count, analysis::loop_status, analysis::indicator,
-              analysis::indicator_scope, analysis::record_kind, analysis::practice_grouping,
-              analysis::assessment, io::encoding, io::picture_format, io::deidentify_level,
-              io::date_treatment, io::csv_cells, partnerqi::network::tie_direction,
-              partnerqi::network::voice_flow, analysis::agreement_unit>;
+using every_public_enum = enum_list<
+    partnerqi::load_error_category, model::management_tier, model::person_role,
+    model::practice_category, model::engagement_level, model::engagement_kind,
+    model::activity_level, model::activity_kind, model::team_level, model::source_kind,
+    model::group_composition, model::provenance, model::setting, model::carman_level,
+    model::iap2_level, model::arnstein_rung, model::arnstein_group, model::evaluation_instrument,
+    model::input_kind, model::decision_outcome, model::change_kind, analysis::gripp2_status,
+    analysis::coding_columns, analysis::coding_count, analysis::loop_status, analysis::indicator,
+    analysis::indicator_scope, analysis::record_kind, analysis::practice_grouping,
+    analysis::assessment, io::encoding, io::picture_format, io::deidentify_level,
+    io::date_treatment, io::csv_cells, partnerqi::figure, partnerqi::network::tie_direction,
+    partnerqi::network::voice_flow, analysis::agreement_unit>;
 
 template <class... Enums>
 std::set<std::string> names_of(enum_list<Enums...>) {

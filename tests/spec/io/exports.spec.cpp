@@ -1,6 +1,7 @@
 // Specification of the exports: the metrics and ties tables as CSV and the network as a DOT
 // picture.
 // The study and its measures are worked out by hand in exports_fixture.hpp.
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +16,7 @@
 #include <partnerqi/io/gexf.hpp>
 #include <partnerqi/io/graphml.hpp>
 #include <partnerqi/network/engagement_graph.hpp>
+#include <partnerqi/number_format.hpp>
 
 #include "exports_fixture.hpp"
 
@@ -97,14 +99,39 @@ SCENARIO("CSV cells a spreadsheet would run are guarded unless a script asks for
     }
 }
 
+SCENARIO("every figure is printed with the precision of its kind and never as a negative zero",
+         "[io][csv]") {
+    GIVEN("a kappa a hair below zero, as chance agreement gives") {
+        const double kappa = -1e-12;
+        THEN("text shows three decimals without a sign and files show a plain zero or the value") {
+            CHECK(partnerqi::format_text(kappa, partnerqi::figure::statistic) == "0.000");
+            CHECK(partnerqi::format_text(-0.0, partnerqi::figure::measure) == "0.000");
+            CHECK(partnerqi::format_exact(-0.0) == "0");
+            CHECK(partnerqi::format_change(-0.0001, partnerqi::figure::proportion) == "0.000");
+        }
+    }
+    GIVEN("one figure of each kind") {
+        THEN("counts are whole, shares and measures have 3 decimals, averages 1, percents none") {
+            CHECK(partnerqi::format_text(12, partnerqi::figure::count) == "12");
+            CHECK(partnerqi::format_text(0.25, partnerqi::figure::proportion) == "0.250");
+            CHECK(partnerqi::format_text(1.5, partnerqi::figure::measure) == "1.500");
+            CHECK(partnerqi::format_text(-0.4126, partnerqi::figure::statistic) == "-0.413");
+            CHECK(partnerqi::format_text(62.54, partnerqi::figure::average) == "62.5");
+            CHECK(partnerqi::format_text(0.254, partnerqi::figure::percent) == "25%");
+            CHECK(partnerqi::format_change(0.125, partnerqi::figure::proportion) == "+0.125");
+            CHECK(partnerqi::format_text(std::nan(""), partnerqi::figure::measure) == "n/a");
+        }
+    }
+}
+
 SCENARIO("measures are written in the shortest form that reads back exactly", "[io][csv]") {
-    CHECK(io::format_number(0.0) == "0");
-    CHECK(io::format_number(-0.0) == "0");
-    CHECK(io::format_number(2.0) == "2");
-    CHECK(io::format_number(0.25) == "0.25");
+    CHECK(partnerqi::format_exact(0.0) == "0");
+    CHECK(partnerqi::format_exact(-0.0) == "0");
+    CHECK(partnerqi::format_exact(2.0) == "2");
+    CHECK(partnerqi::format_exact(0.25) == "0.25");
     const double ninth = 2.0 / 9.0;
-    CHECK(std::strtod(io::format_number(ninth).c_str(), nullptr) == ninth);
-    CHECK(io::format_number(1.0 / 6.0) == "0.16666666666666666");
+    CHECK(std::strtod(partnerqi::format_exact(ninth).c_str(), nullptr) == ninth);
+    CHECK(partnerqi::format_exact(1.0 / 6.0) == "0.16666666666666666");
 }
 
 SCENARIO("the metrics table gives every person's measures as worked out by hand", "[io][csv]") {

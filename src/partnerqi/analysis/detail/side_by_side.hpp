@@ -36,8 +36,12 @@ struct column_view {
     std::optional<std::pair<std::size_t, std::size_t>> loops;  ///< evaluations, closed
 };
 
-/// Measures as rows, columns as given.
-inline table side_by_side(const std::vector<column_view>& cols) {
+/// Measures as rows, columns as given; real numbers as text shows them, or with `csv` as files
+/// write them (format_exact).
+inline table side_by_side(const std::vector<column_view>& cols, bool csv = false) {
+    const auto real = [csv](double x) {
+        return csv ? format_exact(x) : format_text(x, figure::proportion);
+    };
     table t;
     t.header = {"measure"};
     for (const column_view& c : cols)
@@ -100,9 +104,9 @@ inline table side_by_side(const std::vector<column_view>& cols) {
         net("network people", [](const network::network_summary& n) { return num(n.people); });
         net("network ties", [](const network::network_summary& n) { return num(n.ties); });
         net("network density",
-            [](const network::network_summary& n) { return fixed(n.density, 3); });
-        net("network reciprocity", [](const network::network_summary& n) {
-            return n.reciprocity ? fixed(*n.reciprocity, 3) : std::string("n/a");
+            [real](const network::network_summary& n) { return real(n.density); });
+        net("network reciprocity", [real](const network::network_summary& n) {
+            return n.reciprocity ? real(*n.reciprocity) : std::string("n/a");
         });
         net("weak components",
             [](const network::network_summary& n) { return num(n.weak_components); });

@@ -6,6 +6,7 @@
 
 #include "partnerqi/io/csv.hpp"
 #include "partnerqi/io/detail/utf8.hpp"
+#include "partnerqi/number_format.hpp"
 
 namespace partnerqi::io::detail {
 
@@ -20,8 +21,8 @@ row_values<network::metrics_columns.size()> person_values(const network::person_
             some(r.out_degree),
             some(r.weighted_in_degree),
             some(r.weighted_out_degree),
-            format_number(r.betweenness),
-            format_number(r.closeness),
+            format_exact(r.betweenness),
+            format_exact(r.closeness),
             some(r.weak_component),
             r.steps_to_top_manager ? some(*r.steps_to_top_manager) : std::nullopt};
 }
