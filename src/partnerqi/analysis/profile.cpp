@@ -1,8 +1,12 @@
 #include "partnerqi/analysis/profile.hpp"
 
+#include <algorithm>
 #include <sstream>
 #include <type_traits>
 #include <unordered_map>
+
+#include "partnerqi/analysis/detail/table.hpp"
+#include "partnerqi/model/scope.hpp"
 
 namespace partnerqi::analysis {
 
@@ -31,6 +35,8 @@ case_study_profile profile(const case_study& study) {
         op.name = o.name;
         op.setting = o.setting;
         op.program = o.program;
+        op.region = o.region;
+        op.partnership_model = o.partnership_model;
         at.emplace(o.id, p.organizations.size());
         p.organizations.push_back(std::move(op));
     }
@@ -54,13 +60,29 @@ case_study_profile profile(const case_study& study) {
         tp.team = t.id;
         tp.code = t.code;
         tp.organization_code = study.get(t.organization).code;
+        tp.name = t.name;
+        tp.clinical_area = t.clinical_area;
+        tp.unit = t.unit;
+        tp.level = t.level;
         tp.members = t.members.size();
-        for (const team_membership& m : t.members)
-            if (study.get(m.person).role == person_role::patient_advisor) ++tp.advisors;
+        for (const team_membership& m : t.members) {
+            const person& who = study.get(m.person);
+            if (who.role == person_role::patient_advisor) ++tp.advisors;
+            tp.member_list.push_back(
+                {who.code, who.display_name, who.role, who.tier, m.role_in_team, m.external});
+        }
         p.teams.push_back(std::move(tp));
     }
-    for (const data_source& s : study.all<data_source>())
+    std::unordered_map<wave_id, std::size_t> wave_at;
+    for (const wave* w : waves_in_window_order(study)) {
+        wave_at.emplace(w->id, p.waves.size());
+        p.waves.push_back({w->code, w->label, w->window, 0});
+    }
+    for (const data_source& s : study.all<data_source>()) {
         ++p.sources_by_kind[static_cast<std::size_t>(s.kind)];
+        if (s.wave)
+            if (auto it = wave_at.find(*s.wave); it != wave_at.end()) ++p.waves[it->second].sources;
+    }
     p.totals = study.all<source_total>();
     // Every top-level record kind of the registry.
     for_each_type(record_kinds{}, [&](auto* tag) {
@@ -76,51 +98,113 @@ case_study_profile profile(const case_study& study) {
     return p;
 }
 
-std::string to_text(const case_study_profile& p) {
+namespace {
+
+// "manager top-level" for a manager, the role alone for anyone else.
+std::string role_and_tier(person_role role, const std::optional<management_tier>& tier) {
+    std::string text(to_string(role));
+    if (tier) text += " " + std::string(to_string(*tier));
+    return text;
+}
+
+std::string member_text(const member_profile& m, bool names) {
+    std::string text = m.code;
+    if (names && m.display_name && !m.display_name->empty()) text += " \"" + *m.display_name + "\"";
+    // The role in the team, unless it only repeats the role ("patient advisor").
+    std::string role(to_string(m.role));
+    std::replace(role.begin(), role.end(), '-', ' ');
+    std::string notes = m.role_in_team == role ? std::string() : m.role_in_team;
+    if (m.external) notes += (notes.empty() ? "" : ", ") + std::string("external");
+    if (!notes.empty()) text += " (" + notes + ")";
+    return text;
+}
+
+void team_text(std::ostringstream& out, const team_profile& t, bool names) {
+    out << "QI team " << t.code << ": " << t.members << " members, " << t.advisors
+        << " patient advisors (organization " << t.organization_code << ")\n";
+    if (!t.name.empty()) out << "  name: " << t.name << "\n";
+    out << "  clinical area: " << (t.clinical_area.empty() ? "(not recorded)" : t.clinical_area)
+        << "; unit: " << (t.unit.empty() ? "(not recorded)" : t.unit)
+        << "; level: " << to_string(t.level) << "\n";
+    // Members grouped by role and tier, in the order of the roles and tiers.
+    for (person_role role : enum_traits<person_role>::values) {
+        std::vector<std::optional<management_tier>> tiers{std::nullopt};
+        if (role == person_role::manager)
+            tiers.assign(enum_traits<management_tier>::values.begin(),
+                         enum_traits<management_tier>::values.end());
+        for (const std::optional<management_tier>& tier : tiers) {
+            std::vector<std::string> members;
+            for (const member_profile& m : t.member_list)
+                if (m.role == role && (role != person_role::manager || m.tier == tier))
+                    members.push_back(member_text(m, names));
+            if (members.empty()) continue;
+            const std::string head =
+                "  " + role_and_tier(role, tier) + " (" + std::to_string(members.size()) + "): ";
+            out << detail::wrap_list(head, members, 4);
+        }
+    }
+}
+
+}  // namespace
+
+std::string to_text(const case_study_profile& p, const profile_text_options& options) {
     std::ostringstream out;
     out << p.title << "\n";
-    out << "Study window: " << p.window.to_iso() << "\n\n";
+    out << "Study window: " << p.window.to_iso() << "\n";
+    if (p.waves.empty()) out << "Waves: none recorded\n";
+    for (const wave_profile& w : p.waves)
+        out << "Wave " << w.code << ": " << w.window.to_iso()
+            << (w.label.empty() ? "" : ", " + w.label) << "; " << w.sources
+            << (w.sources == 1 ? " source" : " sources") << "\n";
+    out << "\n";
     for (const organization_profile& o : p.organizations) {
         out << "Organization " << o.code << ": " << o.name << "\n";
         out << "  setting: " << to_string(o.setting)
             << "; program: " << (o.program.empty() ? "(none recorded)" : o.program) << "\n";
-        out << "  people by role:";
-        for (person_role r : enum_traits<person_role>::values) {
-            std::size_t n = o.people_by_role[static_cast<std::size_t>(r)];
-            if (n) out << " " << to_string(r) << " " << n << ";";
-        }
-        out << "\n  managers by tier:";
+        if (!o.region.empty() || !o.partnership_model.empty())
+            out << "  region: " << (o.region.empty() ? "(not recorded)" : o.region)
+                << "; partnership model: "
+                << (o.partnership_model.empty() ? "(not recorded)" : o.partnership_model) << "\n";
+        std::vector<std::string> roles;
+        for (person_role r : enum_traits<person_role>::values)
+            if (std::size_t n = o.people_by_role[static_cast<std::size_t>(r)])
+                roles.push_back(std::string(to_string(r)) + " " + std::to_string(n));
+        out << detail::wrap_list("  people by role:", roles, 4);
+        std::vector<std::string> tiers;
         for (management_tier t : enum_traits<management_tier>::values)
-            out << " " << to_string(t) << " " << o.managers_by_tier[static_cast<std::size_t>(t)]
-                << ";";
-        out << "\n  QI activities: " << o.clinical_team_activities
-            << " at the clinical-team level, " << o.other_level_activities << " at other levels\n";
+            tiers.push_back(std::string(to_string(t)) + " " +
+                            std::to_string(o.managers_by_tier[static_cast<std::size_t>(t)]));
+        out << detail::wrap_list("  managers by tier:", tiers, 4);
+        out << "  QI activities: " << o.clinical_team_activities << " at the clinical-team level, "
+            << o.other_level_activities << " at other levels\n";
     }
-    out << "\n";
-    for (const team_profile& t : p.teams)
-        out << "QI team " << t.code << ": " << t.members << " members, " << t.advisors
-            << " patient advisors (organization " << t.organization_code << ")\n";
-    out << "\nData sources recorded one by one:";
-    for (source_kind k : enum_traits<source_kind>::values)
-        out << " " << to_string(k) << " " << p.sources_by_kind[static_cast<std::size_t>(k)] << ";";
-    out << "\n";
-    for (const source_total& t : p.totals) {
-        out << "Known total: " << t.count << " " << to_string(t.kind) << (t.count == 1 ? "" : "s");
-        if (t.tier) out << " with " << to_string(*t.tier) << " managers";
-        out << " (" << to_string(t.provenance) << ")";
-        if (!t.description.empty()) out << ": " << t.description;
+    for (const team_profile& t : p.teams) {
         out << "\n";
+        team_text(out, t, options.names);
+    }
+    std::vector<std::string> kinds;
+    for (source_kind k : enum_traits<source_kind>::values)
+        kinds.push_back(std::string(to_string(k)) + " " +
+                        std::to_string(p.sources_by_kind[static_cast<std::size_t>(k)]));
+    out << "\n" << detail::wrap_list("Data sources recorded one by one:", kinds, 2);
+    for (const source_total& t : p.totals) {
+        std::string text = std::to_string(t.count) + " " + std::string(to_string(t.kind)) +
+                           (t.count == 1 ? "" : "s");
+        if (t.tier) text += " with " + std::string(to_string(*t.tier)) + " managers";
+        text += " (" + std::string(to_string(t.provenance)) + ")";
+        if (!t.description.empty()) text += ": " + t.description;
+        out << detail::wrap_text("Known total: ", text, 2);
     }
     out << "\nEngagements: " << p.engagements << "; practice enactments: " << p.enactments
         << "; coded segments: " << p.segments << "\n";
     out << "Evaluation items: " << p.evaluation_items
         << "; evaluation responses: " << p.evaluation_responses
         << "; influence-log entries: " << p.influence_entries << "\n";
-    out << "Records by provenance:";
+    std::vector<std::string> origins;
     for (provenance v : enum_traits<provenance>::values)
-        out << " " << to_string(v) << " " << p.records_by_provenance[static_cast<std::size_t>(v)]
-            << ";";
-    out << "\n";
+        origins.push_back(std::string(to_string(v)) + " " +
+                          std::to_string(p.records_by_provenance[static_cast<std::size_t>(v)]));
+    out << detail::wrap_list("Records by provenance:", origins, 2);
     return out.str();
 }
 
