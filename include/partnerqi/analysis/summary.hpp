@@ -62,6 +62,11 @@ struct study_summary {
     influence_summary influence;     ///< the influence log per advisor, team and wave
     std::optional<partnerqi::network::network_summary>
         network;  ///< unset when period_options::with_network is off
+    /// Each patient advisor's voice path to a decision-maker of the network's decision-maker
+    /// tiers, or why there is none (network::voice_paths_text()); empty when `network` is unset.
+    std::vector<std::string> voice_paths;
+    /// The tiers whose managers count as decision-makers for `voice_paths`.
+    std::vector<model::management_tier> decision_maker_tiers;
     std::optional<wave_report>
         waves;  ///< unset when off, a wave is chosen, the study has none, or too many
     std::optional<case_comparison>

@@ -135,4 +135,18 @@ managers_of(std::vector<model::management_tier> tiers);
     const engagement_graph& g, model::person_id advisor,
     const std::vector<model::management_tier>& tiers);
 
+/// Every patient advisor's voice path to a decision-maker (a manager of `tiers`), one line per
+/// advisor in vertex order, each as voice_path_text() writes it: the codes and roles along a
+/// shortest path in the direction voice travels, or why there is none. One breadth_first_reach()
+/// from every decision-maker against the voice, so O(V + E) for all advisors together; among
+/// equally near decision-makers the one the search meets first is kept, which may differ from
+/// voice_path()'s choice.
+/// @code
+/// for (const std::string& line : network::voice_paths_text(g,
+/// {model::management_tier::top_level}))
+///     std::cout << "  " << line << '\n';
+/// @endcode
+[[nodiscard]] PARTNERQI_EXPORT std::vector<std::string> voice_paths_text(
+    const engagement_graph& g, const std::vector<model::management_tier>& tiers);
+
 }  // namespace partnerqi::network

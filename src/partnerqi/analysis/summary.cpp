@@ -4,6 +4,8 @@
 
 #include "partnerqi/analysis/references.hpp"
 #include "partnerqi/detail/progress_meter.hpp"
+#include "partnerqi/network/engagement_graph.hpp"
+#include "partnerqi/network/reach.hpp"
 
 namespace partnerqi::analysis {
 
@@ -33,7 +35,14 @@ study_summary summary(const case_study& study, const summary_options& o) {
     s.evaluations = summarize_evaluations(study, o.scope);
     s.influence = summarize_influence(study, o.scope);
     analysed();
-    if (o.periods.with_network) s.network = network_summary_of(study, o.scope, o.periods.network);
+    if (o.periods.with_network) {
+        s.network = network_summary_of(study, o.scope, o.periods.network);
+        network::graph_filter gf;
+        static_cast<model::scope_filter&>(gf) = o.scope;
+        s.decision_maker_tiers = o.periods.network.decision_maker_tiers;
+        s.voice_paths =
+            network::voice_paths_text(network::engagement_graph(study, gf), s.decision_maker_tiers);
+    }
     analysed();
     auto too_many = [&](std::size_t n, const char* what) {
         s.notes.push_back(std::to_string(n) + " " + what + ": more than the " +
@@ -85,6 +94,12 @@ std::string to_text(const study_summary& s) {
     if (s.network) {
         heading("Engagement network");
         out << to_text(*s.network);
+        std::string tiers;
+        for (std::size_t i = 0; i < s.decision_maker_tiers.size(); ++i)
+            tiers += (i ? " or " : "") + std::string(to_string(s.decision_maker_tiers[i]));
+        out << "  voice paths of the advisors to a decision-maker (" << tiers << " manager):\n";
+        for (const std::string& line : s.voice_paths)
+            out << "    " << line << "\n";
     }
     if (s.waves) {
         heading("Waves and change");

@@ -166,34 +166,73 @@ std::vector<model::person_id> voice_path(const engagement_graph& g, model::perso
     return path;
 }
 
+namespace {
+
+std::string path_text(const engagement_graph& g, const std::vector<vertex>& path) {
+    std::string out;
+    for (vertex x : path)
+        out += (out.empty() ? "" : " -> ") + who(g.graph()[x]);
+    return out;
+}
+
+// Why the advisor at `v` has no voice path; `any_decision_maker`: the network holds one.
+std::string no_path_text(const engagement_graph& g, vertex v,
+                         const std::vector<model::management_tier>& tiers,
+                         bool any_decision_maker) {
+    const person_vertex& p = g.graph()[v];
+    const std::string none = p.code + ": no voice path to a " + tier_names(tiers) + " manager: ";
+    if (out_degree(v, g.graph()) + in_degree(v, g.graph()) == 0)
+        return none + "no engagement recorded for " + p.code + " in " + g.window().to_iso();
+    if (!any_decision_maker) return none + "the network holds no " + tier_names(tiers) + " manager";
+    return none + "the engagements recorded carry " + p.code +
+           "'s voice to no such manager (recruiting, training, preparing, coaching and "
+           "supporting carry no voice; see voice_direction)";
+}
+
+}  // namespace
+
 std::string voice_path_text(const engagement_graph& g, model::person_id advisor,
                             const std::vector<model::management_tier>& tiers) {
     const auto v = g.vertex_of(advisor);
-    const std::string target = "a " + tier_names(tiers) + " manager";
     if (!v)
         return "person " + std::to_string(advisor.value) +
-               ": not in the engagement network, so "
-               "no voice path to " +
-               target + " can be traced; widen the network's filter";
-    const person_vertex& p = g.graph()[*v];
+               ": not in the engagement network, so no voice path to a " + tier_names(tiers) +
+               " manager can be traced; widen the network's filter";
     const std::vector<model::person_id> path = voice_path(g, advisor, tiers);
     if (!path.empty()) {
-        std::string out;
+        std::vector<vertex> vertices;
         for (model::person_id id : path)
-            out += (out.empty() ? "" : " -> ") + who(g.person(g.require_vertex(id)));
-        return out;
+            vertices.push_back(g.require_vertex(id));
+        return path_text(g, vertices);
     }
-    const std::string none = p.code + ": no voice path to " + target + ": ";
-    if (out_degree(*v, g.graph()) + in_degree(*v, g.graph()) == 0)
-        return none + "no engagement recorded for " + p.code + " in " + g.window().to_iso();
     const person_predicate decides = managers_of(tiers);
     bool any = false;
     for (std::size_t i = 0; i < g.num_people() && !any; ++i)
         any = decides(g.graph()[static_cast<vertex>(i)]);
-    if (!any) return none + "the network holds no " + tier_names(tiers) + " manager";
-    return none + "the engagements recorded carry " + p.code +
-           "'s voice to no such manager (recruiting, training, preparing, coaching and "
-           "supporting carry no voice; see voice_direction)";
+    return no_path_text(g, *v, tiers, any);
+}
+
+std::vector<std::string> voice_paths_text(const engagement_graph& g,
+                                          const std::vector<model::management_tier>& tiers) {
+    // One search from every decision-maker against the voice: each advisor's parent chain is a
+    // shortest voice path to the nearest decision-maker, read backwards. O(V + E) in all.
+    const reach_result r = breadth_first_reach(g, managers_of(tiers), tie_direction::against_voice);
+    bool any = false;
+    for (std::size_t i = 0; i < g.num_people() && !any; ++i)
+        any = r.steps[i] == std::size_t{0};
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < g.num_people(); ++i) {
+        const auto v = static_cast<vertex>(i);
+        if (g.graph()[v].role != model::person_role::patient_advisor) continue;
+        if (!r.reached(v)) {
+            lines.push_back(no_path_text(g, v, tiers, any));
+            continue;
+        }
+        std::vector<vertex> path = r.path_to(v);
+        std::reverse(path.begin(), path.end());
+        lines.push_back(path_text(g, path));
+    }
+    return lines;
 }
 
 person_predicate managers_of(std::vector<model::management_tier> tiers) {
