@@ -10,6 +10,7 @@
 
 #include "partnerqi/analysis/agreement.hpp"
 #include "partnerqi/analysis/assessment.hpp"
+#include "partnerqi/analysis/catalog.hpp"
 #include "partnerqi/analysis/coding.hpp"
 #include "partnerqi/analysis/comparison.hpp"
 #include "partnerqi/analysis/evaluation_loop.hpp"

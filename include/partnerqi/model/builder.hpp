@@ -410,7 +410,9 @@ public:
     /// practice_category::managing_integration).
     practice_line practice(std::string code, practice_category category);
     /// Adds every entry of default_practice_catalog() whose code no line and no record of the
-    /// starting case study has, so that enactments can name them.
+    /// starting case study has, so that enactments can name them; each is marked with the
+    /// default provenance set so far (user-entered unless default_provenance() said otherwise)
+    /// and, unless that is illustrative, carries the origin note of model::adopted().
     builder& adopt_default_practice_catalog();
     /// Starts an enactment: a manager, by code, performed a practice, by code.
     enactment_line enactment(std::string practice_code, std::string manager_code);

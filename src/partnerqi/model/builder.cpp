@@ -509,8 +509,8 @@ builder& builder::adopt_default_practice_catalog() {
             find_in<practice_id>(lines_->start, p.code))
             continue;
         lines_->claimed[kind_index<model::practice>].insert(p.code);
-        const model::provenance catalog_provenance = p.provenance;
-        lines_->practices.push_back({std::move(p), catalog_provenance});
+        const model::provenance marked = lines_->default_provenance;
+        lines_->practices.push_back({adopted(std::move(p), marked), marked});
     }
     return *this;
 }

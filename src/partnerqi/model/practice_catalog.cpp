@@ -62,11 +62,17 @@ std::vector<practice> default_practice_catalog() {
     return out;
 }
 
-std::size_t add_default_practice_catalog(case_study& study) {
+practice adopted(practice entry, provenance marked) {
+    entry.provenance = marked;
+    if (marked != provenance::illustrative) entry.description += practice_catalog_origin;
+    return entry;
+}
+
+std::size_t add_default_practice_catalog(case_study& study, provenance marked) {
     std::size_t added = 0;
     for (practice& p : default_practice_catalog()) {
         if (study.find<practice>(p.code)) continue;
-        study.add(std::move(p));
+        study.add(adopted(std::move(p), marked));
         ++added;
     }
     return added;
