@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <new>
 #include <sstream>
 
@@ -19,6 +20,46 @@ namespace {
 
 // Raised by Ctrl-C and SIGTERM; watched by every step (see watch_interrupts).
 cancellation_flag interrupted;
+
+// The load limits of this run, set from the command line by command_line::parse (one command
+// runs per process) and used by every load().
+io::load_limits chosen_limits;
+
+// The limit options: the option, the field of the library's limits it sets, and what it means.
+struct limit_option {
+    const char* option;
+    const char* field;
+    const char* help;
+};
+
+constexpr limit_option load_limit_options[] = {
+    {"max-payload-bytes", "load_limits::max_payload_bytes",
+     "largest payload of a case-study file loaded, in bytes (default 1073741824)"},
+    {"max-string-length", "load_limits::max_string_length",
+     "longest text (a transcript, a note) loaded, in bytes (default 67108864)"},
+    {"max-collection-size", "load_limits::max_collection_size",
+     "most elements in one collection of a loaded file (default 50000000)"},
+    {"max-records", "load_limits::max_records",
+     "most elements across all collections of a loaded file (default 100000000)"},
+};
+
+constexpr limit_option qdpx_limit_options[] = {
+    {"max-entry-bytes", "qdpx_limits::max_entry_bytes",
+     "largest uncompressed entry of a REFI-QDA project, in bytes (default 268435456)"},
+    {"max-total-bytes", "qdpx_limits::max_total_bytes",
+     "largest uncompressed size of all its entries, in bytes (default 1073741824)"},
+    {"max-compression-ratio", "qdpx_limits::max_compression_ratio",
+     "largest ratio of uncompressed to compressed size (default 100; a zip bomb has thousands)"},
+    {"max-entries", "qdpx_limits::max_entries", "most entries in the archive (default 100000)"},
+    {"max-xml-depth", "qdpx_limits::max_xml_depth",
+     "deepest nesting of XML elements (default 256)"},
+};
+
+// A limit given on the command line: a whole number from 1 up.
+std::uint64_t limit_value(const command_line& cl, const char* option, std::uint64_t fallback) {
+    if (!cl.has(option)) return fallback;
+    return parse_count(option, cl.text(option), 1, std::numeric_limits<std::uint64_t>::max());
+}
 
 extern "C" void on_interrupt(int /*signal*/) { interrupted.raise(); }
 
@@ -61,7 +102,7 @@ int report_current_exception() noexcept {
         std::cerr << "error: " << e.what() << " (run 'partnerqi --help')\n";
         return exit_usage;
     } catch (const partnerqi::error& e) {
-        std::cerr << "error: " << e.what() << '\n';
+        std::cerr << "error: " << with_limit_options(e.what()) << '\n';
         return exit_bad_input;
     } catch (const std::bad_alloc&) {
         std::cerr << "error: out of memory; the file may be too large for this machine\n";
@@ -109,17 +150,16 @@ progress::~progress() {
 void progress::finish() {
     finished_ = true;
     const double seconds = now_seconds() - start_;
-    std::ostringstream took;
-    took << std::fixed << std::setprecision(seconds < 10 ? 2 : 1) << seconds;
+    const std::string took = format_text(seconds, figure::average);
     if (terminal_) {
         // After a bar, the line is written again whole (the bar is wider than " done").
         if (shown_percent_ >= 0) {
             rewind_line(true);
             std::cerr << label_ << " ...";
         }
-        std::cerr << " done in " << took.str() << " s\n";
+        std::cerr << " done in " << took << " s\n";
     } else if (seconds > 1.0) {
-        std::cerr << label_ << " ... done in " << took.str() << " s\n";
+        std::cerr << label_ << " ... done in " << took << " s\n";
     }
 }
 
@@ -137,6 +177,13 @@ bool command_line::parse(const std::vector<std::string>& args) {
         return false;
     }
     po::notify(values);
+    chosen_limits.max_payload_bytes =
+        limit_value(*this, "max-payload-bytes", io::load_limits{}.max_payload_bytes);
+    chosen_limits.max_string_length =
+        limit_value(*this, "max-string-length", io::load_limits{}.max_string_length);
+    chosen_limits.max_collection_size =
+        limit_value(*this, "max-collection-size", io::load_limits{}.max_collection_size);
+    chosen_limits.max_records = limit_value(*this, "max-records", io::load_limits{}.max_records);
     for (const auto& [name, value] : values) {
         const po::option_description* option = all.find_nothrow(name, false);
         if (option != nullptr && option->semantic()->max_tokens() == 0) continue;  // a switch
@@ -154,8 +201,47 @@ bool command_line::parse(const std::vector<std::string>& args) {
 }
 
 void add_file(command_line& cl, const char* what) {
-    cl.hidden.add_options()("file", po::value<std::string>()->required(), what);
+    cl.hidden.add_options()("file", po::value<std::string>()->required(),
+                            what ? what : "the case-study file to read");
     cl.positional.add("file", 1);
+    if (!what) add_load_limits(cl);
+}
+
+void add_load_limits(command_line& cl) {
+    for (const limit_option& o : load_limit_options)
+        cl.options.add_options()(o.option, po::value<std::string>()->value_name("N"), o.help);
+}
+
+void add_qdpx_limits(command_line& cl) {
+    for (const limit_option& o : qdpx_limit_options)
+        cl.options.add_options()(o.option, po::value<std::string>()->value_name("N"), o.help);
+}
+
+io::qdpx_limits qdpx_limits_of(const command_line& cl) {
+    io::qdpx_limits limits;
+    limits.max_entry_bytes = limit_value(cl, "max-entry-bytes", limits.max_entry_bytes);
+    limits.max_total_bytes = limit_value(cl, "max-total-bytes", limits.max_total_bytes);
+    limits.max_compression_ratio =
+        limit_value(cl, "max-compression-ratio", limits.max_compression_ratio);
+    limits.max_entries = limit_value(cl, "max-entries", limits.max_entries);
+    limits.max_xml_depth =
+        static_cast<std::size_t>(limit_value(cl, "max-xml-depth", limits.max_xml_depth));
+    return limits;
+}
+
+std::string with_limit_options(const std::string& message) {
+    std::string out = message;
+    auto name_options = [&out](const auto& options) {
+        for (const limit_option& o : options) {
+            const std::string field = o.field, added = " (--" + std::string(o.option) + " N)";
+            for (std::size_t at = out.find(field); at != std::string::npos;
+                 at = out.find(field, at + field.size() + added.size()))
+                out.insert(at + field.size(), added);
+        }
+    };
+    name_options(load_limit_options);
+    name_options(qdpx_limit_options);
+    return out;
 }
 
 model::date parse_date(const std::string& option, const std::string& text) {
@@ -168,13 +254,15 @@ model::date parse_date(const std::string& option, const std::string& text) {
 }
 
 model::case_study load(const std::string& file) {
-    return timed("loading " + file,
-                 [&](const run_control& control) { return io::load(file, {}, control); });
+    return timed("loading " + file, [&](const run_control& control) {
+        return io::load(file, chosen_limits, control);
+    });
 }
 
 io::loaded_file load_with_info(const std::string& file) {
-    return timed("loading " + file,
-                 [&](const run_control& control) { return io::load_with_info(file, {}, control); });
+    return timed("loading " + file, [&](const run_control& control) {
+        return io::load_with_info(file, chosen_limits, control);
+    });
 }
 
 void save(const model::case_study& study, const std::string& file, io::encoding encoding) {

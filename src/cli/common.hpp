@@ -16,8 +16,10 @@
 #include <partnerqi/error.hpp>
 #include <partnerqi/io/case_study_file.hpp>
 #include <partnerqi/io/csv.hpp>
+#include <partnerqi/io/refi_qda.hpp>
 #include <partnerqi/model/case_study.hpp>
 #include <partnerqi/model/date.hpp>
+#include <partnerqi/number_format.hpp>
 #include <partnerqi/progress.hpp>
 
 namespace partnerqi::cli {
@@ -112,8 +114,25 @@ struct command_line {
     }
 };
 
-/// The positional FILE argument, required.
-void add_file(command_line& cl, const char* what = "the case-study file to read");
+/// The positional FILE argument, required. A case-study FILE (no `what` given) also brings the
+/// options that raise the load limits (add_load_limits()).
+void add_file(command_line& cl, const char* what = nullptr);
+
+/// --max-payload-bytes, --max-string-length, --max-collection-size and --max-records: the
+/// io::load_limits of every case-study file the command loads, for a trusted file larger than
+/// the defaults.
+void add_load_limits(command_line& cl);
+
+/// --max-entry-bytes, --max-total-bytes, --max-compression-ratio, --max-entries and
+/// --max-xml-depth: the io::qdpx_limits of a REFI-QDA project, for a trusted large archive.
+void add_qdpx_limits(command_line& cl);
+/// The REFI-QDA limits asked for with add_qdpx_limits()'s options, the defaults otherwise.
+[[nodiscard]] io::qdpx_limits qdpx_limits_of(const command_line& cl);
+
+/// A library message with each limit it names (load_limits::max_records,
+/// qdpx_limits::max_entries, ...) followed by the option that raises it, e.g.
+/// "raise load_limits::max_records (--max-records N) if the file is trusted".
+[[nodiscard]] std::string with_limit_options(const std::string& message);
 
 /// A date given with --option; a malformed one is a usage error.
 [[nodiscard]] model::date parse_date(const std::string& option, const std::string& text);
@@ -200,6 +219,7 @@ void add_raw(command_line& cl);
 /// @{
 int demo(const std::vector<std::string>& args);
 int info(const std::vector<std::string>& args);
+int catalog(const std::vector<std::string>& args);
 int validate(const std::vector<std::string>& args);
 int report(const std::vector<std::string>& args);
 int metrics(const std::vector<std::string>& args);

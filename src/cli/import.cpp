@@ -28,6 +28,7 @@ struct imported {
 struct import_request {
     std::optional<model::case_study> into;  ///< the study to add to, for --into
     model::source_kind source_kind = model::source_kind::interview;  ///< --kind
+    io::qdpx_limits limits;  ///< --max-entry-bytes and the other REFI-QDA limits
 };
 
 imported import_tables(const fs::path& dir, import_request& request) {
@@ -48,6 +49,7 @@ imported import_tables(const fs::path& dir, import_request& request) {
 imported import_qdpx(const fs::path& project, import_request& request) {
     io::qdpx_read_options options;
     options.source_kind = request.source_kind;
+    options.limits = request.limits;
     imported out;
     io::qdpx_report report;
     if (request.into) {
@@ -108,12 +110,15 @@ int import_command(const std::vector<std::string>& args) {
         "the kind of the sources of a REFI-QDA project (default: interview)")(
         "to", po::value<std::string>()->value_name(choices<io::encoding>()),
         "payload encoding (default: text)");
+    add_load_limits(cl);  // for --into
+    add_qdpx_limits(cl);
     if (!cl.parse(args)) return exit_ok;
     const auto encoding =
         cl.has("to") ? parse_option<io::encoding>("to", cl.text("to")) : io::save_options{}.format;
     const std::string out = cl.text("out");
     check_output(out, {cl.text("file")});
     import_request request;
+    request.limits = qdpx_limits_of(cl);
     if (cl.has("kind"))
         request.source_kind = parse_option<model::source_kind>("kind", cl.text("kind"));
     if (cl.has("into")) {

@@ -28,6 +28,8 @@ struct command {
 constexpr command commands[] = {
     {"demo", "write the seed study's two cases (reported facts plus illustrative detail)", demo},
     {"info", "describe a case study: organizations, people, teams, activities, sources", info},
+    {"catalog", "list the practice catalog (codes, categories, descriptions; table or CSV)",
+     catalog},
     {"validate", "check that a file is an intact, valid case study", validate},
     {"report", "print the analysis summary, for a window, a wave or a case", report},
     {"metrics", "print the network measures of every person (table or CSV)", metrics},

@@ -1,6 +1,7 @@
 #include "partnerqi/io/detail/qdpx_archive.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <unordered_set>
 #include <vector>
@@ -39,8 +40,22 @@ bool leaves_archive(std::string_view name) {
     return false;
 }
 
-std::string zip_message(zip_error_t* error) {
+// libzip's text for an error. libzip copies errno into an error of the "system" type whether or
+// not the failing call set it (a short read of a damaged archive sets nothing, and errno then
+// still says what an earlier call, such as isatty(), left: "Inappropriate ioctl for device").
+// errno is cleared before every libzip call that can fail, so a system part of 0 means no
+// system call failed, and only libzip's own words are kept.
+std::string zip_text(zip_error_t* error) {
     std::string text = zip_error_strerror(error);
+    if (zip_error_system_type(error) == ZIP_ET_SYS && zip_error_code_system(error) == 0) {
+        const std::size_t colon = text.find(": ");
+        if (colon != std::string::npos) text.resize(colon);
+    }
+    return text;
+}
+
+std::string zip_message(zip_error_t* error) {
+    std::string text = zip_text(error);
     zip_error_fini(error);
     return text;
 }
@@ -83,10 +98,11 @@ bounded_zip bounded_zip::open_file(const std::filesystem::path& file, const qdpx
                "no such file (or not a regular file); check the path");
     }
     int code = 0;
+    errno = 0;
     z.archive_ = zip_open(file.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
     if (z.archive_ == nullptr) {
         zip_error_t error;
-        zip_error_init_with_code(&error, code);
+        zip_error_init_with_code(&error, code);  // takes errno, cleared before zip_open
         refuse(category::not_a_case_study_file, z.where_,
                "not a readable zip archive (" + zip_message(&error) +
                    "); a REFI-QDA project (.qdpx) is a zip archive, export it again from the "
@@ -102,6 +118,7 @@ bounded_zip bounded_zip::open_bytes(std::string bytes, const qdpx_limits& limits
     z.bytes_ = std::make_unique<std::string>(std::move(bytes));
     zip_error_t error;
     zip_error_init(&error);
+    errno = 0;
     zip_source_t* source = zip_source_buffer_create(z.bytes_->data(), z.bytes_->size(), 0, &error);
     if (source != nullptr)
         z.archive_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
@@ -202,10 +219,11 @@ std::optional<std::string> bounded_zip::read(std::string_view name) {
     if (zip_stat_index(archive_, it->second, 0, &st) != 0) {
         refuse(category::damaged, where_, at + " cannot be described; the archive is damaged");
     }
+    errno = 0;
     zip_file_t* file = zip_fopen_index(archive_, it->second, 0);
     if (file == nullptr) {
         refuse(category::damaged, where_,
-               at + " cannot be opened (" + std::string(zip_strerror(archive_)) +
+               at + " cannot be opened (" + zip_text(zip_get_error(archive_)) +
                    "); the archive is damaged or encrypted");
     }
     // Read at most the announced size plus one byte: more than announced is damage, and the
@@ -217,9 +235,10 @@ std::optional<std::string> bounded_zip::read(std::string_view name) {
     while (out.size() < cap) {
         const auto want =
             static_cast<zip_uint64_t>(std::min<std::uint64_t>(sizeof buffer, cap - out.size()));
+        errno = 0;
         const zip_int64_t got = zip_fread(file, buffer, want);
         if (got < 0) {
-            const std::string why = zip_file_strerror(file);
+            const std::string why = zip_text(zip_file_get_error(file));
             zip_fclose(file);
             refuse(category::damaged, where_, at + " cannot be read (" + why + ")");
         }
@@ -254,7 +273,7 @@ std::string make_zip(const std::vector<std::pair<std::string, std::string>>& ent
     }
     zip_source_keep(target);
     auto fail = [&](const std::string& what) {
-        const std::string why = zip_strerror(archive);
+        const std::string why = zip_text(zip_get_error(archive));
         zip_discard(archive);
         zip_source_free(target);
         throw save_error(where + ": " + what + " (" + why + ")");
