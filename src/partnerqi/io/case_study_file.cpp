@@ -46,14 +46,23 @@ constexpr const char* stream_name = "case-study stream";
                                      "its payload was written by a newer Boost.Serialization "
                                      "than this build uses (" +
                                      e.what() + "); open it with a newer partnerqi");
-            default:
+            default: {
+                // The payload is decoded from memory, where no system call can fail: the system
+                // error Boost may append to an input stream error (strerror(errno), e.g. "input
+                // stream error-Inappropriate ioctl for device") is whatever an earlier call, such
+                // as isatty(), left in errno, and is left out.
+                const std::string why =
+                    e.code == boost::archive::archive_exception::input_stream_error
+                        ? std::string("input stream error: a value could not be read")
+                        : std::string(e.what());
                 throw load_error(category::damaged,
                                  prefix +
                                      "its payload cannot be decoded although its checksum "
                                      "matches (" +
-                                     e.what() +
+                                     why +
                                      "); it was written by a faulty program or altered on "
                                      "purpose");
+            }
         }
     } catch (const validation_error& e) {
         throw load_error(category::invalid_content,
