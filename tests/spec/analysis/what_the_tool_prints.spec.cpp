@@ -49,7 +49,7 @@ SCENARIO("the profile tells what each team works on and who is on it") {
             }
             THEN("members are listed by role with their codes, and the waves with their windows") {
                 CHECK(has(text, "patient-advisor (2): C1-PA1"));
-                CHECK(has(text, "manager top-level"));
+                CHECK(has(text, "manager mid-level (1): C1-PM"));
                 CHECK(has(text, "Wave W1: 2015-01-01/2015-12-31"));
             }
             THEN("no line is wider than 100 columns") { CHECK(widest_line(text) <= 100); }

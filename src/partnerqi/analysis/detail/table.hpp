@@ -38,8 +38,8 @@ struct table {
 
     /// Aligned columns: the first left-aligned, the others right-aligned; `indent` spaces first.
     /// A table wider than `max_width` columns has its widest columns after the first wrapped at
-    /// spaces onto continuation lines until it fits, or until no cell can be wrapped further
-    /// (a single word is never cut).
+    /// spaces onto continuation lines until it fits, when wrapping can make it fit (a single
+    /// word is never cut); a table too wide anyway keeps one line per row.
     [[nodiscard]] std::string to_text(std::size_t indent = 2, std::size_t max_width = 100) const {
         auto to_left = [&](std::size_t i) { return i < left.size() ? left[i] : i == 0; };
         std::vector<std::size_t> width(header.size(), 0), longest_word(header.size(), 0);
@@ -62,7 +62,12 @@ struct table {
                 sum += w;
             return sum;
         };
-        while (total() > max_width) {
+        // Wrap only when wrapping makes the table fit: a table too wide anyway stays one line
+        // per row, which reads (and searches) better than a table wrapped and still too wide.
+        std::size_t narrowest = total();
+        for (std::size_t i = 1; i < width.size(); ++i)
+            narrowest -= width[i] - longest_word[i];
+        while (narrowest <= max_width && total() > max_width) {
             std::size_t widest = width.size();
             for (std::size_t i = 1; i < width.size(); ++i)
                 if (width[i] > longest_word[i] &&
