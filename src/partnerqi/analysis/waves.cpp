@@ -18,15 +18,16 @@ std::int64_t diff(std::size_t after, std::size_t before) {
     return static_cast<std::int64_t>(after) - static_cast<std::int64_t>(before);
 }
 
-std::vector<detail::column_view> views(const wave_report& r) {
+}  // namespace
+
+std::vector<detail::column_view> detail::views(const wave_report& r) {
     std::vector<detail::column_view> out;
     for (const wave_snapshot& w : r.waves)
         out.push_back({w.code, &w.matrix, &w.every_tier, &w.audit, &w.network, std::nullopt});
     return out;
 }
 
-// The changes as (measure, value) rows, shared by text and CSV.
-std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& c) {
+std::vector<std::pair<std::string, std::string>> detail::change_rows(const wave_change& c) {
     std::vector<std::pair<std::string, std::string>> rows;
     rows.emplace_back("enactments", detail::signed_num(c.enactments_total));
     rows.emplace_back("managers enacting", detail::signed_num(c.managers_total));
@@ -64,8 +65,6 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
     }
     return rows;
 }
-
-}  // namespace
 
 namespace detail {
 
@@ -157,7 +156,7 @@ std::string to_text(const wave_report& r) {
     std::ostringstream out;
     out << "Waves, " << r.scope << "\n";
     if (r.waves.empty()) return out.str() + "  the study records no wave\n";
-    out << detail::side_by_side(views(r)).to_text();
+    out << detail::side_by_side(detail::views(r)).to_text();
     out << "Audit rows: " << tokenism_disclaimer() << "\n";
     if (!r.changes.empty()) {
         detail::table t;
@@ -166,7 +165,7 @@ std::string to_text(const wave_report& r) {
             t.header.push_back(c.from + " -> " + c.to);
         std::vector<std::vector<std::pair<std::string, std::string>>> all;
         for (const wave_change& c : r.changes)
-            all.push_back(change_rows(c));
+            all.push_back(detail::change_rows(c));
         for (std::size_t i = 0; i < all.front().size(); ++i) {
             std::vector<std::string> row{all.front()[i].first};
             for (const auto& rows : all)
@@ -181,7 +180,7 @@ std::string to_text(const wave_report& r) {
 void write_csv(std::ostream& out, const wave_report& r) {
     detail::table t;
     t.header = {"wave", "measure", "value"};
-    detail::table wide = detail::side_by_side(views(r));
+    detail::table wide = detail::side_by_side(detail::views(r));
     for (std::size_t col = 1; col < wide.header.size(); ++col)
         for (const auto& row : wide.rows) {
             std::string measure = row[0];
@@ -189,7 +188,7 @@ void write_csv(std::ostream& out, const wave_report& r) {
             t.add({wide.header[col], measure, row[col]});
         }
     for (const wave_change& c : r.changes)
-        for (auto& [measure, value] : change_rows(c)) {
+        for (auto& [measure, value] : detail::change_rows(c)) {
             std::string m = measure;
             m.erase(0, m.find_first_not_of(' '));
             t.add({c.from + "->" + c.to, m, value});
