@@ -402,8 +402,9 @@ private:
                 "-desc\">\n<title id=\"" + std::string(id) + "-title\">" + esc(title) +
                 "</title>\n<desc id=\"" + std::string(id) + "-desc\">" + esc(desc) + "</desc>\n";
         out_ += "<defs><marker id=\"" + std::string(id) +
-                "-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-                "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
+                "-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" "
+                "markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" "
+                "orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
                 "fill=\"#444\"/></marker></defs>\n";
     }
 
@@ -484,7 +485,7 @@ private:
                     (p.tier ? ", " + std::string(to_string(*p.tier)) : "") + ", " +
                     std::string(to_string(p.provenance)) + ")</title>" +
                     node_shape(r, at[v].first, at[v].second, illustrative);
-            const bool long_code = p.code.size() > 10;
+            const bool long_code = p.code.size() > 8;
             out_ += "<text x=\"" + number(at[v].first, 1) + "\" y=\"" +
                     number(at[v].second + 4, 1) + "\" text-anchor=\"middle\" font-size=\"" +
                     (long_code ? "11" : "12") + "\" fill=\"" + std::string(row_ink[r]) + "\"" +
