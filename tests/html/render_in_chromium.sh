@@ -116,10 +116,12 @@ fi
 if [[ -n $example ]]; then
   cp "$out/report.html" "$example/demo-report.html"
   chromium_run --screenshot="$out/top.png" --window-size=1280,2200 "$page" >/dev/null
-  if command -v convert >/dev/null; then
-    convert "$out/top.png" -strip -colors 192 "PNG8:$example/demo-report.png"
+  # Smaller with pngquant (Debian: pngquant) or optipng when either is installed.
+  if command -v pngquant >/dev/null; then
+    pngquant --quality=65-90 --speed 1 --strip --force --output "$example/demo-report.png" "$out/top.png"
   else
     cp "$out/top.png" "$example/demo-report.png"
+    if command -v optipng >/dev/null; then optipng -quiet -o5 "$example/demo-report.png"; fi
   fi
   echo "wrote $example/demo-report.html and $example/demo-report.png"
 fi

@@ -103,7 +103,8 @@ dl.facts dt{font-weight:600}dl.facts dd{margin:0}
 ol.refs li{margin-bottom:.3rem}
 .muted{color:var(--muted)}
 @media print{
- body{max-width:none;padding:0;font-size:10.5pt}
+ body{max-width:none;padding:0;font-size:9.5pt}
+ table{font-size:8.5pt}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  nav{display:none}
  h2{break-before:page;page-break-before:always}
