@@ -25,9 +25,9 @@ struct html_options {
     /// The page's title and top heading; empty: "Partnership report: " and the study's title.
     std::string title;
     /// Networks of more people than this are drawn aggregated, one node per tier with the
-    /// number of ties between tiers, so that the picture stays readable and the page small; the
-    /// page says so under the picture.
-    std::size_t max_drawn_people = 300;
+    /// number of ties between tiers (also as a table), so that the picture stays readable and
+    /// the page small; the page says so under the picture.
+    std::size_t max_drawn_people = 200;
 };
 
 /// The summary as one HTML5 page (UTF-8) that needs nothing from the network: inline CSS and

@@ -167,14 +167,15 @@ std::string node_shape(std::size_t row, double x, double y, bool illustrative) {
            "\" stroke=\"#333\"" + dash + "/>";
 }
 
-std::string legend_html() {
+// The legend of the network picture; the aggregated picture has no people and no tie styles.
+std::string legend_html(bool per_person) {
     constexpr std::string_view swatch =
         R"(<li><svg width="44" height="20" viewBox="-44 -20 88 40" aria-hidden="true">)";
     std::string out = R"(<ul class="legend" aria-label="Legend of the network picture">)";
-    for (std::size_t r = 0; r < tier_rows; ++r) {
+    for (std::size_t r = 0; r < tier_rows; ++r)
         out += std::string(swatch) + node_shape(r, 0, 0, false) + "</svg>" +
                std::string(row_names[r]) + "</li>";
-    }
+    if (!per_person) return out + "</ul>";
     out += std::string(swatch) + node_shape(3, 0, 0, true) +
            "</svg>dashed outline: illustrative record</li>";
     for (engagement_level l : enum_traits<engagement_level>::values)
@@ -359,8 +360,9 @@ private:
         desc += ".";
         const bool aggregated = n > o_.max_drawn_people;
         out_ += "<figure>\n";
+        std::vector<std::vector<std::string>> tier_ties;
         if (aggregated)
-            aggregated_picture(g, per_row, desc);
+            tier_ties = aggregated_picture(g, per_row, desc);
         else
             people_picture(g, per_row, desc);
         out_ += "<figcaption>" + esc(desc) +
@@ -370,7 +372,14 @@ private:
                             : " Ties point from who acts to who is engaged; rows are tiers, "
                               "people in code order.") +
                 "</figcaption>\n</figure>\n";
-        out_ += legend_html() + "\n";
+        out_ += legend_html(!aggregated) + "\n";
+        if (aggregated) {
+            std::vector<std::string> header{"from \\ to"};
+            for (std::string_view name : row_names)
+                header.emplace_back(name);
+            table("Ties between tiers (rows: who acts; columns: who is engaged)", header, tier_ties,
+                  {false, true, true, true, true, true});
+        }
         if (s_.network) {
             const network::network_summary& ns = *s_.network;
             std::vector<std::vector<std::string>> rows{
@@ -496,9 +505,10 @@ private:
         out_ += "</svg>\n";
     }
 
-    void aggregated_picture(const network::engagement_graph& g,
-                            const std::array<std::size_t, tier_rows>& per_row,
-                            const std::string& desc) {
+    // Draws one node per tier and returns the tie counts between tiers as table rows.
+    std::vector<std::vector<std::string>> aggregated_picture(
+        const network::engagement_graph& g, const std::array<std::size_t, tier_rows>& per_row,
+        const std::string& desc) {
         const auto& bg = g.graph();
         std::array<std::array<std::size_t, tier_rows>, tier_rows> ties{};
         for (auto e : boost::make_iterator_range(edges(bg)))
@@ -523,10 +533,10 @@ private:
                         number(side + bow, 1) + "," + number(y1, 1) + " " + number(side + bow, 1) +
                         "," + number(y2, 1) + " " + number(side, 1) + "," + number(y2, 1) +
                         "\" marker-end=\"url(#net-arrow)\"/>";
-                out_ += "<text x=\"" + number(side + bow * 0.78, 1) + "\" y=\"" +
+                out_ += "<text x=\"" + number(side + bow * 0.75, 1) + "\" y=\"" +
                         number((y1 + y2) / 2 + 4, 1) +
-                        "\" font-size=\"12\" text-anchor=\"middle\" stroke=\"none\" "
-                        "fill=\"#222\">" +
+                        "\" font-size=\"12\" text-anchor=\"middle\" stroke=\"#fff\" "
+                        "stroke-width=\"4\" paint-order=\"stroke\" fill=\"#222\">" +
                         count(ties[a][b]) + "</text>\n";
             }
         out_ += "</g>\n";
@@ -543,17 +553,13 @@ private:
                 std::string(row_ink[r]) + "\">" + count(ties[r][r]) + " ties within</text>\n";
         }
         out_ += "</svg>\n";
-        std::vector<std::string> header{"from \\ to"};
-        for (std::string_view name : row_names)
-            header.emplace_back(name);
         std::vector<std::vector<std::string>> rows;
         for (std::size_t a = 0; a < tier_rows; ++a) {
             rows.push_back({std::string(row_names[a])});
             for (std::size_t b = 0; b < tier_rows; ++b)
                 rows.back().push_back(count(ties[a][b]));
         }
-        table("Ties between tiers (rows: who acts; columns: who is engaged)", header, rows,
-              {false, true, true, true, true, true});
+        return rows;
     }
 
     // ---- practices by tier ------------------------------------------------------------------
