@@ -14,5 +14,6 @@
 #include "partnerqi/io/dot.hpp"
 #include "partnerqi/io/gexf.hpp"
 #include "partnerqi/io/graphml.hpp"
+#include "partnerqi/io/html_report.hpp"
 #include "partnerqi/io/refi_qda.hpp"
 #include "partnerqi/io/tables.hpp"

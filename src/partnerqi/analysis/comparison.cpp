@@ -42,7 +42,9 @@ void need_two(std::size_t n) {
                                     std::to_string(n) + "; add a case or choose another study");
 }
 
-std::vector<detail::column_view> views(const case_comparison& c) {
+}  // namespace
+
+std::vector<detail::column_view> detail::views(const case_comparison& c) {
     std::vector<detail::column_view> out;
     for (const case_column& col : c.columns)
         out.push_back({col.code + " (" + col.organization + ")", &col.matrix, &col.every_tier,
@@ -50,8 +52,6 @@ std::vector<detail::column_view> views(const case_comparison& c) {
                        std::make_pair(col.evaluations, col.closed_loops)});
     return out;
 }
-
-}  // namespace
 
 case_comparison compare_cases(const case_study& study, const std::vector<case_id>& cases,
                               const filter& scope, const period_options& o) {
@@ -91,13 +91,13 @@ case_comparison compare_cases(const std::vector<case_ref>& cases,
 std::string to_text(const case_comparison& c) {
     std::ostringstream out;
     out << "Cases side by side, " << c.scope << "\n";
-    out << detail::side_by_side(views(c)).to_text();
+    out << detail::side_by_side(detail::views(c)).to_text();
     out << "Audit rows: " << tokenism_disclaimer() << "\n";
     return out.str();
 }
 
 void write_csv(std::ostream& out, const case_comparison& c) {
-    detail::table t = detail::side_by_side(views(c), true);
+    detail::table t = detail::side_by_side(detail::views(c), true);
     for (auto& row : t.rows)
         row[0].erase(0, row[0].find_first_not_of(' '));
     t.write_csv(out);

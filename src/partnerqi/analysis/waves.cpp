@@ -18,15 +18,19 @@ std::int64_t diff(std::size_t after, std::size_t before) {
     return static_cast<std::int64_t>(after) - static_cast<std::int64_t>(before);
 }
 
-std::vector<detail::column_view> views(const wave_report& r) {
+}  // namespace
+
+std::vector<detail::column_view> detail::views(const wave_report& r) {
     std::vector<detail::column_view> out;
     for (const wave_snapshot& w : r.waves)
         out.push_back({w.code, &w.matrix, &w.every_tier, &w.audit, &w.network, std::nullopt});
     return out;
 }
 
-// The changes as (measure, value) rows, shared by text and CSV (`csv`: reals as files write them).
-std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& c, bool csv) {
+// The changes as (measure, value) rows, shared by the text, the CSV and the HTML report (`csv`:
+// reals as files write them).
+std::vector<std::pair<std::string, std::string>> detail::change_rows(const wave_change& c,
+                                                                     bool csv) {
     std::vector<std::pair<std::string, std::string>> rows;
     rows.emplace_back("enactments", detail::signed_num(c.enactments_total));
     rows.emplace_back("managers enacting", detail::signed_num(c.managers_total));
@@ -65,8 +69,6 @@ std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& 
     }
     return rows;
 }
-
-}  // namespace
 
 namespace detail {
 
@@ -158,7 +160,7 @@ std::string to_text(const wave_report& r) {
     std::ostringstream out;
     out << "Waves, " << r.scope << "\n";
     if (r.waves.empty()) return out.str() + "  the study records no wave\n";
-    out << detail::side_by_side(views(r)).to_text();
+    out << detail::side_by_side(detail::views(r)).to_text();
     out << "Audit rows: " << tokenism_disclaimer() << "\n";
     if (!r.changes.empty()) {
         detail::table t;
@@ -167,7 +169,7 @@ std::string to_text(const wave_report& r) {
             t.header.push_back(c.from + " -> " + c.to);
         std::vector<std::vector<std::pair<std::string, std::string>>> all;
         for (const wave_change& c : r.changes)
-            all.push_back(change_rows(c, false));
+            all.push_back(detail::change_rows(c, false));
         for (std::size_t i = 0; i < all.front().size(); ++i) {
             std::vector<std::string> row{all.front()[i].first};
             for (const auto& rows : all)
@@ -182,7 +184,7 @@ std::string to_text(const wave_report& r) {
 void write_csv(std::ostream& out, const wave_report& r) {
     detail::table t;
     t.header = {"wave", "measure", "value"};
-    detail::table wide = detail::side_by_side(views(r), true);
+    detail::table wide = detail::side_by_side(detail::views(r), true);
     for (std::size_t col = 1; col < wide.header.size(); ++col)
         for (const auto& row : wide.rows) {
             std::string measure = row[0];
@@ -190,7 +192,7 @@ void write_csv(std::ostream& out, const wave_report& r) {
             t.add({wide.header[col], measure, row[col]});
         }
     for (const wave_change& c : r.changes)
-        for (auto& [measure, value] : change_rows(c, true)) {
+        for (auto& [measure, value] : detail::change_rows(c, true)) {
             std::string m = measure;
             m.erase(0, m.find_first_not_of(' '));
             t.add({c.from + "->" + c.to, m, value});

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "partnerqi/analysis/detail/table.hpp"
@@ -10,6 +11,10 @@
 #include "partnerqi/analysis/practice_matrix.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
 #include "partnerqi/analysis/waves.hpp"
+
+namespace partnerqi::analysis {
+struct case_comparison;
+}  // namespace partnerqi::analysis
 
 namespace partnerqi::analysis::detail {
 
@@ -35,6 +40,14 @@ struct column_view {
     const std::optional<partnerqi::network::network_summary>* network = nullptr;
     std::optional<std::pair<std::size_t, std::size_t>> loops;  ///< evaluations, closed
 };
+
+/// The columns of a wave report, one per wave (defined in waves.cpp).
+std::vector<column_view> views(const wave_report& r);
+/// The columns of a case comparison, one per case (defined in comparison.cpp).
+std::vector<column_view> views(const case_comparison& c);
+/// The changes from one wave to the next as (measure, value) rows, shared by the text, the CSV
+/// and the HTML report (defined in waves.cpp); with `csv`, real numbers as files write them.
+std::vector<std::pair<std::string, std::string>> change_rows(const wave_change& c, bool csv);
 
 /// Measures as rows, columns as given; real numbers as text shows them, or with `csv` as files
 /// write them (format_exact).
