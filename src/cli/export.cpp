@@ -27,6 +27,7 @@ namespace {
 /// The metrics and ties tables, then every analysis table of the summary, as CSV files in a
 /// directory.
 void export_tables(const model::case_study& study, const model::scope_filter& scope,
+                   const analysis::agreement_options& agreement,
                    const network::metrics_options& measure, const fs::path& dir,
                    io::csv_cells cells) {
     std::error_code ec;
@@ -37,6 +38,7 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
     }
     analysis::summary_options options;
     options.scope = scope;
+    options.agreement = agreement;
     const analysis::study_summary s = timed("analysing", [&](const run_control& control) {
         analysis::summary_options watched_options = options;
         watched_options.control = control;
@@ -85,7 +87,8 @@ int export_command(const std::vector<std::string>& args) {
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
         "           ends with '/'), the metrics and ties tables and every analysis table, "
-        "one CSV file each\n"
+        "one CSV file each,\n"
+        "           the agreement between coders as --agreement-unit and --replicates ask\n"
         "  tables   the whole study as CSV tables in the folder PATH, one per kind of record, "
         "with\n"
         "           a README.txt; 'partnerqi import PATH' reads them back (--force: write "
@@ -106,12 +109,20 @@ int export_command(const std::vector<std::string>& args) {
         "force", "tables: write into a folder that holds other files (they are kept)");
     add_raw(cl);
     add_pivots(cl);
+    add_agreement_options(cl);
     if (!cl.parse(args)) return exit_ok;
     const network::metrics_options measure = metrics_options_of(cl);
+    const analysis::agreement_options agreement = agreement_options_of(cl);
     const std::string format = cl.text("format");
     if (cl.has("raw") && format != "csv" && format != "tables")
         throw usage_error("--raw is for --format csv and tables, which write CSV cells");
     const std::string out = cl.text("out");
+    const bool into_directory = fs::is_directory(out) || (!out.empty() && out.back() == '/');
+    if ((cl.has("agreement-unit") || cl.has("replicates")) &&
+        (format != "csv" || !into_directory))
+        throw usage_error(
+            "--agreement-unit and --replicates are for --format csv into a directory, whose "
+            "tables hold the agreement between coders");
     check_output(out, {cl.text("file")});
     const bool is_table =
         format == "graphml" || format == "gexf" || format == "csv" || format == "tables";
@@ -152,8 +163,8 @@ int export_command(const std::vector<std::string>& args) {
     }
     const model::scope_filter scope = to_scope(study, choice);
 
-    if (format == "csv" && (fs::is_directory(out) || out.back() == '/')) {
-        export_tables(study, scope, measure, out, csv_cells_of(cl));
+    if (format == "csv" && into_directory) {
+        export_tables(study, scope, agreement, measure, out, csv_cells_of(cl));
         return exit_ok;
     }
     network::graph_filter filter = network_filter(scope);

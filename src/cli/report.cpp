@@ -20,26 +20,14 @@ int report(const std::vector<std::string>& args) {
         "form), each statement marked reported,\nuser-entered, illustrative or missing.");
     add_file(cl);
     add_scope_options(cl, true);
-    const std::string unit_help =
-        "what a unit of the agreement between coders is: " + choices<analysis::agreement_unit>() +
-        " (default source: the presence of a code in a source; character: each character of a "
-        "source, as NVivo's coding comparison counts)";
-    cl.options.add_options()("agreement-unit", po::value<std::string>()->value_name("U"),
-                             unit_help.c_str())(
-        "replicates", po::value<std::string>()->value_name("N"),
-        "bootstrap resamples of Krippendorff's alpha's interval, 1 to 100000 (default 1000); "
-        "the seed is fixed, so a report repeats")(
+    add_agreement_options(cl);
+    cl.options.add_options()(
         "gripp2",
         "print the GRIPP2 checklist (Staniszewska et al., BMJ 2017) as far as the records fill it");
     if (!cl.parse(args)) return exit_ok;
     const scope_choice choice = scope_of(cl);
     analysis::summary_options options;
-    if (cl.has("agreement-unit"))
-        options.agreement.unit =
-            parse_option<analysis::agreement_unit>("agreement-unit", cl.text("agreement-unit"));
-    if (cl.has("replicates"))
-        options.agreement.bootstrap.replicates =
-            static_cast<std::size_t>(parse_count("replicates", cl.text("replicates"), 1, 100000));
+    options.agreement = agreement_options_of(cl);
     const model::case_study study = load(cl.text("file"));
     if (cl.has("gripp2")) {
         const analysis::gripp2_report g = timed(
