@@ -95,7 +95,10 @@ int export_command(const std::vector<std::string>& args) {
         "into a\n"
         "           folder that holds other files, which are kept)\n"
         "  qdpx     the sources, codebook, codings and memos as a REFI-QDA project for NVivo,\n"
-        "           ATLAS.ti, MAXQDA, QualCoder (what the standard cannot hold is listed)\n"
+        "           ATLAS.ti, MAXQDA, QualCoder, with the evaluation records and the influence "
+        "log as\n"
+        "           Notes that 'partnerqi import --into' reads back (what the standard cannot "
+        "hold is listed)\n"
         "  qdc      the codebook alone as a REFI-QDA codebook");
     add_file(cl);
     cl.options.add_options()(
@@ -118,8 +121,7 @@ int export_command(const std::vector<std::string>& args) {
         throw usage_error("--raw is for --format csv and tables, which write CSV cells");
     const std::string out = cl.text("out");
     const bool into_directory = fs::is_directory(out) || (!out.empty() && out.back() == '/');
-    if ((cl.has("agreement-unit") || cl.has("replicates")) &&
-        (format != "csv" || !into_directory))
+    if ((cl.has("agreement-unit") || cl.has("replicates")) && (format != "csv" || !into_directory))
         throw usage_error(
             "--agreement-unit and --replicates are for --format csv into a directory, whose "
             "tables hold the agreement between coders");
@@ -157,7 +159,7 @@ int export_command(const std::vector<std::string>& args) {
         });
         std::cout << "wrote " << out << " (" << format << ": " << report.sources << " sources, "
                   << report.codes << " codes, " << report.segments << " codings, " << report.memos
-                  << " memos)\n";
+                  << " memos, " << report.records << " evaluation and influence-log records)\n";
         print_left_out(report.left_out, "exported");
         return exit_ok;
     }
