@@ -147,15 +147,17 @@ int export_command(const std::vector<std::string>& args) {
         io::tables_write_options options;
         options.force = cl.has("force");
         options.cells = csv_cells_of(cl);
-        timed("writing the tables into " + out, [&] { io::write_tables(study, out, options); });
+        timed("writing the tables into " + out,
+              [&](const run_control& control) { io::write_tables(study, out, options, control); });
         std::cout << "wrote the tables of " << study.title() << " into " << out
                   << " (read them back with 'partnerqi import " << out << "')\n";
         return exit_ok;
     }
     const model::case_study study = load(cl.text("file"));
     if (is_refi_qda) {
-        const io::qdpx_report report = timed("writing " + out, [&] {
-            return format == "qdpx" ? io::write_qdpx(study, out) : io::write_qdc(study, out);
+        const io::qdpx_report report = timed("writing " + out, [&](const run_control& control) {
+            return format == "qdpx" ? io::write_qdpx(study, out, control)
+                                    : io::write_qdc(study, out);
         });
         std::cout << "wrote " << out << " (" << format << ": " << report.sources << " sources, "
                   << report.codes << " codes, " << report.segments << " codings, " << report.memos
@@ -190,7 +192,9 @@ int export_command(const std::vector<std::string>& args) {
     } else {
         io::dot_options options;
         options.show_names = cl.has("names");
-        timed("drawing " + out, [&] { io::save_picture(study, graph, picture, out, options); });
+        timed("drawing " + out, [&](const run_control& control) {
+            io::save_picture(study, graph, picture, out, options, {}, control);
+        });
     }
     std::cout << "wrote " << out << " (" << format << ": " << graph.num_people() << " people, "
               << graph.num_ties() << " ties)\n";

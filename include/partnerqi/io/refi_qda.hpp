@@ -65,6 +65,7 @@
 
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::io {
 
@@ -154,8 +155,13 @@ PARTNERQI_EXPORT qdpx_report merge_qdpx(model::case_study& study, const std::fil
 /// fields it cannot express); throws partnerqi::save_error naming the file when writing fails,
 /// and partnerqi::invalid_request_error when the codebook nests deeper than read_qdpx() reads
 /// back with the default qdpx_limits::max_xml_depth (about 250 levels of codes).
+///
+/// Reports its progress to `control` one source and one coding at a time (step "writing the
+/// project") and throws partnerqi::cancelled when its flag is raised, before anything is
+/// written: `file` stays as it was, or absent.
 PARTNERQI_EXPORT qdpx_report write_qdpx(const model::case_study& study,
-                                        const std::filesystem::path& file);
+                                        const std::filesystem::path& file,
+                                        const run_control& control = {});
 
 /// Writes the codebook of a case study alone as a `.qdc` file, atomically; returns what the
 /// codebook format cannot hold. A study without codes is refused with

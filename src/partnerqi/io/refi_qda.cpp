@@ -14,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/detail/text.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
@@ -1296,7 +1297,12 @@ qdpx_import detail::read_qdpx_bytes(std::string bytes, const qdpx_read_options& 
     return read_archive(zip, options);
 }
 
-qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& file) {
+qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& file,
+                       const run_control& control) {
+    partnerqi::detail::progress_meter meter(
+        control, "writing the project",
+        study.all<data_source>().size() + study.all<coded_segment>().size());
+    std::uint64_t done = 0;
     const case_study_data d = xml_safe(study.data());
     qdpx_report report;
     losses lost;
@@ -1429,6 +1435,7 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
     if (!d.all<data_source>().empty()) {
         pugi::xml_node sources = project.append_child("Sources");
         for (const data_source& src : d.all<data_source>()) {
+            meter.at(done++);
             const std::string g = guid_of("source", src.code);
             pugi::xml_node node = sources.append_child("TextSource");
             node.append_attribute("guid") = g.c_str();
@@ -1449,6 +1456,7 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
             pugi::xml_node selection;
             std::pair<std::uint32_t, std::uint32_t> open{1, 0};
             for (const coded_segment* seg : segs) {
+                meter.at(done++);
                 const auto first = code_point_at(starts, seg->begin);
                 const auto last = code_point_at(starts, seg->end);
                 if (!first || !last) {
@@ -1534,7 +1542,9 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
     note_refs(project, &project_notes);
 
     entries.insert(entries.begin(), {"project.qde", to_xml(doc)});
-    detail::write_file_atomically(file, detail::make_zip(entries, file.string()));
+    const std::string archive = detail::make_zip(entries, file.string());
+    meter.finish();  // the last moment to stop: nothing is written before it
+    detail::write_file_atomically(file, archive);
     lost.into(report);
     return report;
 }
