@@ -653,19 +653,22 @@ private:
         R r{};
         std::string why = parse_record(p.text, r);
         if (why.empty()) {
-            // A record the study already has (same code, or same values for a kind without
-            // codes) is not added twice; keys of a kind are gathered once, at its first Note.
-            std::unordered_set<std::string>& keys = record_keys_[kind_index<R>];
+            // A record the study already has is not added twice: the same code, or, for a kind
+            // without codes, the same values, each record of the study matching one Note (a
+            // study may hold equal responses). Its records are counted once, at its first Note.
             bool known = false;
             if constexpr (has_code_v<R>) {
                 known = s_.find<R>(code_of_record(r)).has_value();
             } else {
-                if (!keyed_[kind_index<R>]) {
+                std::unordered_map<std::string, std::size_t>& held = held_[kind_index<R>];
+                if (!counted_[kind_index<R>]) {
                     for (const R& existing : s_.all<R>())
-                        keys.insert(value_key(existing));
-                    keyed_[kind_index<R>] = true;
+                        ++held[value_key(existing)];
+                    counted_[kind_index<R>] = true;
                 }
-                known = keys.count(value_key(r)) > 0;
+                const auto it = held.find(value_key(r));
+                known = it != held.end() && it->second > 0;
+                if (known) --it->second;
             }
             if (known) {
                 lost_.add(kind + " notes the study already has: not added twice");
@@ -673,7 +676,6 @@ private:
             }
             try {
                 s_.add(r);
-                if constexpr (!has_code_v<R>) keys.insert(value_key(r));
                 ++report_.records;
                 return;
             } catch (const validation_error& e) {
@@ -919,8 +921,10 @@ private:
     std::unordered_map<std::string, segment_id> codings_;  // by the Coding's GUID
     std::unordered_set<std::string> evidence_sets_;
     std::vector<pending_record> records_;
-    std::unordered_map<std::size_t, std::unordered_set<std::string>> record_keys_;
-    std::unordered_map<std::size_t, bool> keyed_;
+    // Per kind without codes: how many records of the study have each value key, not yet
+    // matched by a Note.
+    std::unordered_map<std::size_t, std::unordered_map<std::string, std::size_t>> held_;
+    std::unordered_map<std::size_t, bool> counted_;
     std::set<std::string> coders_;
     std::unordered_map<std::string, std::size_t> renamed_;
     std::set<std::tuple<std::string, std::string, std::optional<source_id>, std::optional<code_id>>>
@@ -1543,9 +1547,9 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
 
     entries.insert(entries.begin(), {"project.qde", to_xml(doc)});
     const std::string archive = detail::make_zip(entries, file.string());
-    meter.finish();  // the last moment to stop: nothing is written before it
+    lost.into(report);  // before writing: once the file is in place, nothing may fail
+    meter.finish();     // the last moment to stop: nothing is written before it
     detail::write_file_atomically(file, archive);
-    lost.into(report);
     return report;
 }
 
