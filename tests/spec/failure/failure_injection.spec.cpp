@@ -1,6 +1,6 @@
 // What each operation promises when it fails (README, "Exception safety"), checked by making it
 // fail: every allocation of a call in turn (failing_allocator.hpp), folders that cannot be
-// written, outputs that are folders, a full disk. Cancellation at every progress step is
+// written, outputs that are folders, a full disk, /dev/full. Cancellation at every progress step is
 // specified beside each call's progress (tests/spec/{io,network,analysis}/progress.spec.cpp).
 #include <cstdint>
 #include <filesystem>
@@ -226,6 +226,17 @@ SCENARIO("a save or an export that the disk or the folder refuses leaves the pre
                 CHECK(read_all(file) == file_before);
                 CHECK(read_all(project) == project_before);
                 CHECK(entries_in(dir.path()) == 2);
+            }
+        }
+        WHEN("the output is /dev/full, a device every write to fails as a full disk does") {
+            if (!fs::exists("/dev/full")) WARN("this system has no /dev/full: not checked");
+            if (fs::exists("/dev/full")) {
+                THEN("the save and the export fail with save_error, and nothing is left beside") {
+                    CHECK_THROWS_AS(io::save(study, "/dev/full"), save_error);
+                    CHECK_THROWS_AS(io::write_qdpx(study, "/dev/full"), save_error);
+                    CHECK(fs::is_character_file("/dev/full"));
+                    CHECK(entries_in(dir.path()) == 2);
+                }
             }
         }
         WHEN("the output named is a folder") {
