@@ -304,6 +304,29 @@ io::csv_cells csv_cells_of(const command_line& cl) {
     return cl.has("raw") ? io::csv_cells::raw : io::csv_cells::guarded;
 }
 
+void add_agreement_options(command_line& cl) {
+    const std::string unit_help =
+        "what a unit of the agreement between coders is: " + choices<analysis::agreement_unit>() +
+        " (default source: the presence of a code in a source; character: each character of a "
+        "source, as NVivo's coding comparison counts)";
+    cl.options.add_options()("agreement-unit", po::value<std::string>()->value_name("U"),
+                             unit_help.c_str())(
+        "replicates", po::value<std::string>()->value_name("N"),
+        "bootstrap resamples of Krippendorff's alpha's interval, 1 to 100000 (default 1000); "
+        "the seed is fixed, so a report repeats");
+}
+
+analysis::agreement_options agreement_options_of(const command_line& cl) {
+    analysis::agreement_options options;
+    if (cl.has("agreement-unit"))
+        options.unit =
+            parse_option<analysis::agreement_unit>("agreement-unit", cl.text("agreement-unit"));
+    if (cl.has("replicates"))
+        options.bootstrap.replicates =
+            static_cast<std::size_t>(parse_count("replicates", cl.text("replicates"), 1, 100000));
+    return options;
+}
+
 network::metrics_options metrics_options_of(const command_line& cl) {
     network::metrics_options options;
     if (cl.has("pivots"))

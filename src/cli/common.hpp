@@ -12,6 +12,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <partnerqi/analysis/agreement.hpp>
 #include <partnerqi/enum_traits.hpp>
 #include <partnerqi/error.hpp>
 #include <partnerqi/io/case_study_file.hpp>
@@ -208,6 +209,13 @@ void add_pivots(command_line& cl);
 /// `options` reporting to and listening to one step's control (the progress bar, Ctrl-C).
 [[nodiscard]] network::metrics_options watched(network::metrics_options options,
                                                const run_control& control);
+
+/// --agreement-unit and --replicates: what a unit of the agreement between coders is, and the
+/// bootstrap resamples of Krippendorff's alpha's interval (report and export --format csv).
+void add_agreement_options(command_line& cl);
+/// The agreement options asked for with --agreement-unit and --replicates (the library's
+/// defaults for what was not given).
+[[nodiscard]] analysis::agreement_options agreement_options_of(const command_line& cl);
 
 /// --raw: CSV cells written as they are, for scripts, instead of guarded against spreadsheet
 /// formulas (io::csv_cells).

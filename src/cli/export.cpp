@@ -27,6 +27,7 @@ namespace {
 /// The metrics and ties tables, then every analysis table of the summary, as CSV files in a
 /// directory.
 void export_tables(const model::case_study& study, const model::scope_filter& scope,
+                   const analysis::agreement_options& agreement,
                    const network::metrics_options& measure, const fs::path& dir,
                    io::csv_cells cells) {
     std::error_code ec;
@@ -37,6 +38,7 @@ void export_tables(const model::case_study& study, const model::scope_filter& sc
     }
     analysis::summary_options options;
     options.scope = scope;
+    options.agreement = agreement;
     const analysis::study_summary s = timed("analysing", [&](const run_control& control) {
         analysis::summary_options watched_options = options;
         watched_options.control = control;
@@ -85,14 +87,18 @@ int export_command(const std::vector<std::string>& args) {
         "  csv      the metrics table into the file PATH; when PATH is a directory (it "
         "exists, or\n"
         "           ends with '/'), the metrics and ties tables and every analysis table, "
-        "one CSV file each\n"
+        "one CSV file each,\n"
+        "           the agreement between coders as --agreement-unit and --replicates ask\n"
         "  tables   the whole study as CSV tables in the folder PATH, one per kind of record, "
         "with\n"
         "           a README.txt; 'partnerqi import PATH' reads them back (--force: write "
         "into a\n"
         "           folder that holds other files, which are kept)\n"
         "  qdpx     the sources, codebook, codings and memos as a REFI-QDA project for NVivo,\n"
-        "           ATLAS.ti, MAXQDA, QualCoder (what the standard cannot hold is listed)\n"
+        "           ATLAS.ti, MAXQDA, QualCoder, with the evaluation records and the influence "
+        "log as\n"
+        "           Notes that 'partnerqi import --into' reads back (what the standard cannot "
+        "hold is listed)\n"
         "  qdc      the codebook alone as a REFI-QDA codebook");
     add_file(cl);
     cl.options.add_options()(
@@ -106,12 +112,19 @@ int export_command(const std::vector<std::string>& args) {
         "force", "tables: write into a folder that holds other files (they are kept)");
     add_raw(cl);
     add_pivots(cl);
+    add_agreement_options(cl);
     if (!cl.parse(args)) return exit_ok;
     const network::metrics_options measure = metrics_options_of(cl);
+    const analysis::agreement_options agreement = agreement_options_of(cl);
     const std::string format = cl.text("format");
     if (cl.has("raw") && format != "csv" && format != "tables")
         throw usage_error("--raw is for --format csv and tables, which write CSV cells");
     const std::string out = cl.text("out");
+    const bool into_directory = fs::is_directory(out) || (!out.empty() && out.back() == '/');
+    if ((cl.has("agreement-unit") || cl.has("replicates")) && (format != "csv" || !into_directory))
+        throw usage_error(
+            "--agreement-unit and --replicates are for --format csv into a directory, whose "
+            "tables hold the agreement between coders");
     check_output(out, {cl.text("file")});
     const bool is_table =
         format == "graphml" || format == "gexf" || format == "csv" || format == "tables";
@@ -134,26 +147,28 @@ int export_command(const std::vector<std::string>& args) {
         io::tables_write_options options;
         options.force = cl.has("force");
         options.cells = csv_cells_of(cl);
-        timed("writing the tables into " + out, [&] { io::write_tables(study, out, options); });
+        timed("writing the tables into " + out,
+              [&](const run_control& control) { io::write_tables(study, out, options, control); });
         std::cout << "wrote the tables of " << study.title() << " into " << out
                   << " (read them back with 'partnerqi import " << out << "')\n";
         return exit_ok;
     }
     const model::case_study study = load(cl.text("file"));
     if (is_refi_qda) {
-        const io::qdpx_report report = timed("writing " + out, [&] {
-            return format == "qdpx" ? io::write_qdpx(study, out) : io::write_qdc(study, out);
+        const io::qdpx_report report = timed("writing " + out, [&](const run_control& control) {
+            return format == "qdpx" ? io::write_qdpx(study, out, control)
+                                    : io::write_qdc(study, out);
         });
         std::cout << "wrote " << out << " (" << format << ": " << report.sources << " sources, "
                   << report.codes << " codes, " << report.segments << " codings, " << report.memos
-                  << " memos)\n";
+                  << " memos, " << report.records << " evaluation and influence-log records)\n";
         print_left_out(report.left_out, "exported");
         return exit_ok;
     }
     const model::scope_filter scope = to_scope(study, choice);
 
-    if (format == "csv" && (fs::is_directory(out) || out.back() == '/')) {
-        export_tables(study, scope, measure, out, csv_cells_of(cl));
+    if (format == "csv" && into_directory) {
+        export_tables(study, scope, agreement, measure, out, csv_cells_of(cl));
         return exit_ok;
     }
     network::graph_filter filter = network_filter(scope);
@@ -177,7 +192,9 @@ int export_command(const std::vector<std::string>& args) {
     } else {
         io::dot_options options;
         options.show_names = cl.has("names");
-        timed("drawing " + out, [&] { io::save_picture(study, graph, picture, out, options); });
+        timed("drawing " + out, [&](const run_control& control) {
+            io::save_picture(study, graph, picture, out, options, {}, control);
+        });
     }
     std::cout << "wrote " << out << " (" << format << ": " << graph.num_people() << " people, "
               << graph.num_ties() << " ties)\n";

@@ -23,15 +23,8 @@ int report(const std::vector<std::string>& args) {
         "instead of the text.");
     add_file(cl);
     add_scope_options(cl, true);
-    const std::string unit_help =
-        "what a unit of the agreement between coders is: " + choices<analysis::agreement_unit>() +
-        " (default source: the presence of a code in a source; character: each character of a "
-        "source, as NVivo's coding comparison counts)";
-    cl.options.add_options()("agreement-unit", po::value<std::string>()->value_name("U"),
-                             unit_help.c_str())(
-        "replicates", po::value<std::string>()->value_name("N"),
-        "bootstrap resamples of Krippendorff's alpha's interval, 1 to 100000 (default 1000); "
-        "the seed is fixed, so a report repeats")(
+    add_agreement_options(cl);
+    cl.options.add_options()(
         "gripp2",
         "print the GRIPP2 checklist (Staniszewska et al., BMJ 2017) as far as the records fill it")(
         "html", po::value<std::string>()->value_name("OUT"),
@@ -39,12 +32,7 @@ int report(const std::vector<std::string>& args) {
     if (!cl.parse(args)) return exit_ok;
     const scope_choice choice = scope_of(cl);
     analysis::summary_options options;
-    if (cl.has("agreement-unit"))
-        options.agreement.unit =
-            parse_option<analysis::agreement_unit>("agreement-unit", cl.text("agreement-unit"));
-    if (cl.has("replicates"))
-        options.agreement.bootstrap.replicates =
-            static_cast<std::size_t>(parse_count("replicates", cl.text("replicates"), 1, 100000));
+    options.agreement = agreement_options_of(cl);
     if (cl.has("gripp2") && cl.has("html"))
         throw usage_error("--gripp2 and --html: choose one, the checklist or the HTML page");
     if (cl.has("html")) check_output(cl.text("html"), {cl.text("file")});

@@ -13,6 +13,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
 #include "partnerqi/network/engagement_graph_fwd.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::io {
 
@@ -50,18 +51,21 @@ struct dot_options {
 /// with the provenance of their record ("; illustrative"), the tooltip of a tie with the weakest
 /// provenance of its events (engagement_tie::provenance). The output is deterministic
 /// (people in code order, ties in (source, target) order). `graph` must have been built from
-/// `study`.
+/// `study`. Reports its progress to `control` one person and one tie at a time (step
+/// "drawing") and throws partnerqi::cancelled when its flag is raised (what was written to
+/// `out` until then is incomplete).
 /// @code
 /// io::write_dot(std::cout, study, network::build(study));
 /// @endcode
 PARTNERQI_EXPORT void write_dot(std::ostream& out, const model::case_study& study,
                                 const network::engagement_graph& graph,
-                                const dot_options& options = {});
+                                const dot_options& options = {}, const run_control& control = {});
 
 /// The DOT text write_dot() writes, as a string.
 [[nodiscard]] PARTNERQI_EXPORT std::string to_dot(const model::case_study& study,
                                                   const network::engagement_graph& graph,
-                                                  const dot_options& options = {});
+                                                  const dot_options& options = {},
+                                                  const run_control& control = {});
 
 /// The formats of a picture file.
 enum class picture_format {
@@ -101,15 +105,19 @@ struct render_options {
 /// `out` atomically and only when everything succeeded: a failure never leaves half a picture
 /// and never destroys an older one. Throws partnerqi::save_error when `dot` is not installed
 /// (saying how to install it), when it fails (with the start of what it printed on its error
-/// stream), or when `out` cannot be written.
+/// stream), or when `out` cannot be written. Throws partnerqi::cancelled when the flag of
+/// `control` is raised before the picture replaces `out` (it checks the flag every 10 ms while
+/// Graphviz runs, and then stops Graphviz): `out` stays as it was, or absent.
 /// @code
 /// io::render(io::to_dot(study, g), io::picture_format::svg, "network.svg");
 /// @endcode
 PARTNERQI_EXPORT void render(std::string_view dot_text, picture_format format,
-                             const std::filesystem::path& out, const render_options& options = {});
+                             const std::filesystem::path& out, const render_options& options = {},
+                             const run_control& control = {});
 
-/// Writes the picture of a network into a file: to_dot(study, graph, options) passed to
-/// render(). Throws partnerqi::save_error as render() does.
+/// Writes the picture of a network into a file: to_dot(study, graph, options, control) passed
+/// to render(). Throws partnerqi::save_error as render() does, and partnerqi::cancelled,
+/// leaving `out` as it was, when the flag of `control` is raised.
 /// @code
 /// io::save_picture(study, network::build(study), io::picture_format::svg, "network.svg");
 /// @endcode
@@ -117,6 +125,7 @@ PARTNERQI_EXPORT void save_picture(const model::case_study& study,
                                    const network::engagement_graph& graph, picture_format format,
                                    const std::filesystem::path& out,
                                    const dot_options& options = {},
-                                   const render_options& render = {});
+                                   const render_options& render = {},
+                                   const run_control& control = {});
 
 }  // namespace partnerqi::io

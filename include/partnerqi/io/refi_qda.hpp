@@ -24,12 +24,32 @@
 /// import report, and what the standard cannot hold (teams, activities, enactments, ...) in the
 /// export report. Imported records are marked provenance::user_entered.
 ///
-/// Evaluation items and responses and the influence log are not exported either, and the export
-/// report counts them: REFI-QDA 1.5 has no place for a rated response (its Variables describe
-/// Cases, with no item, scale, respondent role or wave), and a Note holds free text only, so an
-/// influence-log entry as a Note would lose its dated, typed steps (decision, change) and their
-/// evidence links, and could not be read back as one. Exchange them through the CSV tables
-/// (io::write_tables), which carry every field.
+/// - evaluation items, evaluation responses and influence-log entries (advisor_input, with its
+///   decision and change), which the standard has no element for, become structured Notes: the
+///   Note's name is the kind and the record's code (or its position among the responses, from
+///   1), e.g. "advisor input IN-03"; its PlainTextContent is a first line
+///   `partnerqi-record: <table> <record version>` (e.g. `partnerqi-record: influence_log 1`),
+///   then one line `<field>: <value>` per field of the record registry, in registry order:
+///   references by the code of the record named, a coded segment by the GUID of its Coding, dates
+///   as YYYY-MM-DD, enums in their spelling, an unset value empty; a backslash and line breaks
+///   in a value are written `\\`, `\n` and `\r`. An influence-log entry's Note is referred to
+///   (NoteRef) from each source its fields name (input, decision and change evidence) and from the
+///   PlainTextSelection of the coded segment quoting it; each kind's Notes are grouped in a Set
+///   named after its table ("evaluation_items", "evaluation_responses", "influence_log").
+///   Read back, a Note whose first line names one of these tables is read field by field (a
+///   field left out keeps its default, so Notes of an earlier record version read; one of a
+///   newer version is refused) after every other part of the project, kinds in registry order;
+///   the records it names must exist in the study or the project (merge_qdpx into the study the
+///   project came from; read_qdpx brings back the items, and reports the responses and inputs
+///   whose respondent, advisor, team, ... it does not have). A record the study already has
+///   (same code; for a response, the same values) is not added twice. A Note that does not read
+///   back, e.g. edited by hand in another tool, is not imported, and the import report says
+///   which line and field and why. Any other Note is a memo, as in projects written before.
+///
+/// What still does not map: the tools see the responses as Notes, not as Variables of the
+/// respondents' Cases (a Variable describes a Case, with no item, scale, wave, team or date), so
+/// they cannot filter Cases by a response; teams, activities, enactments and engagements have no
+/// place at all, and the export report counts them.
 ///
 /// Reading refuses hostile archives with partnerqi::load_error before using them: entries are
 /// read into bounded memory (never extracted to disk), sizes and compression ratios are capped
@@ -45,6 +65,7 @@
 
 #include "partnerqi/export.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::io {
 
@@ -89,6 +110,9 @@ struct qdpx_report {
     std::size_t segments = 0;  ///< codings (coded segments) carried over
     std::size_t memos = 0;     ///< notes (memos) carried over
     std::size_t coders = 0;    ///< users (coders) carried over
+    /// Evaluation items, evaluation responses and influence-log entries carried over, as
+    /// structured Notes.
+    std::size_t records = 0;
     /// What was not carried over, one line per kind of loss, e.g. "2 PDF sources: partnerqi
     /// keeps only text sources; their 14 codings were not imported". Empty when nothing was
     /// lost.
@@ -122,8 +146,8 @@ PARTNERQI_EXPORT qdpx_report merge_qdpx(model::case_study& study, const std::fil
                                         const qdpx_read_options& options = {});
 
 /// Writes a case study as a `.qdpx` project, atomically: its text sources, codebook, codings,
-/// coders and memos, with waves as Sets and study cases and the people taking part in sources as
-/// Cases. Each
+/// coders and memos, with waves as Sets, study cases and the people taking part in sources as
+/// Cases, and evaluation records and the influence log as structured Notes. Each
 /// object gets a GUID derived from its kind and code (a name-based UUID, RFC 9562 version 8 over
 /// SHA-256), so that exporting the same study twice gives the same file.
 ///
@@ -131,8 +155,13 @@ PARTNERQI_EXPORT qdpx_report merge_qdpx(model::case_study& study, const std::fil
 /// fields it cannot express); throws partnerqi::save_error naming the file when writing fails,
 /// and partnerqi::invalid_request_error when the codebook nests deeper than read_qdpx() reads
 /// back with the default qdpx_limits::max_xml_depth (about 250 levels of codes).
+///
+/// Reports its progress to `control` one source and one coding at a time (step "writing the
+/// project") and throws partnerqi::cancelled when its flag is raised, before anything is
+/// written: `file` stays as it was, or absent.
 PARTNERQI_EXPORT qdpx_report write_qdpx(const model::case_study& study,
-                                        const std::filesystem::path& file);
+                                        const std::filesystem::path& file,
+                                        const run_control& control = {});
 
 /// Writes the codebook of a case study alone as a `.qdc` file, atomically; returns what the
 /// codebook format cannot hold. A study without codes is refused with

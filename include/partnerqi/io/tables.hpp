@@ -24,6 +24,7 @@
 #include "partnerqi/export.hpp"
 #include "partnerqi/io/csv_cells.hpp"
 #include "partnerqi/model/case_study.hpp"
+#include "partnerqi/progress.hpp"
 
 namespace partnerqi::io {
 
@@ -89,8 +90,12 @@ struct tables_write_options {
 /// half-written folder. Throws partnerqi::save_error naming the folder and what to do when the
 /// folder holds other files (see tables_write_options), when a text is not UTF-8 or a cell is
 /// longer than max_table_cell_bytes (read_tables() could not read it back), or when writing fails.
+/// Reports its progress to `control` one record at a time (step "writing the tables") and
+/// throws partnerqi::cancelled when its flag is raised, before anything is written: the folder
+/// stays as it was.
 PARTNERQI_EXPORT void write_tables(const model::case_study& study, const std::filesystem::path& dir,
-                                   const tables_write_options& options = {});
+                                   const tables_write_options& options = {},
+                                   const run_control& control = {});
 
 /// Writes the empty tables (headers only) and README.txt into the folder `dir`, as
 /// write_tables() writes a study, for a coordinator to fill in. The folder must be new or

@@ -25,7 +25,19 @@ std::string_view to_string(loop_status status) noexcept {
 
 namespace {
 
-using dated = std::pair<date, const practice_enactment*>;
+// An adjustment: a structuring or managing enactment, or the change an input led to.
+struct dated {
+    date on;
+    const practice_enactment* enactment = nullptr;  // exactly one of the two is set
+    const advisor_input* input = nullptr;
+};
+
+// By date; on one day enactments first, then by id, so that the order never depends on storage.
+bool by_date(const dated& a, const dated& b) {
+    if (a.on != b.on) return a.on < b.on;
+    if ((a.enactment != nullptr) != (b.enactment != nullptr)) return a.enactment != nullptr;
+    return a.enactment ? a.enactment->id < b.enactment->id : a.input->id < b.input->id;
+}
 
 bool is_adjustment(practice_category c) {
     return c == practice_category::structuring || c == practice_category::managing_integration;
@@ -55,15 +67,33 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
         if (!scope.has_place(e.organization, e.team)) continue;
         practice_category c = study.get(e.practice).category;
         if (is_adjustment(c)) {
-            if (e.team) by_team[*e.team].emplace_back(e.on, &e);
-            by_org[e.organization].emplace_back(e.on, &e);
+            if (e.team) by_team[*e.team].push_back({e.on, &e, nullptr});
+            by_org[e.organization].push_back({e.on, &e, nullptr});
         } else if (c == practice_category::evaluating_integration && scope.in_window(e.on)) {
             evaluations.push_back(&e);
         }
     }
-    auto by_date = [](const dated& a, const dated& b) {
-        return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
-    };
+    // The influence log: an input whose decision led to a recorded change closes a loop on the
+    // change's date; its place is its team, else its advisor's organization.
+    for (const advisor_input& in : study.all<advisor_input>()) {
+        const std::optional<organization_id> org =
+            in.team ? std::optional<organization_id>(study.get(*in.team).organization)
+                    : study.get(in.advisor).organization;
+        const bool in_place = org ? scope.has_place(*org, in.team) : scope.resolved().whole_study;
+        if (!in_place) continue;
+        const bool changed = in.change && in.changed_on;
+        if (scope.in_window(in.on)) {
+            ++report.inputs;
+            if (changed) {
+                ++report.inputs_changed;
+                if (!report.last_change || *report.last_change < *in.changed_on)
+                    report.last_change = in.changed_on;
+            }
+        }
+        if (!changed || !org) continue;
+        if (in.team) by_team[*in.team].push_back({*in.changed_on, nullptr, &in});
+        by_org[*org].push_back({*in.changed_on, nullptr, &in});
+    }
     for (auto& [id, list] : by_team)
         std::sort(list.begin(), list.end(), by_date);
     for (auto& [id, list] : by_org)
@@ -92,15 +122,20 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
         ev.on = e->on;
         if (candidates) {
             auto it = std::lower_bound(candidates->begin(), candidates->end(), e->on,
-                                       [](const dated& d, date v) { return d.first < v; });
-            if (it != candidates->end() && days_between(e->on, it->first) <= o.max_delay_days) {
-                ev.follow_up = it->second->id;
-                ev.follow_up_practice = study.get(it->second->practice).code;
-                ev.days = days_between(e->on, it->first);
+                                       [](const dated& d, date v) { return d.on < v; });
+            if (it != candidates->end() && days_between(e->on, it->on) <= o.max_delay_days) {
+                if (it->enactment) {
+                    ev.follow_up = it->enactment->id;
+                    ev.follow_up_practice = study.get(it->enactment->practice).code;
+                } else {
+                    ev.follow_up_input = it->input->id;
+                    ev.follow_up_input_code = it->input->code;
+                }
+                ev.days = days_between(e->on, it->on);
                 ev.status = loop_status::closed;
             }
         }
-        if (!ev.follow_up)
+        if (ev.status != loop_status::closed)
             ev.status = days_between(e->on, study_end) < o.max_delay_days ? loop_status::pending
                                                                           : loop_status::open;
 
@@ -149,24 +184,34 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
         if (org ? scope.has_place(*org, r.team) : scope.resolved().whole_study)
             ++report.evaluation_responses;
     }
-    if (report.evaluations == 0 && report.evaluation_responses == 0) {
+    if (report.evaluations == 0 && report.inputs_changed > 0) {
+        report.state = assessment::not_flagged;
+        report.state_detail = "not flagged: no evaluating-integration enactment recorded, but " +
+                              std::to_string(report.inputs_changed) + " of " +
+                              std::to_string(report.inputs) +
+                              " advisor inputs led to a recorded change (the latest on " +
+                              report.last_change->to_iso() + "), evidence that the loop was closed";
+    } else if (report.evaluations == 0 && report.evaluation_responses == 0 && report.inputs == 0) {
         report.state = assessment::not_assessable;
         report.state_detail =
             "not assessable: no evaluation recorded in " + w.to_iso() +
-            " (no evaluation response and no evaluating-integration enactment); record "
-            "evaluations to check the loop";
+            " (no evaluation response, no evaluating-integration enactment and no influence-log "
+            "entry); record evaluations to check the loop";
     } else if (report.evaluations == 0) {
         report.state = assessment::not_assessable;
         report.state_detail =
             "not assessable: " + std::to_string(report.evaluation_responses) +
-            " evaluation responses recorded in " + w.to_iso() +
-            ", but no evaluating-integration enactment dates when their results were reviewed; "
-            "record that review to check what followed it";
+            " evaluation responses and " + std::to_string(report.inputs) +
+            " advisor inputs recorded in " + w.to_iso() +
+            ", but no evaluating-integration enactment dates when their results were reviewed "
+            "and no input led to a recorded change; record that review or the changes to check "
+            "what followed";
     } else if (report.open > 0) {
         report.state = assessment::flagged;
         report.state_detail = "flagged: " + std::to_string(report.open) + " of " +
                               std::to_string(report.evaluations) +
-                              " evaluations had no structuring or managing follow-up";
+                              " evaluations had no structuring or managing follow-up and no "
+                              "recorded change";
     } else {
         report.state = assessment::not_flagged;
         report.state_detail = "not flagged: every evaluation was followed up or is pending";
@@ -177,13 +222,16 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
 std::string to_text(const evaluation_loop_report& r) {
     std::ostringstream out;
     out << "Evaluation loop, " << r.scope << "\n";
-    out << "An evaluation is closed when a structuring or managing practice follows on the same "
-           "team "
-           "within "
+    out << "An evaluation is closed when a structuring or managing practice, or a change an "
+           "advisor's input led to, follows on the same team within "
         << r.max_delay_days << " days; pending when that delay runs past the study window.\n";
     out << r.evaluations << " evaluations (and " << r.evaluation_responses
         << " evaluation responses): " << r.closed << " closed, " << r.open << " open, " << r.pending
-        << " pending.\n"
+        << " pending.\n";
+    out << r.inputs << " advisor inputs in the influence log, " << r.inputs_changed
+        << " of them led to a recorded change"
+        << (r.last_change ? " (the latest on " + r.last_change->to_iso() + ")" : std::string())
+        << ".\n"
         << r.state_detail << ".\n\n";
     detail::table t;
     t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};
@@ -192,7 +240,9 @@ std::string to_text(const evaluation_loop_report& r) {
         for (const evaluation_followup& ev : loop.evaluations)
             t.add({loop.label, ev.practice + " by " + ev.manager, ev.on.to_iso(),
                    std::string(to_string(ev.status)),
-                   ev.follow_up_practice.empty() ? "-" : ev.follow_up_practice,
+                   !ev.follow_up_practice.empty()     ? ev.follow_up_practice
+                   : !ev.follow_up_input_code.empty() ? ev.follow_up_input_code + " (change)"
+                                                      : "-",
                    ev.days ? std::to_string(*ev.days) : "-"});
     if (!t.rows.empty()) out << t.to_text() << "\n";
     detail::table p;
@@ -207,13 +257,13 @@ std::string to_text(const evaluation_loop_report& r) {
 void write_csv(std::ostream& out, const evaluation_loop_report& r) {
     detail::table t;
     t.header = {"team",   "evaluation", "practice",           "manager", "date",
-                "status", "follow_up",  "follow_up_practice", "days"};
+                "status", "follow_up",  "follow_up_practice", "days",    "follow_up_input"};
     for (const team_loop& loop : r.teams)
         for (const evaluation_followup& ev : loop.evaluations)
             t.add({loop.label, std::to_string(ev.evaluation.value), ev.practice, ev.manager,
                    ev.on.to_iso(), std::string(to_string(ev.status)),
                    ev.follow_up ? std::to_string(ev.follow_up->value) : "", ev.follow_up_practice,
-                   ev.days ? std::to_string(*ev.days) : ""});
+                   ev.days ? std::to_string(*ev.days) : "", ev.follow_up_input_code});
     t.write_csv(out);
 }
 

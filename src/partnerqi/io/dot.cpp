@@ -3,16 +3,19 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <ostream>
 #include <sstream>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include <boost/range/iterator_range.hpp>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/network_columns.hpp"
@@ -116,10 +119,13 @@ std::string person_tooltip(const network::person_vertex& p, const model::person&
 }  // namespace
 
 void write_dot(std::ostream& out, const model::case_study& study,
-               const network::engagement_graph& graph, const dot_options& options) {
+               const network::engagement_graph& graph, const dot_options& options,
+               const run_control& control) {
     using vertex = network::engagement_graph::vertex;
     const auto& g = graph.graph();
     const std::size_t n = graph.num_people();
+    partnerqi::detail::progress_meter meter(control, "drawing", n + graph.num_ties());
+    std::uint64_t done = 0;
 
     std::string title = options.title.empty() ? study.title() : options.title;
     if (detail::shows_illustrative(graph)) title += " " + std::string(detail::illustrative_note);
@@ -147,6 +153,7 @@ void write_dot(std::ostream& out, const model::case_study& study,
             << "    r" << r << " [shape=plaintext, style=\"\", fontcolor=\"#555555\", label=\""
             << rank_labels[r] << "\"];\n";
         for (vertex v : by_rank[r]) {
+            meter.at(done++);
             const network::person_vertex& p = g[v];
             const model::person& record = study.get(p.person);
             std::string label = p.code;
@@ -166,6 +173,7 @@ void write_dot(std::ostream& out, const model::case_study& study,
 
     out << "\n  // ties: style by the strongest engagement level reached\n";
     for (auto e : boost::make_iterator_range(edges(g))) {
+        meter.at(done++);
         const network::engagement_tie& t = g[e];
         out << "  p" << source(e, g) << " -> p" << target(e, g)
             << " [style=" << edge_style(t.strongest);
@@ -178,12 +186,13 @@ void write_dot(std::ostream& out, const model::case_study& study,
             << "\"];\n";
     }
     out << "}\n";
+    meter.finish();
 }
 
 std::string to_dot(const model::case_study& study, const network::engagement_graph& graph,
-                   const dot_options& options) {
+                   const dot_options& options, const run_control& control) {
     std::ostringstream out;
-    write_dot(out, study, graph, options);
+    write_dot(out, study, graph, options, control);
     return out.str();
 }
 
@@ -254,9 +263,11 @@ std::string_view to_string(picture_format format) noexcept {
 }
 
 void render(std::string_view dot_text, picture_format format, const std::filesystem::path& out,
-            const render_options& options) {
+            const render_options& options, const run_control& control) {
     const std::string what = "picture " + out.string();
+    partnerqi::detail::progress_meter meter(control, "rendering", 1);
     if (format == picture_format::dot) {
+        meter.finish();
         detail::write_file_atomically(out, dot_text);
         return;
     }
@@ -313,9 +324,26 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
                          std::generic_category().message(spawned) +
                          "); check the Graphviz installation");
     }
+    // Waits for Graphviz, checking the cancellation flag every 10 ms when the call is watched;
+    // a cancelled rendering stops the child and leaves only the temporary files, removed.
     int status = 0;
-    while (::waitpid(child, &status, 0) < 0) {
-        if (errno != EINTR) throw save_error(what + ": lost track of Graphviz's 'dot' process");
+    const int wait_flags = meter.active() ? WNOHANG : 0;
+    while (true) {
+        const pid_t waited = ::waitpid(child, &status, wait_flags);
+        if (waited == child) break;
+        if (waited < 0 && errno != EINTR)
+            throw save_error(what + ": lost track of Graphviz's 'dot' process");
+        if (waited == 0) {
+            try {
+                meter.check();
+            } catch (const cancelled&) {
+                ::kill(child, SIGTERM);
+                while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+                }
+                throw;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         std::string said = read_start(messages, 400);
@@ -343,13 +371,15 @@ void render(std::string_view dot_text, picture_format format, const std::filesys
                          ": Graphviz's 'dot' wrote no readable picture; check the "
                          "Graphviz installation and the free space beside the file");
     }
+    meter.finish();  // the last moment to stop: nothing is written before it
     detail::write_file_atomically(out, bytes);
 }
 
 void save_picture(const model::case_study& study, const network::engagement_graph& graph,
                   picture_format format, const std::filesystem::path& out,
-                  const dot_options& options, const render_options& render_with) {
-    render(to_dot(study, graph, options), format, out, render_with);
+                  const dot_options& options, const render_options& render_with,
+                  const run_control& control) {
+    render(to_dot(study, graph, options, control), format, out, render_with, control);
 }
 
 }  // namespace partnerqi::io

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <functional>
+#include <limits>
 #include <map>
 #include <set>
 #include <string_view>
@@ -12,6 +14,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/detail/text.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
@@ -138,6 +141,125 @@ std::optional<std::int64_t> integer_attribute(const pugi::xml_node& node, const 
     return value;
 }
 
+// ---- evidence records as structured Notes ------------------------------------------------------
+
+/// The kinds the standard has no element for that are written as structured Notes: records whose
+/// every field one line of text holds (no nested records), read back field by field.
+template <class R>
+constexpr bool as_note_v =
+    std::is_same_v<R, evaluation_item> || std::is_same_v<R, evaluation_response> ||
+    std::is_same_v<R, advisor_input>;
+
+template <class T>
+constexpr bool always_false_v = false;
+
+/// The first line of a structured Note: this marker, the kind's table and its record version.
+constexpr std::string_view record_marker = "partnerqi-record: ";
+
+/// The GUID of the Set that groups the Notes of one kind.
+template <class R>
+std::string evidence_set_guid() {
+    return guid_of("record set", record_traits<R>::table);
+}
+
+/// A value on one line of a Note: '\' and line breaks written as \\, \n and \r.
+std::string escape_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else
+            out += c;
+    }
+    return out;
+}
+
+/// The value escape_line() wrote, or no value for a '\' before anything else.
+std::optional<std::string> unescape_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\') {
+            out += text[i];
+            continue;
+        }
+        if (++i == text.size()) return std::nullopt;
+        if (text[i] == '\\')
+            out += '\\';
+        else if (text[i] == 'n')
+            out += '\n';
+        else if (text[i] == 'r')
+            out += '\r';
+        else
+            return std::nullopt;
+    }
+    return out;
+}
+
+/// A field of any record kind appended to a key that tells two records apart by value (ids by
+/// number): two records with the same key are the same record.
+template <class T>
+void append_key(std::string& out, const T& value) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        out += std::to_string(value.size()) + ':' + value;
+    } else if constexpr (is_optional<T>::value) {
+        out += value ? '+' : '-';
+        if (value) append_key(out, *value);
+    } else if constexpr (is_vector<T>::value) {
+        out += std::to_string(value.size()) + '[';
+        for (const auto& item : value)
+            append_key(out, item);
+    } else if constexpr (is_id<T>::value) {
+        out += std::to_string(value.value);
+    } else if constexpr (std::is_enum_v<T>) {
+        out += std::to_string(static_cast<int>(value));
+    } else if constexpr (std::is_same_v<T, date>) {
+        out += value.to_iso();
+    } else if constexpr (std::is_arithmetic_v<T>) {
+        out += std::to_string(value);
+    } else {
+        static_assert(always_false_v<T>, "a field type partnerqi cannot compare in a Note");
+    }
+    out += '|';
+}
+
+/// The key of a record: every field but its id (see append_key).
+template <class R>
+std::string value_key(const R& r) {
+    std::string out;
+    for_each_field<R>([&](const auto& f) {
+        if (!f.is(field_use::own_id)) append_key(out, r.*(f.member));
+    });
+    return out;
+}
+
+/// How a structured Note names its record: the record's code, else its 1-based position among
+/// the records of its kind.
+template <class R>
+std::string note_key(const R& r, std::size_t index) {
+    if constexpr (has_code_v<R>) {
+        return code_of_record(r);
+    } else {
+        (void)r;
+        return std::to_string(index + 1);
+    }
+}
+
+/// Calls `f` with the id a field holds, if it holds one (an id, or an optional id that is set).
+template <class T, class F>
+void with_id(const T& value, F&& f) {
+    if constexpr (is_id<T>::value) {
+        f(value);
+    } else if constexpr (is_optional<T>::value) {
+        if (value) with_id(*value, f);
+    }
+}
+
 // ---- import
 // --------------------------------------------------------------------------------------
 
@@ -156,13 +278,25 @@ private:
     std::map<std::string, std::size_t> counts_;
 };
 
+/// A structured Note waiting for the kinds it may name to be read.
+struct pending_record {
+    std::string table;  // the kind's table
+    std::string text;   // the Note's plain text
+};
+
 /// Reads one project (or codebook) into a case study.
 class importer {
 public:
     importer(case_study& study, const qdpx_read_options& options, detail::bounded_zip* zip)
         : s_(study), options_(options), zip_(zip) {
         for (const coded_segment& seg : s_.data().all<coded_segment>())
-            segments_.emplace(seg.source.value, seg.begin, seg.end, seg.code.value, seg.coder);
+            segments_.emplace(
+                std::make_tuple(seg.source.value, seg.begin, seg.end, seg.code.value, seg.coder),
+                seg.id);
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using R = std::remove_pointer_t<decltype(tag)>;
+            if constexpr (as_note_v<R>) evidence_sets_.insert(normal_guid(evidence_set_guid<R>()));
+        });
         for (const code& c : s_.data().all<code>())
             existing_codes_.insert(c.id.value);
         for (const memo& m : s_.data().all<memo>())
@@ -189,6 +323,7 @@ public:
         each_child(project, "Sets", [&](const pugi::xml_node& sets) { read_sets(sets); });
         each_child(project, "NoteRef", [&](const pugi::xml_node& ref) { note_about(ref, {}, {}); });
         each_child(project, "Notes", [&](const pugi::xml_node& notes) { read_notes(notes); });
+        read_records();
         each_child(project, "Links", [&](const pugi::xml_node& links) {
             lost_.add("links between objects: partnerqi has no links",
                       count_descendants(links, "Link"));
@@ -421,7 +556,11 @@ private:
         }
         each_child(coding, "NoteRef",
                    [&](const pugi::xml_node& ref) { note_about(ref, source, {}); });
-        if (!segments_.emplace(source.value, begin, end, code_it->second.value, coder).second) {
+        const std::string coding_guid = normal_guid(coding.attribute("guid").value());
+        const auto [known, added] = segments_.emplace(
+            std::make_tuple(source.value, begin, end, code_it->second.value, coder), segment_id{});
+        if (!added) {
+            codings_[coding_guid] = known->second;
             lost_.add("codings the study already has: not added twice");
             return;
         }
@@ -433,10 +572,12 @@ private:
         seg.coder = coder;
         seg.text = text.substr(begin, end - begin);
         try {
-            s_.add(seg);
+            known->second = s_.add(seg);
+            codings_[coding_guid] = known->second;
             ++report_.segments;
             coders_.insert(coder);
         } catch (const validation_error& e) {
+            segments_.erase(known);
             lost_.add(std::string("codings refused by the study (") + e.what() + ")");
         }
     }
@@ -453,6 +594,23 @@ private:
         each_child(notes, "Note", [&](const pugi::xml_node& note) {
             std::optional<std::string> text = plain_text(note, "notes");
             if (!text) return;
+            const std::string_view t = *text;
+            if (t.substr(0, record_marker.size()) == record_marker) {
+                const std::string_view rest =
+                    t.substr(record_marker.size(), t.find('\n') - record_marker.size());
+                const std::string_view table = rest.substr(0, rest.find(' '));
+                bool known = false;
+                for_each_type(record_kinds{}, [&](auto* tag) {
+                    using R = std::remove_pointer_t<decltype(tag)>;
+                    if constexpr (as_note_v<R>) known = known || table == record_traits<R>::table;
+                });
+                if (known) {
+                    lost_.add("codings inside notes: partnerqi does not code memos",
+                              count_descendants(note, "Coding"));
+                    records_.push_back({std::string(table), std::move(*text)});
+                    return;
+                }
+            }
             memo m;
             m.title = note.attribute("name").value();
             m.text = std::move(*text);
@@ -471,6 +629,172 @@ private:
                 lost_.add(std::string("notes refused by the study (") + e.what() + ")");
             }
         });
+    }
+
+    /// The structured Notes read, kind by kind in registry order (items before the responses
+    /// that name them), whatever order the tool wrote them in.
+    void read_records() {
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using R = std::remove_pointer_t<decltype(tag)>;
+            if constexpr (as_note_v<R>) {
+                for (const pending_record& p : records_)
+                    if (p.table == record_traits<R>::table) read_record<R>(p);
+            }
+        });
+        records_.clear();
+    }
+
+    /// One structured Note: a field per line, "name: value"; a field left out keeps the kind's
+    /// default (so Notes of an earlier record version read). A Note that does not read back, or
+    /// that the study refuses, is not imported, and the report says why.
+    template <class R>
+    void read_record(const pending_record& p) {
+        const std::string kind(record_traits<R>::kind);
+        R r{};
+        std::string why = parse_record(p.text, r);
+        if (why.empty()) {
+            // A record the study already has is not added twice: the same code, or, for a kind
+            // without codes, the same values, each record of the study matching one Note (a
+            // study may hold equal responses). Its records are counted once, at its first Note.
+            bool known = false;
+            if constexpr (has_code_v<R>) {
+                known = s_.find<R>(code_of_record(r)).has_value();
+            } else {
+                std::unordered_map<std::string, std::size_t>& held = held_[kind_index<R>];
+                if (!counted_[kind_index<R>]) {
+                    for (const R& existing : s_.all<R>())
+                        ++held[value_key(existing)];
+                    counted_[kind_index<R>] = true;
+                }
+                const auto it = held.find(value_key(r));
+                known = it != held.end() && it->second > 0;
+                if (known) --it->second;
+            }
+            if (known) {
+                lost_.add(kind + " notes the study already has: not added twice");
+                return;
+            }
+            try {
+                s_.add(r);
+                ++report_.records;
+                return;
+            } catch (const validation_error& e) {
+                why = e.what();
+            }
+        }
+        lost_.add(kind + " notes not imported (" + why + ")");
+    }
+
+    /// Reads the lines of a structured Note into `r`; returns what is wrong, empty when nothing.
+    template <class R>
+    std::string parse_record(std::string_view text, R& r) {
+        std::size_t line_end = text.find('\n');
+        const std::string_view header = text.substr(0, line_end);
+        const std::string_view version_text =
+            header.substr(std::min(header.size(), header.rfind(' ') + 1));
+        unsigned version = 0;
+        const auto [end, ec] = std::from_chars(version_text.data(),
+                                               version_text.data() + version_text.size(), version);
+        if (ec != std::errc{} || end != version_text.data() + version_text.size())
+            return "its first line gives no record version";
+        if (version > record_traits<R>::version)
+            return "record version " + std::to_string(version) +
+                   " is newer than this partnerqi's " + std::to_string(record_traits<R>::version) +
+                   "; update partnerqi";
+        std::set<std::string_view> seen;
+        std::size_t line = 1;
+        while (line_end != std::string_view::npos) {
+            const std::size_t start = line_end + 1;
+            line_end = text.find('\n', start);
+            std::string_view row =
+                text.substr(start, line_end == std::string_view::npos ? std::string_view::npos
+                                                                      : line_end - start);
+            ++line;
+            if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
+            if (row.empty()) continue;
+            const std::string at = "line " + std::to_string(line) + ": ";
+            const std::size_t colon = row.find(": ");
+            const std::string_view name = colon == std::string_view::npos
+                                              ? row.substr(0, row.size() - (row.back() == ':'))
+                                              : row.substr(0, colon);
+            const std::string_view raw =
+                colon == std::string_view::npos ? std::string_view() : row.substr(colon + 2);
+            const std::optional<std::string> value = unescape_line(raw);
+            if (!value) return at + "a '\\' before something other than \\, n or r";
+            if (!seen.insert(name).second) return at + "field '" + std::string(name) + "' twice";
+            std::string problem =
+                "no field '" + std::string(name) + "' in a " + std::string(record_traits<R>::kind);
+            for_each_field<R>([&](const auto& f) {
+                if (f.is(field_use::own_id) || name != f.name) return;
+                problem = read_value(*value, r.*(f.member));
+                if (!problem.empty()) problem = "field '" + std::string(name) + "': " + problem;
+            });
+            if (!problem.empty()) return at + problem;
+        }
+        return {};
+    }
+
+    /// Reads one field's value; returns what is wrong, empty when nothing.
+    template <class T>
+    std::string read_value(const std::string& text, T& out) {
+        if constexpr (std::is_same_v<T, std::string>) {
+            out = text;
+            return {};
+        } else if constexpr (is_optional<T>::value) {
+            if (text.empty()) {
+                out.reset();
+                return {};
+            }
+            typename T::value_type value{};
+            std::string problem = read_value(text, value);
+            if (problem.empty()) out = std::move(value);
+            return problem;
+        } else if constexpr (is_id<T>::value) {
+            using Target = record_for_id<T>;
+            if constexpr (std::is_same_v<Target, coded_segment>) {
+                const auto it = codings_.find(normal_guid(text));
+                if (it == codings_.end())
+                    return "\"" + text + "\" is the GUID of no coding read from the project";
+                out = it->second;
+                return {};
+            } else if constexpr (has_code_v<Target>) {
+                if (const auto id = s_.find<Target>(text)) {
+                    out = *id;
+                    return {};
+                }
+                return "no " + std::string(record_traits<Target>::kind) + " has the code \"" +
+                       text + "\" in the study; merge the project into the study it came from";
+            } else {  // a record's own id, never read (the study assigns it)
+                return "a " + std::string(record_traits<Target>::kind) + " cannot be named here";
+            }
+        } else if constexpr (std::is_enum_v<T>) {
+            try {
+                out = parse<T>(text);
+                return {};
+            } catch (const parse_error&) {
+                return "\"" + text + "\" is not one of " + accepted_spellings<T>();
+            }
+        } else if constexpr (std::is_same_v<T, date>) {
+            try {
+                out = date::from_iso(text);
+                return {};
+            } catch (const error&) {
+                return "\"" + text + "\" is not a date written YYYY-MM-DD";
+            }
+        } else if constexpr (std::is_same_v<T, bool>) {
+            if (text != "true" && text != "false") return "\"" + text + "\" is not true or false";
+            out = text == "true";
+            return {};
+        } else if constexpr (std::is_integral_v<T>) {
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+            if (ec != std::errc{} || end != text.data() + text.size() || text.empty())
+                return "\"" + text + "\" is not a whole number from " +
+                       std::to_string(std::numeric_limits<T>::min()) + " to " +
+                       std::to_string(std::numeric_limits<T>::max());
+            return {};
+        } else {
+            static_assert(always_false_v<T>, "a field type a Note cannot hold");
+        }
     }
 
     /// A Case named after a person of the study: the person takes part in the case's sources
@@ -555,6 +879,8 @@ private:
     /// A Set named after a wave of the study puts its member sources in that wave.
     void read_sets(const pugi::xml_node& sets) {
         each_child(sets, "Set", [&](const pugi::xml_node& set) {
+            // The Sets grouping structured Notes by kind: their Notes are read as records.
+            if (evidence_sets_.count(normal_guid(set.attribute("guid").value()))) return;
             const std::optional<wave_id> w = s_.find<wave>(set.attribute("name").value());
             if (!w) {
                 lost_.add("sets that name no wave of the study: partnerqi has no other groups");
@@ -589,8 +915,16 @@ private:
     std::unordered_map<std::string, std::pair<std::optional<source_id>, std::optional<code_id>>>
         notes_;
     std::unordered_set<std::uint32_t> existing_codes_;
-    std::set<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::string>>
+    std::map<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t, std::string>,
+             segment_id>
         segments_;
+    std::unordered_map<std::string, segment_id> codings_;  // by the Coding's GUID
+    std::unordered_set<std::string> evidence_sets_;
+    std::vector<pending_record> records_;
+    // Per kind without codes: how many records of the study have each value key, not yet
+    // matched by a Note.
+    std::unordered_map<std::size_t, std::unordered_map<std::string, std::size_t>> held_;
+    std::unordered_map<std::size_t, bool> counted_;
     std::set<std::string> coders_;
     std::unordered_map<std::string, std::size_t> renamed_;
     std::set<std::tuple<std::string, std::string, std::optional<source_id>, std::optional<code_id>>>
@@ -651,6 +985,7 @@ void report_unexported(const case_study_data& d, losses& lost) {
         if constexpr (!std::is_void_v<Only> && !std::is_same_v<Only, R>) {
             return;
         } else {
+            if constexpr (as_note_v<R>) return;  // every field, in a structured Note
             const std::vector<R>& records = d.all<R>();
             const std::string kind(record_traits<R>::kind);
             const auto carried = carried_fields<R>();
@@ -724,6 +1059,152 @@ void write_codes(const case_study_data& d, pugi::xml_node codes, std::size_t cod
             stack.push_back({*it, node, depth + 1});
     }
 }
+
+/// The record of kind R with this id in `d` (its records are in id order).
+template <class R>
+const R& record_in(const case_study_data& d, id_of<R> id) {
+    const std::vector<R>& all = d.all<R>();
+    // (r.id) in parentheses: unqualified, `id <` would name the template model::id.
+    return *std::lower_bound(all.begin(), all.end(), id,
+                             [](const R& r, id_of<R> i) { return (r.id) < i; });
+}
+
+/// Writes the records of the kinds the standard has no element for as structured Notes (see
+/// io/refi_qda.hpp): a first line naming the kind's table and record version, then one line
+/// "field: value" per field of the registry, references by code (a coded segment by the GUID of
+/// its Coding).
+class record_notes {
+public:
+    record_notes(const case_study_data& d, losses& lost) : d_(d), lost_(lost) {}
+
+    /// Where the structured Notes are referred to from: the sources and coded segments their
+    /// fields name (their evidence), each Note once per source or segment.
+    void link(std::unordered_map<std::uint32_t, std::vector<std::string>>& notes_of_source,
+              std::unordered_map<std::uint32_t, std::vector<std::string>>& notes_of_segment) const {
+        each_record([&](const auto& r, const std::string& guid, const std::string&) {
+            using R = std::decay_t<decltype(r)>;
+            for_each_field<R>([&](const auto& f) {
+                with_id(r.*(f.member), [&](auto id) {
+                    using Id = decltype(id);
+                    auto add = [&](std::vector<std::string>& refs) {
+                        if (std::find(refs.begin(), refs.end(), guid) == refs.end())
+                            refs.push_back(guid);
+                    };
+                    if constexpr (std::is_same_v<Id, source_id>) add(notes_of_source[id.value]);
+                    if constexpr (std::is_same_v<Id, segment_id>) add(notes_of_segment[id.value]);
+                });
+            });
+        });
+    }
+
+    /// Appends the Notes, given the GUID of the Coding of each coded segment exported.
+    std::size_t write(pugi::xml_node notes,
+                      const std::unordered_map<std::uint32_t, std::string>& coding_of_segment) {
+        std::size_t written = 0;
+        each_record([&](const auto& r, const std::string& guid, const std::string& key) {
+            using R = std::decay_t<decltype(r)>;
+            std::string text = std::string(record_marker) + std::string(record_traits<R>::table) +
+                               " " + std::to_string(record_traits<R>::version) + "\n";
+            for_each_field<R>([&](const auto& f) {
+                if (f.is(field_use::own_id)) return;
+                text.append(f.name).append(": ");
+                text += escape_line(value_text(r.*(f.member), coding_of_segment, f.name));
+                text += '\n';
+            });
+            pugi::xml_node note = notes.append_child("Note");
+            note.append_attribute("guid") = guid.c_str();
+            note.append_attribute("name") =
+                (std::string(record_traits<R>::kind) + " " + key).c_str();
+            note.append_child("PlainTextContent").text() = text.c_str();
+            ++written;
+        });
+        return written;
+    }
+
+    /// Appends a Set per kind that has records, of its Notes.
+    void write_sets(const std::function<pugi::xml_node()>& sets) const {
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using R = std::remove_pointer_t<decltype(tag)>;
+            if constexpr (as_note_v<R>) {
+                const std::vector<R>& all = d_.all<R>();
+                if (all.empty()) return;
+                pugi::xml_node set = sets().append_child("Set");
+                set.append_attribute("guid") = evidence_set_guid<R>().c_str();
+                set.append_attribute("name") = std::string(record_traits<R>::table).c_str();
+                set.append_child("Description").text() =
+                    ("partnerqi " + std::string(record_traits<R>::kind) +
+                     " records, one structured Note each")
+                        .c_str();
+                for (std::size_t i = 0; i < all.size(); ++i)
+                    set.append_child("MemberNote").append_attribute("targetGUID") =
+                        guid_of(record_traits<R>::table, note_key(all[i], i)).c_str();
+            }
+        });
+    }
+
+    /// True when there is a record to write.
+    [[nodiscard]] bool any() const {
+        bool found = false;
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using R = std::remove_pointer_t<decltype(tag)>;
+            if constexpr (as_note_v<R>) found = found || !d_.all<R>().empty();
+        });
+        return found;
+    }
+
+private:
+    /// Calls `f(record, guid, key)` for every record written as a Note, kind by kind.
+    template <class F>
+    void each_record(F&& f) const {
+        for_each_type(record_kinds{}, [&](auto* tag) {
+            using R = std::remove_pointer_t<decltype(tag)>;
+            if constexpr (as_note_v<R>) {
+                const std::vector<R>& all = d_.all<R>();
+                for (std::size_t i = 0; i < all.size(); ++i) {
+                    const std::string key = note_key(all[i], i);
+                    f(all[i], guid_of(record_traits<R>::table, key), key);
+                }
+            }
+        });
+    }
+
+    template <class T>
+    std::string value_text(const T& value,
+                           const std::unordered_map<std::uint32_t, std::string>& coding_of_segment,
+                           std::string_view field) {
+        if constexpr (std::is_same_v<T, std::string>) {
+            return value;
+        } else if constexpr (is_optional<T>::value) {
+            return value ? value_text(*value, coding_of_segment, field) : std::string();
+        } else if constexpr (is_id<T>::value) {
+            using Target = record_for_id<T>;
+            if constexpr (std::is_same_v<Target, coded_segment>) {
+                const auto it = coding_of_segment.find(value.value);
+                if (it != coding_of_segment.end()) return it->second;
+                lost_.add("fields '" + std::string(field) +
+                          "' naming a coded segment that was not exported: left empty");
+                return {};
+            } else if constexpr (has_code_v<Target>) {
+                return code_of_record(record_in<Target>(d_, value));
+            } else {  // a record's own id, never written (the study assigns it)
+                return {};
+            }
+        } else if constexpr (std::is_enum_v<T>) {
+            return std::string(to_string(value));
+        } else if constexpr (std::is_same_v<T, date>) {
+            return value.to_iso();
+        } else if constexpr (std::is_same_v<T, bool>) {
+            return value ? "true" : "false";
+        } else if constexpr (std::is_integral_v<T>) {
+            return std::to_string(value);
+        } else {
+            static_assert(always_false_v<T>, "a field type a Note cannot hold");
+        }
+    }
+
+    const case_study_data& d_;
+    losses& lost_;
+};
 
 std::string origin() {
     return "partnerqi " + std::to_string(PARTNERQI_VERSION_MAJOR) + "." +
@@ -820,7 +1301,12 @@ qdpx_import detail::read_qdpx_bytes(std::string bytes, const qdpx_read_options& 
     return read_archive(zip, options);
 }
 
-qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& file) {
+qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& file,
+                       const run_control& control) {
+    partnerqi::detail::progress_meter meter(
+        control, "writing the project",
+        study.all<data_source>().size() + study.all<coded_segment>().size());
+    std::uint64_t done = 0;
     const case_study_data d = xml_safe(study.data());
     qdpx_report report;
     losses lost;
@@ -855,6 +1341,11 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
         if (m.code) notes_of_code[m.code->value].push_back(g);
         if (!m.source && !m.code) project_notes.push_back(g);
     }
+    // Evaluation items and responses and the influence log are structured Notes, referred to
+    // from the sources and the selections of the coded segments that are their evidence.
+    record_notes records(d, lost);
+    std::unordered_map<std::uint32_t, std::vector<std::string>> notes_of_segment;
+    records.link(notes_of_source, notes_of_segment);
     auto note_refs = [](pugi::xml_node node, const std::vector<std::string>* refs) {
         if (refs == nullptr) return;
         for (const std::string& g : *refs)
@@ -941,12 +1432,14 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
     std::unordered_map<std::uint32_t, std::vector<const coded_segment*>> segments_of;
     for (const coded_segment& seg : d.all<coded_segment>())
         segments_of[seg.source.value].push_back(&seg);
+    std::unordered_map<std::uint32_t, std::string> coding_of_segment;
     std::unordered_map<std::uint32_t, const code*> code_by_id;
     for (const code& c : d.all<code>())
         code_by_id[c.id.value] = &c;
     if (!d.all<data_source>().empty()) {
         pugi::xml_node sources = project.append_child("Sources");
         for (const data_source& src : d.all<data_source>()) {
+            meter.at(done++);
             const std::string g = guid_of("source", src.code);
             pugi::xml_node node = sources.append_child("TextSource");
             node.append_attribute("guid") = g.c_str();
@@ -962,9 +1455,12 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
             });
             const std::vector<std::uint32_t> starts = code_point_starts(src.text);
             std::set<std::string> coding_keys;
+            std::set<std::pair<std::string, std::string>> selection_notes;  // (selection, note)
+            std::vector<std::pair<pugi::xml_node, std::string>> pending_refs;
             pugi::xml_node selection;
             std::pair<std::uint32_t, std::uint32_t> open{1, 0};
             for (const coded_segment* seg : segs) {
+                meter.at(done++);
                 const auto first = code_point_at(starts, seg->begin);
                 const auto last = code_point_at(starts, seg->end);
                 if (!first || !last) {
@@ -991,17 +1487,29 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
                 for (int n = 2; !coding_keys.insert(key).second; ++n)
                     key += "#" + std::to_string(n);
                 pugi::xml_node coding = selection.append_child("Coding");
-                coding.append_attribute("guid") = guid_of("coding", key).c_str();
+                const std::string coding_guid = guid_of("coding", key);
+                coding.append_attribute("guid") = coding_guid.c_str();
+                coding_of_segment[seg->id.value] = coding_guid;
                 coding.append_attribute("creatingUser") = guid_of("coder", seg->coder).c_str();
                 coding.append_child("CodeRef").append_attribute("targetGUID") =
                     guid_of("code", code_by_id.at(seg->code.value)->name).c_str();
                 ++report.segments;
+                // The Notes whose evidence is this segment, after the selection's Codings.
+                if (const auto* refs = refs_of(notes_of_segment, seg->id.value)) {
+                    const std::string at_selection = selection.attribute("guid").value();
+                    for (const std::string& note : *refs)
+                        if (selection_notes.emplace(at_selection, note).second)
+                            pending_refs.emplace_back(selection, note);
+                }
             }
+            for (auto& [at, note] : pending_refs)
+                at.append_child("NoteRef").append_attribute("targetGUID") = note.c_str();
+            pending_refs.clear();
             note_refs(node, refs_of(notes_of_source, src.id.value));
         }
     }
 
-    if (!d.all<memo>().empty()) {
+    if (!d.all<memo>().empty() || records.any()) {
         pugi::xml_node notes = project.append_child("Notes");
         for (const memo& m : d.all<memo>()) {
             pugi::xml_node note = notes.append_child("Note");
@@ -1010,16 +1518,21 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
             note.append_child("PlainTextContent").text() = m.text.c_str();
             ++report.memos;
         }
+        report.records = records.write(notes, coding_of_segment);
     }
 
-    // Waves are Sets of their sources.
+    // Waves are Sets of their sources; each kind of structured Note has a Set of its Notes.
+    pugi::xml_node sets;
+    const std::function<pugi::xml_node()> sets_node = [&] {
+        if (!sets) sets = project.append_child("Sets");
+        return sets;
+    };
     if (!d.all<wave>().empty()) {
         std::unordered_map<std::uint32_t, std::vector<const data_source*>> sources_of_wave;
         for (const data_source& src : d.all<data_source>())
             if (src.wave) sources_of_wave[src.wave->value].push_back(&src);
-        pugi::xml_node sets = project.append_child("Sets");
         for (const wave& w : d.all<wave>()) {
-            pugi::xml_node set = sets.append_child("Set");
+            pugi::xml_node set = sets_node().append_child("Set");
             set.append_attribute("guid") = guid_of("wave", w.code).c_str();
             set.append_attribute("name") = w.code.c_str();
             if (!w.label.empty()) set.append_child("Description").text() = w.label.c_str();
@@ -1028,12 +1541,15 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
                     guid_of("source", src->code).c_str();
         }
     }
+    records.write_sets(sets_node);
     if (!d.description.empty()) project.append_child("Description").text() = d.description.c_str();
     note_refs(project, &project_notes);
 
     entries.insert(entries.begin(), {"project.qde", to_xml(doc)});
-    detail::write_file_atomically(file, detail::make_zip(entries, file.string()));
-    lost.into(report);
+    const std::string archive = detail::make_zip(entries, file.string());
+    lost.into(report);  // before writing: once the file is in place, nothing may fail
+    meter.finish();     // the last moment to stop: nothing is written before it
+    detail::write_file_atomically(file, archive);
     return report;
 }
 

@@ -18,6 +18,7 @@
 
 #include "partnerqi/detail/csv.hpp"
 #include "partnerqi/detail/csv_reader.hpp"
+#include "partnerqi/detail/progress_meter.hpp"
 #include "partnerqi/detail/text.hpp"
 #include "partnerqi/io/detail/atomic_file.hpp"
 #include "partnerqi/io/detail/table_columns.hpp"
@@ -401,12 +402,14 @@ using table_file = std::pair<std::string, std::string>;  // file name, bytes
 template <class R>
 void write_kind(const model::case_study& s, const fs::path& dir,
                 const std::vector<table_layout>& layouts, std::size_t& at,
-                std::vector<table_file>& files, csv_cells cells) {
+                std::vector<table_file>& files, csv_cells cells,
+                partnerqi::detail::progress_meter& meter, std::uint64_t& done) {
     const table_layout& layout = layouts[at++];
     table_writer w(dir, layout.file, layout.columns, cells);
     const bool keyed = has_key<R>();
     std::size_t row = 0;
     for (const R& r : s.all<R>()) {
+        meter.at(done++);
         auto name = [&] { return s.describe(r.id); };
         ++row;
         if (keyed) w.cell(std::to_string(row), key_column, name);
@@ -1132,7 +1135,14 @@ std::string tables_readme() {
 }
 
 void write_tables(const model::case_study& study, const fs::path& dir,
-                  const tables_write_options& options) {
+                  const tables_write_options& options, const run_control& control) {
+    std::uint64_t records = 0;
+    model::for_each_type(record_kinds{}, [&](auto* kind) {
+        using R = std::remove_pointer_t<decltype(kind)>;
+        records += study.all<R>().size();
+    });
+    partnerqi::detail::progress_meter meter(control, "writing the tables", records);
+    std::uint64_t done = 0;
     const std::vector<table_layout> layouts = table_layouts();
     std::vector<table_file> files;
     table_writer head(dir, layouts.front().file, layouts.front().columns, options.cells);
@@ -1145,9 +1155,10 @@ void write_tables(const model::case_study& study, const fs::path& dir,
     std::size_t at = 1;
     model::for_each_type(record_kinds{}, [&](auto* kind) {
         using R = std::remove_pointer_t<decltype(kind)>;
-        write_kind<R>(study, dir, layouts, at, files, options.cells);
+        write_kind<R>(study, dir, layouts, at, files, options.cells, meter, done);
     });
     files.emplace_back(std::string(readme_file), tables_readme());
+    meter.finish();  // the last moment to stop: nothing is written before it
     write_folder(dir, files, options, true);
 }
 

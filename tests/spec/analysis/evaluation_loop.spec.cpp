@@ -96,27 +96,34 @@ SCENARIO("an evaluation too close to the end of the study to judge is pending, n
     CHECK(r.pending == 1);
 }
 
-SCENARIO("the study's illustrative cases close one loop, leave one open and one pending per case") {
-    // Per case: EVA-feedback 2016-09-30, next team adjustment MAN-share-power 2017-04-10 is 192
-    // days later (open); EVA-experience 2017-03-15 is closed by MAN-share-power 26 days later;
-    // EVA-lessons 2017-10-02 is organization-level with no later adjustment and only 90 days left
-    // in the study (pending).
+SCENARIO(
+    "the study's illustrative cases close two loops, one by a recorded change, and leave one "
+    "pending per case") {
+    // Per case: EVA-feedback 2016-09-30 is closed 20 days later by the change the leaflet input
+    // led to (2016-10-20; the next team practice, MAN-share-power 2017-04-10, is 192 days
+    // later); EVA-experience 2017-03-15 is closed by MAN-share-power 26 days later; EVA-lessons
+    // 2017-10-02 is organization-level with no later adjustment and only 90 days left in the
+    // study (pending).
     auto r = analysis::evaluation_loop(seed_study_illustrated());
     CHECK(r.evaluations == 6);
-    CHECK(r.closed == 2);
-    CHECK(r.open == 2);
+    CHECK(r.closed == 4);
+    CHECK(r.open == 0);
     CHECK(r.pending == 2);
     REQUIRE(r.teams.size() == 4);  // two teams, then two organization-level rows
     CHECK(r.teams[0].label == "T1-MH");
+    CHECK(r.teams[0].evaluations[0].follow_up_input_code == "IN-2");
+    CHECK(r.teams[0].evaluations[0].days == std::optional<std::int32_t>(20));
     CHECK(r.teams[0].evaluations[1].days == std::optional<std::int32_t>(26));
     CHECK(r.teams[2].label == "HCO-1 (organization level)");
+    CHECK(r.inputs == 8);
+    CHECK(r.inputs_changed == 4);
     THEN(
-        "over time, the 2016 wave has two open loops and the 2017 wave two closed and two "
+        "over time, the 2016 wave has two closed loops and the 2017 wave two closed and two "
         "pending") {
         REQUIRE(r.periods.size() == 3);
         CHECK(r.periods[0].evaluations == 0);
         CHECK(r.periods[1].evaluations == 2);
-        CHECK(r.periods[1].open == 2);
+        CHECK(r.periods[1].closed == 2);
         CHECK(r.periods[2].closed == 2);
         CHECK(r.periods[2].pending == 2);
     }
@@ -125,7 +132,7 @@ SCENARIO("the study's illustrative cases close one loop, leave one open and one 
         std::ostringstream csv;
         analysis::write_csv(csv, r);
         CHECK(csv.str().rfind("team,evaluation,practice,manager,date,status,follow_up,follow_up_"
-                              "practice,days\r\n",
+                              "practice,days,follow_up_input\r\n",
                               0) == 0);
     }
 }
@@ -155,14 +162,117 @@ SCENARIO("the loop reads evaluation responses as evaluation records") {
         THEN("the response is counted, and the loop asks for the review that dates its follow-up") {
             CHECK(r.evaluation_responses == 1);
             CHECK(r.state == analysis::assessment::not_assessable);
-            CHECK(r.state_detail.find("1 evaluation responses recorded") != std::string::npos);
+            CHECK(r.state_detail.find("1 evaluation responses and 0 advisor inputs recorded") !=
+                  std::string::npos);
         }
     }
     GIVEN("the illustrated seed study") {
         auto r = analysis::evaluation_loop(seed_study_illustrated());
         THEN("its 48 illustrative PPEET responses are counted beside its six evaluations") {
             CHECK(r.evaluation_responses == 48);
-            CHECK(r.state == analysis::assessment::flagged);
+            CHECK(r.state == analysis::assessment::not_flagged);
+        }
+    }
+}
+
+namespace {
+
+// An influence-log entry of the advisor PA on team T1, brought on `on`; decided (adopted, by MID)
+// on `decided` and changed on `changed` when those are given.
+advisor_input input_of(const built& m, const char* code, const char* on, const char* decided,
+                       const char* changed) {
+    advisor_input in;
+    in.code = code;
+    in.advisor = m.person("PA");
+    in.summary = "call patients back after discharge";
+    in.team = m.s.require<qi_team>("T1");
+    in.on = date::from_iso(on);
+    if (decided != nullptr) {
+        in.decision = decision_outcome::adopted;
+        in.decided_by = m.person("MID");
+        in.decided_on = date::from_iso(decided);
+    }
+    if (changed != nullptr) {
+        in.change = change_kind::care_process;
+        in.change_summary = "call-back step added to the intake protocol";
+        in.changed_on = date::from_iso(changed);
+    }
+    return in;
+}
+
+}  // namespace
+
+SCENARIO("a change an advisor's input led to closes the loop of an evaluation, on its date") {
+    loop_fixture f;
+    f.lines.advisor("PA").of("ORG");
+    f.lines.enactment("EVA", "MID").on("2020-03-01").team("T1");
+    f.build();
+    f.m.s.add(input_of(f.m, "IN-1", "2020-02-01", "2020-03-10", "2020-04-10"));
+    auto r = analysis::evaluation_loop(f.m.s);
+    THEN("the evaluation is closed by the change 40 days later, and the log is counted") {
+        const auto& ev = r.teams.at(0).evaluations.at(0);
+        CHECK(ev.status == loop_status::closed);
+        CHECK_FALSE(ev.follow_up.has_value());
+        CHECK(ev.follow_up_input == std::optional<input_id>(f.m.s.require<advisor_input>("IN-1")));
+        CHECK(ev.days == std::optional<std::int32_t>(40));
+        CHECK(r.inputs == 1);
+        CHECK(r.inputs_changed == 1);
+        CHECK(r.last_change == std::optional<date>(date::from_iso("2020-04-10")));
+        CHECK(r.state == analysis::assessment::not_flagged);
+    }
+    THEN("the text names the entry as the follow-up and the CSV gives its code") {
+        CHECK(analysis::to_text(r).find("IN-1 (change)") != std::string::npos);
+        CHECK(analysis::to_text(r).find("1 advisor inputs in the influence log, 1 of them led to a "
+                                        "recorded change (the latest on 2020-04-10)") !=
+              std::string::npos);
+        std::ostringstream csv;
+        analysis::write_csv(csv, r);
+        CHECK(csv.str().find(",40,IN-1\r\n") != std::string::npos);
+    }
+    WHEN("a managing practice comes on the same day as the change") {
+        f.lines.enactment("MAN", "MID").on("2020-04-10").team("T1");
+        f.build();
+        f.m.s.add(input_of(f.m, "IN-1", "2020-02-01", "2020-03-10", "2020-04-10"));
+        auto tie = analysis::evaluation_loop(f.m.s);
+        THEN("the practice is the follow-up") {
+            const auto& ev = tie.teams.at(0).evaluations.at(0);
+            CHECK(ev.follow_up_practice == "MAN");
+            CHECK_FALSE(ev.follow_up_input.has_value());
+        }
+    }
+}
+
+SCENARIO("the influence log alone shows whether the loop was closed") {
+    loop_fixture f;
+    f.lines.advisor("PA").of("ORG");
+    f.build();
+    GIVEN("an input that led to a change, and no evaluating practice") {
+        f.m.s.add(input_of(f.m, "IN-1", "2020-02-01", "2020-03-10", "2020-04-10"));
+        auto r = analysis::evaluation_loop(f.m.s);
+        THEN("the loop is not flagged, with the date of the change as evidence") {
+            CHECK(r.state == analysis::assessment::not_flagged);
+            CHECK(r.state_detail.find("1 of 1 advisor inputs led to a recorded change (the latest "
+                                      "on 2020-04-10)") != std::string::npos);
+        }
+    }
+    GIVEN("an input decided without a change yet, and no evaluating practice") {
+        f.m.s.add(input_of(f.m, "IN-1", "2020-02-01", "2020-03-10", nullptr));
+        auto r = analysis::evaluation_loop(f.m.s);
+        THEN("the loop is not assessable and asks for the review or the changes") {
+            CHECK(r.inputs == 1);
+            CHECK(r.inputs_changed == 0);
+            CHECK(r.state == analysis::assessment::not_assessable);
+            CHECK(r.state_detail.find("1 advisor inputs recorded") != std::string::npos);
+        }
+    }
+    GIVEN("an input outside the window asked for") {
+        f.m.s.add(input_of(f.m, "IN-1", "2020-02-01", "2020-03-10", "2020-04-10"));
+        analysis::filter in_2021;
+        in_2021.window = date_window::years(2021, 2021);
+        auto r = analysis::evaluation_loop(f.m.s, in_2021);
+        THEN("it is not counted and the loop is not assessable") {
+            CHECK(r.inputs == 0);
+            CHECK(r.state == analysis::assessment::not_assessable);
         }
     }
 }

@@ -1,9 +1,11 @@
 // Long loads and saves say how far they are and stop when asked, leaving everything as it was.
 #include "partnerqi/progress.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -11,7 +13,12 @@
 #include <support/catch.hpp>
 
 #include "partnerqi/io.hpp"
+#include "partnerqi/io/dot.hpp"
+#include "partnerqi/io/refi_qda.hpp"
+#include "partnerqi/io/tables.hpp"
+#include "partnerqi/model/seed_study.hpp"
 #include "partnerqi/model/synthetic.hpp"
+#include "partnerqi/network/engagement_graph.hpp"
 
 #include "full_study.hpp"
 
@@ -165,6 +172,116 @@ SCENARIO("a save cancelled at any of its progress steps leaves the previous file
             THEN("it throws partnerqi::cancelled and writes nothing to the stream") {
                 CHECK_THROWS_AS(io::save(larger, out, {}, control), cancelled);
                 CHECK(out.str().empty());
+            }
+        }
+    }
+}
+
+namespace {
+
+// The exports that take a run_control, each writing the study into `out` (a file, or the
+// tables' folder).
+struct watched_export {
+    std::string name;
+    std::string out;
+    std::function<void(const model::case_study&, const run_control&)> write;
+};
+
+std::vector<watched_export> watched_exports(const scratch_dir& dir) {
+    return {
+        {"a DOT picture", dir.file("network.dot"),
+         [out = dir.file("network.dot")](const model::case_study& s, const run_control& c) {
+             io::save_picture(s, network::build(s), io::picture_format::dot, out, {}, {}, c);
+         }},
+        {"the CSV tables", dir.file("tables"),
+         [out = dir.file("tables")](const model::case_study& s, const run_control& c) {
+             io::write_tables(s, out, {}, c);
+         }},
+        {"a REFI-QDA project", dir.file("study.qdpx"),
+         [out = dir.file("study.qdpx")](const model::case_study& s, const run_control& c) {
+             static_cast<void>(io::write_qdpx(s, out, c));
+         }},
+    };
+}
+
+// What an export left: the bytes of its file, or of every file of its folder.
+std::string contents_of(const std::string& out) {
+    if (!fs::is_directory(out)) return fs::exists(out) ? read_all(out) : std::string("(none)");
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(out))
+        names.push_back(e.path().string());
+    std::sort(names.begin(), names.end());
+    std::string all;
+    for (const std::string& name : names)
+        all += name + "\n" + read_all(name);
+    return all;
+}
+
+}  // namespace
+
+SCENARIO("the DOT, tables and REFI-QDA exports report their progress to the end") {
+    const model::case_study study = model::seed_study_illustrated();
+    const scratch_dir dir;
+    for (const watched_export& e : watched_exports(dir)) {
+        WHEN("the study is written as " + e.name + " with a progress callback") {
+            recorder all;
+            e.write(study, all.control());
+            THEN("the reports of each step increase to its total") {
+                REQUIRE_FALSE(all.reports.empty());
+                std::vector<progress_report> step;
+                for (const progress_report& r : all.reports) {
+                    if (!step.empty() && step.back().step != r.step) {
+                        CHECK(increasing_to_the_end(step));
+                        step.clear();
+                    }
+                    step.push_back(r);
+                }
+                CHECK(increasing_to_the_end(step));
+            }
+        }
+    }
+}
+
+SCENARIO("an export cancelled at any of its progress steps leaves the previous output as it was") {
+    const model::case_study earlier = model::seed_study_reported();
+    const model::case_study study = model::seed_study_illustrated();
+    const scratch_dir dir;
+    for (const watched_export& e : watched_exports(dir)) {
+        GIVEN(e.name + " written from the study's reported facts") {
+            e.write(earlier, {});
+            const std::string before = contents_of(e.out);
+            const std::size_t entries = entries_in(dir.path());
+            recorder all;
+            e.write(study, all.control());
+            e.write(earlier, {});
+            WHEN("the illustrated study's export over it is cancelled at each report in turn") {
+                std::size_t cancelled_exports = 0;
+                for (std::size_t n = 1; n <= all.reports.size(); ++n) {
+                    stop_at_report stop(n);
+                    try {
+                        e.write(study, stop.control());
+                    } catch (const cancelled& c) {
+                        CHECK(std::string(c.what()).find("was cancelled; nothing was changed or "
+                                                         "written") != std::string::npos);
+                        ++cancelled_exports;
+                    }
+                }
+                THEN("every export is cancelled, and the output and its folder are unchanged") {
+                    CHECK(cancelled_exports == all.reports.size());
+                    CHECK(contents_of(e.out) == before);
+                    CHECK(entries_in(dir.path()) == entries);
+                }
+            }
+        }
+        GIVEN(e.name + " not written yet") {
+            fs::remove_all(e.out);
+            WHEN("its export is cancelled at its first report") {
+                stop_at_report stop(1);
+                CHECK_THROWS_AS(e.write(study, stop.control()), cancelled);
+                THEN("no output and no temporary file is left") {
+                    CHECK_FALSE(fs::exists(e.out));
+                    CHECK(entries_in(dir.path()) == 0);
+                }
             }
         }
     }

@@ -641,3 +641,166 @@ SCENARIO("hostile archives are refused with a clear message and nothing else") {
         }
     }
 }
+
+namespace {
+
+/// The seed study with one more influence-log entry quoting a coded segment, with a line break
+/// and a backslash in its note.
+model::case_study study_with_quoted_input() {
+    model::case_study study = model::seed_study_illustrated();
+    const model::coded_segment& quoted = study.all<model::coded_segment>().front();
+    model::advisor_input in = study.all<model::advisor_input>().front();
+    in.id = {};
+    in.code = "IN-QUOTED";
+    in.source = quoted.source;
+    in.segment = quoted.id;
+    in.note = "first line\nsecond line with a \\ backslash: and a colon";
+    study.add(in);
+    return study;
+}
+
+/// The evaluation responses of a study, by respondent and item code, with every field.
+std::multiset<
+    std::tuple<std::string, std::string, std::uint32_t, std::optional<model::team_id>,
+               std::optional<model::wave_id>, std::optional<model::date>, model::provenance>>
+answers(const model::case_study& study) {
+    std::multiset<
+        std::tuple<std::string, std::string, std::uint32_t, std::optional<model::team_id>,
+                   std::optional<model::wave_id>, std::optional<model::date>, model::provenance>>
+        out;
+    for (const model::evaluation_response& r : study.all<model::evaluation_response>())
+        out.emplace(study.get(r.respondent).code, study.get(r.item).code, r.value, r.team, r.wave,
+                    r.on, r.provenance);
+    return out;
+}
+
+/// The study without its evaluation records and influence log.
+model::case_study without_evidence(model::case_study study) {
+    while (!study.all<model::advisor_input>().empty())
+        study.remove(study.all<model::advisor_input>().back().id);
+    while (!study.all<model::evaluation_response>().empty())
+        study.remove(study.all<model::evaluation_response>().back().id);
+    while (!study.all<model::evaluation_item>().empty())
+        study.remove(study.all<model::evaluation_item>().back().id);
+    return study;
+}
+
+}  // namespace
+
+SCENARIO("evaluation records and the influence log travel as structured Notes and come back") {
+    scratch dir;
+    GIVEN("the illustrated seed study, with an input quoting a coded segment, exported") {
+        const model::case_study original = study_with_quoted_input();
+        const fs::path file = dir / "evidence.qdpx";
+        const io::qdpx_report report = io::write_qdpx(original, file);
+        const std::size_t records = original.all<model::evaluation_item>().size() +
+                                    original.all<model::evaluation_response>().size() +
+                                    original.all<model::advisor_input>().size();
+        THEN("every item, response and input is a Note, and none is reported as left out") {
+            CHECK(report.records == records);
+            CHECK_FALSE(report_mentions(report, "evaluation response"));
+            CHECK_FALSE(report_mentions(report, "advisor input"));
+            const std::string qde = entry_of(file, "project.qde");
+            CHECK(mentions(qde, "name=\"advisor input IN-QUOTED\""));
+            CHECK(mentions(qde, "partnerqi-record: influence_log 1\ncode: IN-QUOTED\n"));
+            CHECK(mentions(qde, "note: first line\\nsecond line with a \\\\ backslash: and a"));
+            CHECK(mentions(qde, "<Set guid="));
+            CHECK(mentions(qde, "name=\"evaluation_responses\""));
+        }
+        THEN("the quoted segment's selection and the evidence sources refer to the input's Note") {
+            const std::string qde = entry_of(file, "project.qde");
+            const std::size_t note = qde.find("name=\"advisor input IN-QUOTED\"");
+            REQUIRE(note != std::string::npos);
+            const std::size_t guid_at = qde.rfind("guid=\"", note) + 6;
+            const std::string guid = qde.substr(guid_at, qde.find('"', guid_at) - guid_at);
+            const std::string ref = "<NoteRef targetGUID=\"" + guid + "\"";
+            const std::size_t in_selection = qde.find(ref);
+            REQUIRE(in_selection != std::string::npos);
+            const std::size_t opened = qde.rfind("<PlainTextSelection", in_selection);
+            const std::size_t closed = qde.rfind("</PlainTextSelection>", in_selection);
+            CHECK(opened != std::string::npos);
+            CHECK((closed == std::string::npos || opened > closed));
+        }
+        WHEN("it is merged into the study without its evaluation records and influence log") {
+            model::case_study study = without_evidence(original);
+            const io::qdpx_report merged = io::merge_qdpx(study, file);
+            THEN("they come back with every field, the quoted segment too") {
+                CHECK(merged.records == records);
+                for (model::evaluation_item item : original.all<model::evaluation_item>()) {
+                    const auto id = study.find<model::evaluation_item>(item.code);
+                    REQUIRE(id);
+                    item.id = *id;
+                    CHECK(study.get(*id) == item);
+                }
+                CHECK(answers(study) == answers(original));
+                const auto id = study.find<model::advisor_input>("IN-QUOTED");
+                REQUIRE(id);
+                const model::advisor_input& back = study.get(*id);
+                const model::advisor_input& before =
+                    original.get(*original.find<model::advisor_input>("IN-QUOTED"));
+                CHECK(back.note == before.note);
+                REQUIRE(back.segment);
+                CHECK(study.get(*back.segment).begin == original.get(*before.segment).begin);
+                CHECK(study.get(*back.segment).coder == original.get(*before.segment).coder);
+                CHECK(back.decided_on == before.decided_on);
+                CHECK(back.change == before.change);
+            }
+        }
+        WHEN("it is merged into the study it came from") {
+            model::case_study study = original;
+            const io::qdpx_report merged = io::merge_qdpx(study, file);
+            THEN("nothing is added twice") {
+                CHECK(study == original);
+                CHECK(merged.records == 0);
+                CHECK(report_mentions(merged, "evaluation response notes the study already has"));
+                CHECK(report_mentions(merged, "advisor input notes the study already has"));
+            }
+        }
+        WHEN("it is read as a new study, which has none of the people the records name") {
+            const io::qdpx_import back = io::read_qdpx(file);
+            THEN("the items come back, and the report says why responses and inputs did not") {
+                CHECK(back.study.all<model::evaluation_item>().size() ==
+                      original.all<model::evaluation_item>().size());
+                CHECK(back.study.all<model::evaluation_response>().empty());
+                CHECK(report_mentions(back.report, "evaluation response notes not imported"));
+                CHECK(
+                    report_mentions(back.report, "merge the project into the study it came from"));
+                CHECK(exchanged(back.study).memos == exchanged(original).memos);
+            }
+        }
+    }
+    GIVEN("a project whose structured Note was edited into nonsense in another tool") {
+        model::case_study study = model::seed_study_illustrated();
+        const model::case_study before = study;
+        const fs::path file = dir / "edited.qdpx";
+        make_archive(
+            file,
+            {{"project.qde",
+              project("<Notes><Note guid=\"00000000-0000-0000-0000-000000000001\" "
+                      "name=\"advisor input IN-99\"><PlainTextContent>partnerqi-record: "
+                      "influence_log 1\ncode: IN-99\ndecision: maybe\n</PlainTextContent></Note>"
+                      "<Note guid=\"00000000-0000-0000-0000-000000000002\" name=\"later\">"
+                      "<PlainTextContent>partnerqi-record: influence_log 9\ncode: IN-98"
+                      "</PlainTextContent></Note></Notes>")}});
+        WHEN("it is merged") {
+            const io::qdpx_report report = io::merge_qdpx(study, file);
+            THEN("the report names the line, the field and the accepted values, and adds nothing") {
+                CHECK(report_mentions(report, "line 3: field 'decision': \"maybe\" is not one of"));
+                CHECK(report_mentions(report, "record version 9 is newer"));
+                CHECK(study == before);
+            }
+        }
+    }
+    GIVEN("a project written before evaluation records were exported, with an ordinary Note") {
+        const fs::path file = dir / "older.qdpx";
+        make_archive(file, {{"project.qde",
+                             project("<Notes><Note guid=\"00000000-0000-0000-0000-000000000001\" "
+                                     "name=\"idea\"><PlainTextContent>partnerqi-record: not a "
+                                     "kind</PlainTextContent></Note></Notes>")}});
+        THEN("the Note is a memo, as before") {
+            const io::qdpx_import back = io::read_qdpx(file);
+            REQUIRE(back.study.all<model::memo>().size() == 1);
+            CHECK(back.study.all<model::memo>()[0].title == "idea");
+        }
+    }
+}
