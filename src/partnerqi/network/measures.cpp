@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <mutex>
@@ -73,67 +74,107 @@ unsigned worker_count(unsigned requested, std::size_t tasks) {
 
 namespace {
 
-/// What a Brandes search keeps per vertex, in one 16-byte slot so that looking at a neighbour
-/// costs one cache line: its distance, and its number of shortest paths sigma, which the
-/// backward pass replaces by coeff = (1 + delta) / sigma once the vertex is done (only its
-/// predecessors, processed after it, read it then).
+std::uint64_t bits_of(double x) {
+    std::uint64_t b = 0;
+    std::memcpy(&b, &x, sizeof b);
+    return b;
+}
+
+double double_of(std::uint64_t b) {
+    double x = 0.0;
+    std::memcpy(&x, &b, sizeof x);
+    return x;
+}
+
+/// What the forward pass of a Brandes search keeps per vertex, in one 16-byte slot so that
+/// looking at a neighbour costs one cache line: its distance and its number of shortest paths.
 struct alignas(16) vertex_state {
     std::int32_t dist = -1;
-    double value = 0.0;  ///< sigma in the forward pass, then coeff
+    double sigma = 0.0;
 };
 
 /// Scratch space of one Brandes worker: reset only where a search went.
 struct brandes_workspace {
     std::vector<vertex_state> state;
+    /// (1 + delta) / sigma of the vertices of the levels the backward pass has finished, 0
+    /// elsewhere.
+    std::vector<double> coeff;
+    std::vector<double> delta;  ///< by position in `order`, for the level being processed
     std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t> level_start;  ///< positions in `order` where each level begins
 
     /// One more slot in `order` than vertices: the forward pass writes a slot past the queue
     /// before knowing whether to keep it.
-    explicit brandes_workspace(std::uint32_t n) : state(n), order(std::size_t{n} + 1) {}
+    explicit brandes_workspace(std::uint32_t n)
+        : state(n), coeff(n, 0.0), delta(n), order(std::size_t{n} + 1) {
+        level_start.reserve(std::size_t{n} + 1);
+    }
 
     /// Adds the dependencies of every vertex on source `s` to `acc` (Brandes 2001, unweighted),
     /// and, when `distances` is given, the distances from `s` to the vertices it reaches.
-    /// Predecessors are not stored: w is a successor of v on a shortest path iff
-    /// dist[w] == dist[v] + 1, which the backward pass checks on v's out-neighbours. The
-    /// backward pass sums coeff[w] over successors and multiplies by sigma[v] once, as
-    /// NetworkX's _accumulate_basic does per predecessor, so that no division is left in the
-    /// loop over ties, and the sum has no branch.
+    ///
+    /// Predecessors are not stored. The backward pass goes one level at a time, from the
+    /// farthest, and publishes a level's coefficients coeff = (1 + delta) / sigma only once
+    /// the whole level is summed. When it sums the out-neighbours of a vertex v at level L,
+    /// the only ones with a coefficient are then at level L + 1, and those are exactly v's
+    /// successors on shortest paths: an out-neighbour is at most one level further, levels
+    /// up to L are not published yet, and unreached vertices are never neighbours of reached
+    /// ones. So the loop over ties is a plain sum of coeff[w], with no distance test and no
+    /// branch, over 8 bytes per neighbour. The sum runs in adjacency order and adds an exact
+    /// 0 for the other neighbours, as NetworkX's _accumulate_basic adds per predecessor, and
+    /// delta is sigma[v] times it, so no division is left in the loop over ties.
     void accumulate(const flat_graph& f, std::uint32_t s, double* acc, distance_sums* distances) {
         const std::uint32_t* off = f.out_offset.data();
         const std::uint32_t* tgt = f.out_target.data();
         vertex_state* st = state.data();
         std::size_t tail = 0;
         st[s].dist = 0;
-        st[s].value = 1.0;
+        st[s].sigma = 1.0;
         order[tail++] = s;
+        level_start.clear();
+        level_start.push_back(0);
+        std::size_t level_end = 1;
         for (std::size_t head = 0; head < tail; ++head) {
+            if (head == level_end) {
+                level_start.push_back(static_cast<std::uint32_t>(head));
+                level_end = tail;
+            }
             const std::uint32_t v = order[head];
             const std::int32_t next = st[v].dist + 1;
-            const double sv = st[v].value;
-            for (std::uint32_t i = off[v]; i < off[v + 1]; ++i) {
+            const std::uint64_t sv = bits_of(st[v].sigma);
+            const std::uint32_t* const last = tgt + off[v + 1];
+            for (const std::uint32_t* t = tgt + off[v]; t != last; ++t) {
                 // Branch-free: whether w is new, and whether v precedes it, are coin flips in
-                // the middle levels, which a branch predictor cannot learn.
-                vertex_state& w = st[tgt[i]];
-                const bool fresh = w.dist < 0;
-                order[tail] = tgt[i];
-                tail += fresh ? 1 : 0;
-                const std::int32_t dw = fresh ? next : w.dist;
+                // the middle levels, which a branch predictor cannot learn (GCC makes a branch
+                // of a ternary between doubles, so sigma[v] is masked as an integer instead).
+                const std::uint32_t x = *t;
+                vertex_state& w = st[x];
+                const std::int32_t old = w.dist;
+                order[tail] = x;
+                tail += old < 0 ? 1 : 0;
+                const std::int32_t dw = old < 0 ? next : old;
                 w.dist = dw;
-                w.value += dw == next ? sv : 0.0;
+                w.sigma += double_of(sv & (std::uint64_t{0} - (dw == next ? 1 : 0)));
             }
         }
-        for (std::size_t k = tail; k-- > 1;) {
-            const std::uint32_t v = order[k];
-            const std::int32_t next = st[v].dist + 1;
-            double sum = 0.0;
-            for (std::uint32_t i = off[v]; i < off[v + 1]; ++i) {
-                const vertex_state& w = st[tgt[i]];
-                sum += w.dist == next ? w.value : 0.0;
+        level_start.push_back(static_cast<std::uint32_t>(tail));
+        double* c = coeff.data();
+        double* d = delta.data();
+        for (std::size_t level = level_start.size() - 2; level >= 1; --level) {
+            const std::uint32_t first = level_start[level];
+            const std::uint32_t last = level_start[level + 1];
+            for (std::uint32_t k = first; k < last; ++k) {
+                const std::uint32_t v = order[k];
+                double sum = 0.0;
+                for (std::uint32_t i = off[v]; i < off[v + 1]; ++i)
+                    sum += c[tgt[i]];
+                d[k] = st[v].sigma * sum;
             }
-            const double sigma = st[v].value;
-            const double delta = sigma * sum;
-            acc[v] += delta;
-            st[v].value = (1.0 + delta) / sigma;
+            for (std::uint32_t k = first; k < last; ++k) {
+                const std::uint32_t v = order[k];
+                acc[v] += d[k];
+                c[v] = (1.0 + d[k]) / st[v].sigma;
+            }
         }
         if (distances != nullptr) {
             for (std::size_t k = 1; k < tail; ++k) {
@@ -142,8 +183,10 @@ struct brandes_workspace {
                 ++distances->reached[v];
             }
         }
-        for (std::size_t k = 0; k < tail; ++k)
+        for (std::size_t k = 0; k < tail; ++k) {
             st[order[k]] = vertex_state{};
+            c[order[k]] = 0.0;
+        }
     }
 };
 
