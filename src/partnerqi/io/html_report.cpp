@@ -317,11 +317,17 @@ private:
         table("Organizations",
               {"code", "name", "setting", "program", "people by role", "managers by tier"}, rows);
         rows.clear();
+        const auto recorded = [](const std::string& text) {
+            return text.empty() ? std::string("(not recorded)") : esc(text);
+        };
         for (const analysis::team_profile& t : p.teams)
-            rows.push_back(
-                {esc(t.code), esc(t.organization_code), count(t.members), count(t.advisors)});
-        table("QI teams", {"team", "organization", "members", "patient advisors"}, rows,
-              {false, false, true, true});
+            rows.push_back({esc(t.code), recorded(t.name), recorded(t.clinical_area),
+                            recorded(t.unit), esc(t.organization_code), count(t.members),
+                            count(t.advisors)});
+        table("QI teams",
+              {"team", "name", "clinical area", "unit", "organization", "members",
+               "patient advisors"},
+              rows, {false, false, false, false, false, true, true});
         rows.clear();
         for (source_kind k : enum_traits<source_kind>::values)
             rows.push_back({esc(to_string(k)) + " recorded one by one",

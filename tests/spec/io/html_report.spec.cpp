@@ -128,6 +128,16 @@ SCENARIO("The HTML report of the demo study is one offline page in reading order
                 CHECK(page.find(std::to_string(illustrative) +
                                 " records of this study are illustrative") != std::string::npos);
             }
+            THEN("each team's clinical area and unit show, as the info command prints them") {
+                const analysis::case_study_profile p = analysis::profile(study);
+                REQUIRE_FALSE(p.teams.empty());
+                for (const analysis::team_profile& t : p.teams) {
+                    INFO("team " << t.code);
+                    REQUIRE_FALSE(t.clinical_area.empty());
+                    CHECK(page.find("<td>" + t.clinical_area + "</td>") != std::string::npos);
+                    CHECK(page.find("<td>" + t.unit + "</td>") != std::string::npos);
+                }
+            }
             THEN("the audit carries its disclaimer and the sentence of the text report") {
                 CHECK(page.find("These indicators are library heuristics drawn from the "
                                 "literature") != std::string::npos);
