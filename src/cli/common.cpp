@@ -163,6 +163,42 @@ void progress::finish() {
     }
 }
 
+namespace {
+
+// "usage: " and the synopsis, wrapped to 100 columns between its words and bracketed options
+// (an option in brackets is never cut); continuation lines align after the command's name.
+std::string usage_text(const std::string& synopsis) {
+    std::vector<std::string> words;
+    std::string word;
+    int depth = 0;
+    for (char c : synopsis) {
+        if (c == ' ' && depth == 0) {
+            if (!word.empty()) words.push_back(std::move(word));
+            word.clear();
+            continue;
+        }
+        depth += c == '[' ? 1 : c == ']' ? -1 : 0;
+        word += c;
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    std::string out = "usage:";
+    const std::size_t indent = out.size() + 1 + (words.empty() ? 0 : words[0].size() + 1) +
+                               (words.size() > 1 ? words[1].size() + 1 : 0);
+    std::size_t column = out.size();
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 1 && column + 1 + words[i].size() > 100) {
+            out += "\n" + std::string(indent, ' ') + words[i];
+            column = indent + words[i].size();
+        } else {
+            out += " " + words[i];
+            column += 1 + words[i].size();
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 command_line::command_line(std::string synopsis_text, std::string description_text)
     : synopsis(std::move(synopsis_text)), description(std::move(description_text)) {
     options.add_options()("help,h", "show this help and exit");
@@ -173,7 +209,7 @@ bool command_line::parse(const std::vector<std::string>& args) {
     all.add(options).add(hidden);
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), values);
     if (values.count("help")) {
-        std::cout << "usage: " << synopsis << "\n\n" << description << "\n\n" << options;
+        std::cout << usage_text(synopsis) << "\n\n" << description << "\n\n" << options;
         return false;
     }
     po::notify(values);

@@ -136,6 +136,16 @@ struct evaluation_loop_report {
 evaluation_loop(const model::case_study& study, const filter& scope = {},
                 const evaluation_loop_options& options = {});
 
+/// The rule the loop applies, in one sentence: "An evaluation is closed when a structuring or
+/// managing practice, or a change an advisor's input led to, follows on the same team within 180
+/// days; pending when that delay runs past the study window." The text and HTML reports both
+/// print it.
+[[nodiscard]] PARTNERQI_EXPORT std::string loop_rule_text(const evaluation_loop_report& report);
+
+/// What the influence log adds to the loop, in one sentence: "8 advisor inputs in the influence
+/// log, 4 of them led to a recorded change (the latest on 2016-10-20)."
+[[nodiscard]] PARTNERQI_EXPORT std::string loop_inputs_text(const evaluation_loop_report& report);
+
 /// The loop as text: totals, one line per evaluation, then the periods.
 [[nodiscard]] PARTNERQI_EXPORT std::string to_text(const evaluation_loop_report& report);
 

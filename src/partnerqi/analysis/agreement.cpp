@@ -651,7 +651,8 @@ agreement_report coder_agreement(const case_study& study, const filter& f,
 
 std::string to_text(const agreement_report& r) {
     std::ostringstream out;
-    out << "Agreement between coders, unit: " << unit_text(r.unit) << ", " << r.scope << "\n";
+    out << detail::wrap_text("Agreement between coders, ",
+                             "unit: " + std::string(unit_text(r.unit)) + ", " + r.scope, 2);
     if (r.status == assessment::not_assessable) {
         out << "  not assessable: " << r.reason << "\n";
         return out.str();
@@ -659,8 +660,13 @@ std::string to_text(const agreement_report& r) {
     std::string names;
     for (const std::string& c : r.coders)
         names += (names.empty() ? "" : ", ") + c;
-    out << r.coders.size() << " coders (" << names << "), " << r.sources << " sources, " << r.codes
-        << " codes; a source a coder did not code at all is missing for that coder.\n";
+    out << detail::wrap_text("",
+                             std::to_string(r.coders.size()) + " coders (" + names + "), " +
+                                 std::to_string(r.sources) + " sources, " +
+                                 std::to_string(r.codes) +
+                                 " codes; a source a coder did not code at all is missing "
+                                 "for that coder.",
+                             2);
     bool undefined = false;
     auto value_text = [&undefined](const std::optional<double>& v) {
         undefined = undefined || !v;

@@ -92,7 +92,7 @@ std::string to_text(const case_comparison& c) {
     std::ostringstream out;
     out << "Cases side by side, " << c.scope << "\n";
     out << detail::side_by_side(detail::views(c)).to_text();
-    out << "Audit rows: " << tokenism_disclaimer() << "\n";
+    out << detail::wrap_text("Audit rows: ", std::string(tokenism_disclaimer()), 2);
     return out.str();
 }
 

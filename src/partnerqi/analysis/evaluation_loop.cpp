@@ -219,20 +219,29 @@ evaluation_loop_report evaluation_loop(const case_study& study, const filter& f,
     return report;
 }
 
+std::string loop_rule_text(const evaluation_loop_report& r) {
+    return "An evaluation is closed when a structuring or managing practice, or a change an "
+           "advisor's input led to, follows on the same team within " +
+           std::to_string(r.max_delay_days) +
+           " days; pending when that delay runs past the study window.";
+}
+
+std::string loop_inputs_text(const evaluation_loop_report& r) {
+    return std::to_string(r.inputs) + " advisor inputs in the influence log, " +
+           std::to_string(r.inputs_changed) + " of them led to a recorded change" +
+           (r.last_change ? " (the latest on " + r.last_change->to_iso() + ")" : std::string()) +
+           ".";
+}
+
 std::string to_text(const evaluation_loop_report& r) {
     std::ostringstream out;
     out << "Evaluation loop, " << r.scope << "\n";
-    out << "An evaluation is closed when a structuring or managing practice, or a change an "
-           "advisor's input led to, follows on the same team within "
-        << r.max_delay_days << " days; pending when that delay runs past the study window.\n";
+    out << detail::wrap_text("", loop_rule_text(r), 2);
     out << r.evaluations << " evaluations (and " << r.evaluation_responses
         << " evaluation responses): " << r.closed << " closed, " << r.open << " open, " << r.pending
         << " pending.\n";
-    out << r.inputs << " advisor inputs in the influence log, " << r.inputs_changed
-        << " of them led to a recorded change"
-        << (r.last_change ? " (the latest on " + r.last_change->to_iso() + ")" : std::string())
-        << ".\n"
-        << r.state_detail << ".\n\n";
+    out << detail::wrap_text("", loop_inputs_text(r), 2)
+        << detail::wrap_text("", r.state_detail + ".", 2) << "\n";
     detail::table t;
     t.header = {"team", "evaluation", "date", "status", "follow-up", "days"};
     t.left = {true, true, true, true, true, false};

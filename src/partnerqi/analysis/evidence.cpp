@@ -143,15 +143,20 @@ detail::table evaluation_table(const evaluation_summary& s) {
 
 std::string to_text(const evaluation_summary& s) {
     std::ostringstream out;
-    out << "Evaluation of engagement (" << s.scope << "): " << s.responses << " responses from "
-        << s.respondents << " respondents, " << s.items << " items recorded\n";
+    out << detail::wrap_text("Evaluation of engagement (" + s.scope + "): ",
+                             std::to_string(s.responses) + " responses from " +
+                                 std::to_string(s.respondents) + " respondents, " +
+                                 std::to_string(s.items) + " items recorded",
+                             2);
     if (s.rows.empty()) {
         out << "  no evaluation response recorded in scope: whether engagement was evaluated "
                "cannot be assessed from evaluation records\n";
         return out.str();
     }
-    out << "  mean: responses as a percentage of their item's scale; change: percentage points "
-           "since the team's previous wave\n";
+    out << detail::wrap_text("  mean: ",
+                             "responses as a percentage of their item's scale; change: "
+                             "percentage points since the team's previous wave",
+                             4);
     out << evaluation_table(s).to_text();
     return out.str();
 }
@@ -292,8 +297,10 @@ std::string to_text(const influence_summary& s) {
                "impact cannot be assessed\n";
         return out.str();
     }
-    out << "  adoption rate: (adopted + adapted) / (adopted + adapted + rejected); deferred "
-           "inputs await a decision\n";
+    out << detail::wrap_text("  adoption rate: ",
+                             "(adopted + adapted) / (adopted + adapted + rejected); deferred "
+                             "inputs await a decision",
+                             4);
     auto section = [&](const char* title, const std::vector<influence_counts>& rows) {
         if (rows.empty()) return;
         detail::table t;

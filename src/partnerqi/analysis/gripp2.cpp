@@ -8,6 +8,7 @@
 #include "partnerqi/analysis/detail/scope.hpp"
 #include "partnerqi/analysis/detail/table.hpp"
 #include "partnerqi/analysis/evidence.hpp"
+#include "partnerqi/analysis/references.hpp"
 #include "partnerqi/analysis/tokenism_audit.hpp"
 
 namespace partnerqi::analysis {
@@ -381,20 +382,21 @@ gripp2_report gripp2(const case_study& study, const filter& f) {
 std::string to_text(const gripp2_report& r) {
     std::ostringstream out;
     out << "GRIPP2 report (" << r.scope << ")\n"
-        << "Checklist: Staniszewska S, Brett J, Simera I, et al. GRIPP2 reporting checklists: "
-           "tools to improve reporting of patient and public involvement in research. BMJ "
-           "2017;358:j3453. doi:10.1136/bmj.j3453\n"
-        << "Each statement is marked [reported] (from a published source), [user-entered], "
-           "[illustrative] (invented for an example: not a fact) or [missing] (still to "
-           "document).\n"
+        << detail::wrap_text("Checklist: ", reference_of("Staniszewska et al. 2017").citation(), 2)
+        << detail::wrap_text("",
+                             "Each statement is marked [reported] (from a published source), "
+                             "[user-entered], [illustrative] (invented for an example: not a "
+                             "fact) or [missing] (still to document).",
+                             2)
         << "Statements: " << r.counts[0] << " reported, " << r.counts[1] << " user-entered, "
         << r.counts[2] << " illustrative, " << r.counts[3] << " missing.\n";
     auto form = [&](const char* title, const std::vector<gripp2_item>& items) {
         out << '\n' << title << '\n';
         for (const gripp2_item& i : items) {
-            out << "  " << i.key << "  " << i.title << '\n';
+            out << detail::wrap_text("  " + std::string(i.key) + "  ", i.title, 6);
             for (const gripp2_statement& s : i.statements)
-                out << "      [" << to_string(s.status) << "] " << s.text << '\n';
+                out << detail::wrap_text("      [" + std::string(to_string(s.status)) + "] ",
+                                         s.text, 8);
         }
     };
     form("Short form (GRIPP2-SF)", r.short_form);

@@ -223,7 +223,7 @@ std::string to_text(const practice_matrix_report& report) {
     auto block = [&](const practice_tier_table& t) {
         out << "\n" << (t.study_case ? "Case " : "All cases, ") << t.label << "\n";
         out << as_table(t).to_text();
-        out << "  " << check_every_tier(t).message << "\n";
+        out << detail::wrap_text("  ", check_every_tier(t).message, 4);
     };
     for (const practice_tier_table& t : report.cases)
         block(t);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "partnerqi/analysis/detail/table.hpp"
 #include "partnerqi/error.hpp"
 #include "partnerqi/model/enums.hpp"
 
@@ -110,11 +111,12 @@ std::string bibliography_text() {
         "Engagement scales (one mapping, used by the audit; approximate, a library heuristic):\n";
     for (model::engagement_level level : enum_traits<model::engagement_level>::values) {
         const model::arnstein_rung rung = model::to_arnstein(level);
-        out += "  Montreal " + std::string(to_string(level)) + " -> Carman " +
-               std::string(to_string(model::to_carman(level))) + ", IAP2 " +
-               std::string(to_string(model::to_iap2(level))) + ", Arnstein " +
-               std::string(to_string(rung)) + " (" + std::string(to_string(model::group_of(rung))) +
-               ")\n";
+        out += detail::wrap_text("  Montreal " + std::string(to_string(level)) + " -> ",
+                                 "Carman " + std::string(to_string(model::to_carman(level))) +
+                                     ", IAP2 " + std::string(to_string(model::to_iap2(level))) +
+                                     ", Arnstein " + std::string(to_string(rung)) + " (" +
+                                     std::string(to_string(model::group_of(rung))) + ")",
+                                 4);
     }
     std::string keys;
     for (const reference* r : scale_mapping_references())
@@ -122,7 +124,7 @@ std::string bibliography_text() {
     out += "  Sources: " + keys;
     out += "\n\nReferences:\n";
     for (const reference& r : sources())
-        out += "  [" + std::string(r.key) + "] " + r.citation() + "\n";
+        out += detail::wrap_text("  [" + std::string(r.key) + "] ", r.citation(), 4);
     return out;
 }
 

@@ -646,19 +646,23 @@ std::size_t enabled_about(const audit_options& o, indicator_scope scope) {
 std::string to_text(const tokenism_audit_report& r) {
     std::ostringstream out;
     out << "Tokenism audit, " << r.scope << "\n";
-    out << "Note: " << tokenism_disclaimer() << "\n\nIndicators:\n";
+    out << detail::wrap_text("Note: ", std::string(tokenism_disclaimer()), 2) << "\nIndicators:\n";
     for (const indicator_definition& d : definitions) {
         if (!r.options.enabled[at(d.id)]) continue;
-        out << "  " << d.name << " (" << to_string(d.scope) << "): " << d.rationale
-            << ". Sources: " << d.source << ". Threshold: " << d.threshold_source
-            << ". Needs: " << d.needs << ".\n";
+        out << detail::wrap_text(
+            "  " + std::string(d.name) + " (" + std::string(to_string(d.scope)) + "): ",
+            std::string(d.rationale) + ". Sources: " + std::string(d.source) + ". Threshold: " +
+                std::string(d.threshold_source) + ". Needs: " + std::string(d.needs) + ".",
+            4);
     }
     audit_summary s = summarize(r);
     out << "\n"
         << s.flagged_teams << " of " << s.teams << " teams and " << s.flagged_advisors << " of "
         << s.advisors << " advisors have at least one indicator flagged.\n";
-    out << "Scores add the weights of flagged indicators among those assessed; a team adds its "
-           "worst advisor's score.\n";
+    out << detail::wrap_text("",
+                             "Scores add the weights of flagged indicators among those assessed; "
+                             "a team adds its worst advisor's score.",
+                             2);
     detail::table t;
     t.header = {"subject", "score", "assessed", "flagged", "not assessable"};
     t.left = {true, false, false, true, true};
@@ -681,12 +685,15 @@ std::string to_text(const tokenism_audit_report& r) {
     out << t.to_text();
     auto hits = [&](const std::string& subject, const std::vector<indicator_hit>& list) {
         for (const indicator_hit& h : list)
-            out << "  " << subject << " / " << to_string(h.id) << " [" << h.threshold
-                << "]: " << h.detail << "\n    records: " << records_text(h.records) << "\n";
+            out << detail::wrap_text("  " + subject + " / " + std::string(to_string(h.id)) + " [" +
+                                         h.threshold + "]: ",
+                                     h.detail, 4)
+                << detail::wrap_text("    records: ", records_text(h.records), 6);
     };
     auto gaps = [&](const std::string& subject, const std::vector<indicator_gap>& list) {
         for (const indicator_gap& g : list)
-            out << "  " << subject << " / " << to_string(g.id) << ": " << g.needed << "\n";
+            out << detail::wrap_text("  " + subject + " / " + std::string(to_string(g.id)) + ": ",
+                                     g.needed, 4);
     };
     out << "\nWhat triggered each flagged indicator:\n";
     if (s.flagged_teams + s.flagged_advisors + r.study_hits.size() == 0) out << "  none\n";

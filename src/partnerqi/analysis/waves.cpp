@@ -161,7 +161,7 @@ std::string to_text(const wave_report& r) {
     out << "Waves, " << r.scope << "\n";
     if (r.waves.empty()) return out.str() + "  the study records no wave\n";
     out << detail::side_by_side(detail::views(r)).to_text();
-    out << "Audit rows: " << tokenism_disclaimer() << "\n";
+    out << detail::wrap_text("Audit rows: ", std::string(tokenism_disclaimer()), 2);
     if (!r.changes.empty()) {
         detail::table t;
         t.header = {"change"};

@@ -819,16 +819,12 @@ private:
     void loop_section() {
         const analysis::evaluation_loop_report& r = s_.loop;
         h2("loop", "Evaluation loop");
-        out_ +=
-            "<p>An evaluation is closed when a structuring or managing practice follows on "
-            "the same team within " +
-            count(static_cast<std::size_t>(r.max_delay_days)) +
-            " days; pending when that delay runs past the study window.</p>\n";
+        out_ += "<p>" + esc(analysis::loop_rule_text(r)) + "</p>\n";
         out_ += "<p class=\"note\">" + badge(r.state) + " <strong>" + count(r.evaluations) +
                 " evaluations (and " + count(r.evaluation_responses) +
                 " evaluation responses): " + count(r.closed) + " closed, " + count(r.open) +
                 " open, " + count(r.pending) + " pending.</strong> " + esc(r.state_detail) +
-                ".</p>\n";
+                ".</p>\n<p>" + esc(analysis::loop_inputs_text(r)) + "</p>\n";
         if (r.evaluations > 0) timeline();
         std::vector<std::vector<std::string>> rows;
         for (const analysis::team_loop& t : r.teams)

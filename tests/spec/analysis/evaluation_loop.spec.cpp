@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include <support/catch.hpp>
+#include <support/messages.hpp>
 
 #include "partnerqi/model/evaluation_catalog.hpp"
 #include "partnerqi/model/seed_study.hpp"
@@ -222,8 +223,10 @@ SCENARIO("a change an advisor's input led to closes the loop of an evaluation, o
     }
     THEN("the text names the entry as the follow-up and the CSV gives its code") {
         CHECK(analysis::to_text(r).find("IN-1 (change)") != std::string::npos);
-        CHECK(analysis::to_text(r).find("1 advisor inputs in the influence log, 1 of them led to a "
-                                        "recorded change (the latest on 2020-04-10)") !=
+        CHECK(analysis::loop_inputs_text(r) ==
+              "1 advisor inputs in the influence log, 1 of them led to a recorded change (the "
+              "latest on 2020-04-10).");
+        CHECK(test::unwrapped(analysis::to_text(r)).find(analysis::loop_inputs_text(r)) !=
               std::string::npos);
         std::ostringstream csv;
         analysis::write_csv(csv, r);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <support/catch.hpp>
+#include <support/messages.hpp>
 
 #include "partnerqi/analysis/references.hpp"
 #include "partnerqi/model/evaluation_catalog.hpp"
@@ -425,7 +426,7 @@ SCENARIO("the study's reported facts alone flag nothing, they leave indicators n
         }
     }
     THEN("the text says nobody is flagged and lists what is missing") {
-        const std::string text = analysis::to_text(r);
+        const std::string text = test::unwrapped(analysis::to_text(r));
         CHECK(text.find("0 of 2 teams and 0 of 4 advisors have at least one indicator flagged") !=
               std::string::npos);
         CHECK(text.find("no engagement recorded for C1-PA1 in 2015-01-01/2017-12-31") !=
@@ -574,7 +575,7 @@ SCENARIO("every indicator, threshold and scale mapping names full published refe
     CHECK(analysis::reference_of("Arnstein 1969").doi == "10.1080/01944366908977225");
     CHECK(analysis::scale_mapping_references().size() == 4);
     CHECK_THROWS_AS(analysis::reference_of("Nobody 1900"), invalid_request_error);
-    const std::string text = analysis::bibliography_text();
+    const std::string text = test::unwrapped(analysis::bibliography_text());
     CHECK(text.find("Montreal collaboration -> Carman involvement, IAP2 collaborate, Arnstein "
                     "partnership (citizen-power)") != std::string::npos);
     CHECK(text.find("doi:10.1186/s12913-019-4618-8") != std::string::npos);

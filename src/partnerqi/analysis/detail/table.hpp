@@ -20,6 +20,53 @@ namespace partnerqi::analysis::detail {
 using partnerqi::detail::csv_field;
 using partnerqi::detail::write_csv_row;
 
+/// `head` then `items` separated by ", ", wrapped to lines of at most `max_width` columns (an
+/// item longer than a line stays whole); continuation lines start with `indent` spaces. Ends with
+/// a line feed.
+inline std::string wrap_list(const std::string& head, const std::vector<std::string>& items,
+                             std::size_t indent, std::size_t max_width = 100) {
+    std::string out = head, line_start_pad(indent, ' ');
+    std::size_t column = head.size();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string item = items[i] + (i + 1 < items.size() ? "," : "");
+        const bool first = i == 0;
+        if (!first && column + 1 + item.size() > max_width) {
+            out += "\n" + line_start_pad + item;
+            column = indent + item.size();
+        } else {
+            const std::string gap = first && (head.empty() || head.back() == ' ') ? "" : " ";
+            out += gap + item;
+            column += gap.size() + item.size();
+        }
+    }
+    return out + "\n";
+}
+
+/// `head` then the words of `text`, wrapped as wrap_list() wraps items. Ends with a line feed.
+inline std::string wrap_text(const std::string& head, const std::string& text, std::size_t indent,
+                             std::size_t max_width = 100) {
+    std::vector<std::string> words;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    std::string out = head;
+    std::size_t column = head.size();
+    for (const std::string& word : words) {
+        if (column > indent && column + 1 + word.size() > max_width) {
+            out += "\n" + std::string(indent, ' ') + word;
+            column = indent + word.size();
+        } else {
+            const std::string gap = out.empty() || out.back() == ' ' ? "" : " ";
+            out += gap + word;
+            column += gap.size() + word.size();
+        }
+    }
+    return out + "\n";
+}
+
 /// A header and rows of text cells.
 struct table {
     std::vector<std::string> header;
@@ -39,7 +86,8 @@ struct table {
     /// Aligned columns: the first left-aligned, the others right-aligned; `indent` spaces first.
     /// A table wider than `max_width` columns has its widest columns after the first wrapped at
     /// spaces onto continuation lines until it fits, when wrapping can make it fit (a single
-    /// word is never cut); a table too wide anyway keeps one line per row.
+    /// word is never cut); a table too wide anyway is written as records, one per row: its first
+    /// cell, then each other column as "header value", wrapped to `max_width` columns.
     [[nodiscard]] std::string to_text(std::size_t indent = 2, std::size_t max_width = 100) const {
         auto to_left = [&](std::size_t i) { return i < left.size() ? left[i] : i == 0; };
         std::vector<std::size_t> width(header.size(), 0), longest_word(header.size(), 0);
@@ -67,6 +115,7 @@ struct table {
         std::size_t narrowest = total();
         for (std::size_t i = 1; i < width.size(); ++i)
             narrowest -= width[i] - longest_word[i];
+        if (narrowest > max_width) return as_records(indent, max_width);
         while (narrowest <= max_width && total() > max_width) {
             std::size_t widest = width.size();
             for (std::size_t i = 1; i < width.size(); ++i)
@@ -114,54 +163,21 @@ struct table {
             line(row);
         return out.str();
     }
+
+    /// Each row as one record: its first cell and a colon, then "header value" for each other
+    /// column, wrapped to `max_width` columns (continuation lines indented 4 more).
+    [[nodiscard]] std::string as_records(std::size_t indent, std::size_t max_width) const {
+        std::string out;
+        for (const auto& row : rows) {
+            std::vector<std::string> items;
+            for (std::size_t i = 1; i < row.size() && i < header.size(); ++i)
+                items.push_back(header[i] + " " + (row[i].empty() ? "-" : row[i]));
+            out += wrap_list(std::string(indent, ' ') + (row.empty() ? "" : row[0]) + ":", items,
+                             indent + 4, max_width);
+        }
+        return out;
+    }
 };
-
-/// `head` then `items` separated by ", ", wrapped to lines of at most `max_width` columns (an
-/// item longer than a line stays whole); continuation lines start with `indent` spaces. Ends with
-/// a line feed.
-inline std::string wrap_list(const std::string& head, const std::vector<std::string>& items,
-                             std::size_t indent, std::size_t max_width = 100) {
-    std::string out = head, line_start_pad(indent, ' ');
-    std::size_t column = head.size();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const std::string item = items[i] + (i + 1 < items.size() ? "," : "");
-        const bool first = i == 0;
-        if (!first && column + 1 + item.size() > max_width) {
-            out += "\n" + line_start_pad + item;
-            column = indent + item.size();
-        } else {
-            const std::string gap = first && (head.empty() || head.back() == ' ') ? "" : " ";
-            out += gap + item;
-            column += gap.size() + item.size();
-        }
-    }
-    return out + "\n";
-}
-
-/// `head` then the words of `text`, wrapped as wrap_list() wraps items. Ends with a line feed.
-inline std::string wrap_text(const std::string& head, const std::string& text, std::size_t indent,
-                             std::size_t max_width = 100) {
-    std::vector<std::string> words;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const std::size_t end = std::min(text.find(' ', at), text.size());
-        if (end > at) words.push_back(text.substr(at, end - at));
-        at = end + 1;
-    }
-    std::string out = head;
-    std::size_t column = head.size();
-    for (const std::string& word : words) {
-        if (column > indent && column + 1 + word.size() > max_width) {
-            out += "\n" + std::string(indent, ' ') + word;
-            column = indent + word.size();
-        } else {
-            const std::string gap = out.empty() || out.back() == ' ' ? "" : " ";
-            out += gap + word;
-            column += gap.size() + word.size();
-        }
-    }
-    return out + "\n";
-}
 
 /// A count as text.
 inline std::string num(std::size_t n) { return std::to_string(n); }
