@@ -157,7 +157,7 @@ int export_command(const std::vector<std::string>& args) {
     if (is_refi_qda) {
         const io::qdpx_report report = timed("writing " + out, [&](const run_control& control) {
             return format == "qdpx" ? io::write_qdpx(study, out, control)
-                                    : io::write_qdc(study, out);
+                                    : io::write_qdc(study, out, control);
         });
         std::cout << "wrote " << out << " (" << format << ": " << report.sources << " sources, "
                   << report.codes << " codes, " << report.segments << " codings, " << report.memos

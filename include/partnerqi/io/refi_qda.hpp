@@ -167,8 +167,13 @@ PARTNERQI_EXPORT qdpx_report write_qdpx(const model::case_study& study,
 /// codebook format cannot hold. A study without codes is refused with
 /// partnerqi::invalid_request_error (the format needs at least one code), and so is a codebook
 /// that nests deeper than read_qdc() reads back (qdpx_limits::max_xml_depth).
+///
+/// Reports its progress to `control` one code at a time (step "writing the codebook") and throws
+/// partnerqi::cancelled when its flag is raised, before anything is written: `file` stays as it
+/// was, or absent.
 PARTNERQI_EXPORT qdpx_report write_qdc(const model::case_study& study,
-                                       const std::filesystem::path& file);
+                                       const std::filesystem::path& file,
+                                       const run_control& control = {});
 
 /// Reads a `.qdc` codebook into a new case study holding only its codes; throws
 /// partnerqi::load_error like read_qdpx.

@@ -1553,7 +1553,11 @@ qdpx_report write_qdpx(const case_study& study, const std::filesystem::path& fil
     return report;
 }
 
-qdpx_report write_qdc(const case_study& study, const std::filesystem::path& file) {
+qdpx_report write_qdc(const case_study& study, const std::filesystem::path& file,
+                      const run_control& control) {
+    partnerqi::detail::progress_meter meter(control, "writing the codebook",
+                                            study.all<code>().size());
+    std::uint64_t done = 0;
     const case_study_data d = xml_safe(study.data());
     if (d.all<code>().empty()) {
         throw invalid_request_error(
@@ -1569,10 +1573,12 @@ qdpx_report write_qdc(const case_study& study, const std::filesystem::path& file
     book.append_attribute("xmlns") = std::string(codebook_namespace).c_str();
     book.append_attribute("origin") = origin().c_str();
     write_codes(d, book.append_child("Codes"), 2, "codebook " + file.string(),
-                [](const code&, pugi::xml_node) {});
+                [&](const code&, pugi::xml_node) { meter.at(++done); });
     report.codes = d.all<code>().size();
-    detail::write_file_atomically(file, to_xml(doc));
-    lost.into(report);
+    const std::string xml = to_xml(doc);
+    lost.into(report);  // before writing: once the file is in place, nothing may fail
+    meter.finish();     // the last moment to stop: nothing is written before it
+    detail::write_file_atomically(file, xml);
     return report;
 }
 

@@ -201,6 +201,10 @@ std::vector<watched_export> watched_exports(const scratch_dir& dir) {
          [out = dir.file("study.qdpx")](const model::case_study& s, const run_control& c) {
              static_cast<void>(io::write_qdpx(s, out, c));
          }},
+        {"a REFI-QDA codebook", dir.file("codes.qdc"),
+         [out = dir.file("codes.qdc")](const model::case_study& s, const run_control& c) {
+             static_cast<void>(io::write_qdc(s, out, c));
+         }},
     };
 }
 
@@ -219,7 +223,8 @@ std::string contents_of(const std::string& out) {
 
 }  // namespace
 
-SCENARIO("the DOT, tables and REFI-QDA exports report their progress to the end") {
+SCENARIO(
+    "the DOT, tables, REFI-QDA project and codebook exports report their progress to the end") {
     const model::case_study study = model::seed_study_illustrated();
     const scratch_dir dir;
     for (const watched_export& e : watched_exports(dir)) {
@@ -243,7 +248,11 @@ SCENARIO("the DOT, tables and REFI-QDA exports report their progress to the end"
 }
 
 SCENARIO("an export cancelled at any of its progress steps leaves the previous output as it was") {
-    const model::case_study earlier = model::seed_study_reported();
+    // The reported facts, with one code of the team's own so that a codebook can be written.
+    model::case_study earlier = model::seed_study_reported();
+    model::code own;
+    own.name = "our own code";
+    earlier.add(own);
     const model::case_study study = model::seed_study_illustrated();
     const scratch_dir dir;
     for (const watched_export& e : watched_exports(dir)) {
