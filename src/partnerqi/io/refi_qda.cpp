@@ -151,7 +151,7 @@ constexpr bool as_note_v =
     std::is_same_v<R, advisor_input>;
 
 template <class T>
-constexpr bool always_false_v = false;
+[[maybe_unused]] constexpr bool always_false_v = false;
 
 /// The first line of a structured Note: this marker, the kind's table and its record version.
 constexpr std::string_view record_marker = "partnerqi-record: ";
