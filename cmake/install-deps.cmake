@@ -27,7 +27,8 @@ set(_debian_packages
   chromium                     "headless Chromium (renders the HTML report in the tests)"
   python3-statsmodels          "statsmodels (checks the agreement statistics against an independent implementation)"
   doxygen                      "Doxygen (the API reference: the 'docs' target)"
-  clang-format-14              "formatting check (the 'format-check' and 'format' targets)")
+  clang-format-14              "formatting check (the 'format-check' and 'format' targets)"
+  ccache                       "compiler cache (CI's four builds reuse each other's and earlier runs' objects)")
 set(_other_systems
   "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel openssl-devel pugixml-devel libzip-devel libxml2 catch2-devel rapidcheck-devel google-benchmark-devel graphviz chromium doxygen"
   "brew:   brew install ninja pkg-config boost openssl@3 pugixml libzip libxml2 catch2 rapidcheck google-benchmark graphviz doxygen; brew install --cask chromium"
