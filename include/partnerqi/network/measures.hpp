@@ -242,8 +242,9 @@ struct advisor_reach {
     }
 };
 
-/// The reach of every patient advisor of the network, in vertex order: one
-/// breadth_first_reach() per advisor, O(A (V + E)) for A advisors.
+/// The reach of every patient advisor of the network, in vertex order: the paths
+/// breadth_first_reach() finds, from one search per advisor that stops after the first level
+/// holding a top-level manager; O(A (V + E)) for A advisors when none reaches one.
 [[nodiscard]] PARTNERQI_EXPORT std::vector<advisor_reach> advisor_paths(const engagement_graph& g);
 
 /// A person whose removal cuts one or more advisors off from every manager.

@@ -500,37 +500,59 @@ tie_matrices tie_matrix(const engagement_graph& g) {
 }
 
 std::vector<advisor_reach> advisor_paths(const engagement_graph& g) {
+    using vertex = engagement_graph::vertex;
     const auto& bg = g.graph();
-    const std::size_t n = g.num_people();
-    std::vector<advisor_reach> out;
-    auto path_of = [&](const reach_result& r, std::size_t to) {
+    const auto n = static_cast<vertex>(g.num_people());
+    const vertex unseen = std::numeric_limits<vertex>::max();
+    // breadth_first_reach()'s search along the ties, with the same FIFO queue and tie order, so
+    // that every person found gets the same parent; but level by level, and stopped after the
+    // first level that holds a top-level manager, when the nearest people are all known.
+    std::vector<vertex> parent(n, unseen);
+    std::vector<vertex> queue;
+    queue.reserve(n);
+    auto path_to = [&](vertex to) {
         std::vector<model::person_id> path;
-        for (engagement_graph::vertex x : r.path_to(static_cast<engagement_graph::vertex>(to)))
+        for (vertex x = to;; x = parent[x]) {
             path.push_back(bg[x].person);
+            if (parent[x] == x) break;
+        }
+        std::reverse(path.begin(), path.end());
         return path;
     };
-    for (std::size_t a = 0; a < n; ++a) {
-        const person_vertex& advisor = bg[static_cast<engagement_graph::vertex>(a)];
+    std::vector<advisor_reach> out;
+    for (vertex a = 0; a < n; ++a) {
+        const person_vertex& advisor = bg[a];
         if (advisor.role != model::person_role::patient_advisor) continue;
-        const reach_result r = breadth_first_reach(
-            g, [&advisor](const person_vertex& p) { return p.person == advisor.person; },
-            tie_direction::along);
-        // The nearest manager (and top-level manager), the lowest vertex among the nearest.
-        std::optional<std::size_t> manager, top;
-        auto nearer = [&r](std::size_t v, const std::optional<std::size_t>& best) {
-            return !best || *r.steps[v] < *r.steps[*best];
-        };
-        for (std::size_t v = 0; v < n; ++v) {
-            if (v == a || !r.steps[v]) continue;
-            const person_vertex& p = bg[static_cast<engagement_graph::vertex>(v)];
-            if (is_manager(p) && nearer(v, manager)) manager = v;
-            if (is_top_level(p) && nearer(v, top)) top = v;
+        queue.assign(1, a);
+        parent[a] = a;
+        // The nearest manager (and top-level manager): the lowest vertex of the first level
+        // past the advisor's own that holds one.
+        std::optional<vertex> manager, top;
+        for (std::size_t begin = 0; begin < queue.size() && !top;) {
+            const std::size_t end = queue.size();
+            for (std::size_t i = begin; i < end; ++i) {
+                for (auto e : boost::make_iterator_range(out_edges(queue[i], bg))) {
+                    const vertex w = target(e, bg);
+                    if (parent[w] != unseen) continue;
+                    parent[w] = queue[i];
+                    queue.push_back(w);
+                }
+            }
+            const bool manager_nearer = manager.has_value();
+            for (std::size_t i = end; i < queue.size(); ++i) {
+                const vertex v = queue[i];
+                if (!manager_nearer && is_manager(bg[v]) && (!manager || v < *manager)) manager = v;
+                if (is_top_level(bg[v]) && (!top || v < *top)) top = v;
+            }
+            begin = end;
         }
         advisor_reach reach;
         reach.advisor = advisor.person;
-        if (manager) reach.to_any_manager = path_of(r, *manager);
-        if (top) reach.to_top_level = path_of(r, *top);
+        if (manager) reach.to_any_manager = path_to(*manager);
+        if (top) reach.to_top_level = path_to(*top);
         out.push_back(std::move(reach));
+        for (vertex v : queue)
+            parent[v] = unseen;
     }
     return out;
 }

@@ -4,7 +4,9 @@
 
 #include <support/catch.hpp>
 
+#include <partnerqi/model/synthetic.hpp>
 #include <partnerqi/network/measures.hpp>
+#include <partnerqi/network/reach.hpp>
 
 #include "network_fixtures.hpp"
 
@@ -365,6 +367,63 @@ std::vector<double> closeness_by_definition(const engagement_graph& g) {
 }
 
 }  // namespace
+
+/// The advisors' paths by their definition: a full breadth_first_reach() from each advisor,
+/// then the nearest manager (and top-level manager) with the lowest vertex among the nearest.
+std::vector<network::advisor_reach> advisor_paths_by_definition(const engagement_graph& g) {
+    const auto& bg = g.graph();
+    std::vector<network::advisor_reach> out;
+    for (engagement_graph::vertex a = 0; a < g.num_people(); ++a) {
+        if (bg[a].role != person_role::patient_advisor) continue;
+        const network::reach_result r = network::breadth_first_reach(
+            g, [&](const network::person_vertex& p) { return p.person == bg[a].person; },
+            network::tie_direction::along);
+        std::optional<engagement_graph::vertex> manager, top;
+        auto nearer = [&r](engagement_graph::vertex v,
+                           const std::optional<engagement_graph::vertex>& best) {
+            return !best || *r.steps[v] < *r.steps[*best];
+        };
+        for (engagement_graph::vertex v = 0; v < g.num_people(); ++v) {
+            if (v == a || !r.reached(v) || bg[v].role != person_role::manager) continue;
+            if (nearer(v, manager)) manager = v;
+            if (bg[v].tier == management_tier::top_level && nearer(v, top)) top = v;
+        }
+        auto path = [&](engagement_graph::vertex to) {
+            std::vector<person_id> ids;
+            for (engagement_graph::vertex x : r.path_to(to))
+                ids.push_back(bg[x].person);
+            return ids;
+        };
+        network::advisor_reach reach;
+        reach.advisor = bg[a].person;
+        if (manager) reach.to_any_manager = path(*manager);
+        if (top) reach.to_top_level = path(*top);
+        out.push_back(std::move(reach));
+    }
+    return out;
+}
+
+SCENARIO("each advisor's paths are those of a full breadth-first search from the advisor",
+         "[network][measures][reach]") {
+    GIVEN("a generated study of 3,000 people, sparse enough that some advisors reach no manager") {
+        model::detail::synthetic_options o;
+        o.people = 3'000;
+        o.engagements = 4'500;
+        const model::case_study study = model::detail::make_synthetic_case_study(o);
+        const engagement_graph g(study);
+        const std::vector<network::advisor_reach> expected = advisor_paths_by_definition(g);
+        const auto reaching = [](const std::vector<network::advisor_reach>& reach) {
+            return std::count_if(reach.begin(), reach.end(),
+                                 [](const auto& r) { return r.to_top_level.has_value(); });
+        };
+        REQUIRE(reaching(expected) > 0);
+        REQUIRE(reaching(expected) < static_cast<std::ptrdiff_t>(expected.size()));
+        THEN("the search that stops at the nearest top-level manager finds the same paths") {
+            CHECK(network::advisor_paths(g) == expected);
+            CHECK(network::measure(g, 2).reach == expected);
+        }
+    }
+}
 
 SCENARIO("betweenness does not depend on the number of threads", "[network][measures][threads]") {
     const built b = random_600_study();
