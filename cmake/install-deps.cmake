@@ -10,6 +10,8 @@ cmake_minimum_required(VERSION 3.25)
 # Debian package -> what it is for. Every dependency of the project is listed here, once.
 set(_debian_packages
   g++                          "C++17 compiler"
+  clang-14                     "Clang 14, the second supported compiler (the asan workflow and the fuzz harnesses)"
+  libclang-rt-14-dev           "Clang's sanitizer and libFuzzer runtimes"
   ninja-build                  "the build tool the presets use"
   pkg-config                   "checks the installed pkg-config file"
   libboost-graph-dev           "Boost.Graph (the engagement network)"
@@ -30,8 +32,8 @@ set(_debian_packages
   clang-format-14              "formatting check (the 'format-check' and 'format' targets)"
   ccache                       "compiler cache (CI's four builds reuse each other's and earlier runs' objects)")
 set(_other_systems
-  "dnf:    dnf install gcc-c++ ninja-build pkgconf boost-devel openssl-devel pugixml-devel libzip-devel libxml2 catch2-devel rapidcheck-devel google-benchmark-devel graphviz chromium doxygen"
-  "brew:   brew install ninja pkg-config boost openssl@3 pugixml libzip libxml2 catch2 rapidcheck google-benchmark graphviz doxygen; brew install --cask chromium"
+  "dnf:    dnf install gcc-c++ clang compiler-rt ninja-build pkgconf boost-devel openssl-devel pugixml-devel libzip-devel libxml2 catch2-devel rapidcheck-devel google-benchmark-devel graphviz chromium doxygen"
+  "brew:   brew install llvm ninja pkg-config boost openssl@3 pugixml libzip libxml2 catch2 rapidcheck google-benchmark graphviz doxygen; brew install --cask chromium"
   "vcpkg:  vcpkg install boost-graph boost-serialization boost-date-time boost-program-options openssl pugixml libzip libxml2 catch2 rapidcheck benchmark")
 
 set(_names "")
