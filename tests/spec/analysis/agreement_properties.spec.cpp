@@ -1,15 +1,14 @@
-// Properties of the agreement statistics on random reliability data (RapidCheck, fixed seed;
-// see tests/spec/io/generated_studies.spec.cpp for why checkTestable is called directly).
+// Properties of the agreement statistics on random reliability data (RapidCheck under a fixed
+// seed, support/property.hpp).
 #include <algorithm>
 #include <cmath>
-#include <sstream>
+#include <utility>
 #include <vector>
 
 #include <support/catch.hpp>
+#include <support/property.hpp>
 
 #include "partnerqi/analysis/agreement.hpp"
-
-#include <rapidcheck.h>
 
 using namespace partnerqi;
 using analysis::rated_unit;
@@ -17,18 +16,8 @@ using analysis::rated_unit;
 namespace {
 
 template <class Property>
-void check_property(const char* name, Property property) {
-    rc::detail::TestParams params;
-    params.seed = 20080301;  // fixed, so that a failure can be replayed
-    params.maxSuccess = 200;
-    params.maxSize = 60;
-    rc::detail::TestMetadata metadata;
-    metadata.id = metadata.description = name;
-    const auto result = rc::detail::checkTestable(property, metadata, params);
-    std::ostringstream report;
-    rc::detail::printResultMessage(result, report);
-    INFO(report.str());
-    REQUIRE(result.template is<rc::detail::SuccessResult>());
+void require_property(const char* name, Property property) {
+    test::require_success(test::check_property(name, {20080301, 200, 60}, std::move(property)));
 }
 
 // Units x coders ratings in 1..categories, 0 for missing.
@@ -55,7 +44,7 @@ std::vector<rated_unit> counts_of(const std::vector<std::vector<int>>& data, int
 }  // namespace
 
 SCENARIO("kappas lie in [-1, 1] and do not depend on which coder is first") {
-    check_property("two-coder kappa bounds and symmetry", [] {
+    require_property("two-coder kappa bounds and symmetry", [] {
         const int categories = *rc::gen::inRange(2, 5);
         const auto data = any_ratings(2, categories, false);
         std::vector<std::vector<std::uint64_t>> table(
@@ -86,7 +75,7 @@ SCENARIO("kappas lie in [-1, 1] and do not depend on which coder is first") {
 SCENARIO("on complete data alpha and Fleiss' kappa agree up to the small-sample factor") {
     // With every unit rated by m coders and n = N m values: 1 - alpha = (1 - kappa)(n - 1) / n,
     // so the two agree as the data grow.
-    check_property("alpha and Fleiss' kappa", [] {
+    require_property("alpha and Fleiss' kappa", [] {
         const int coders = *rc::gen::inRange(2, 6);
         const int categories = *rc::gen::inRange(2, 5);
         const auto data = any_ratings(coders, categories, false);
@@ -101,7 +90,7 @@ SCENARIO("on complete data alpha and Fleiss' kappa agree up to the small-sample 
 }
 
 SCENARIO("alpha with missing values does not depend on the order of coders or units") {
-    check_property("alpha symmetry", [] {
+    require_property("alpha symmetry", [] {
         const int coders = *rc::gen::inRange(2, 6);
         auto data = any_ratings(coders, 3, true);
         const auto a = analysis::krippendorff_alpha(counts_of(data, 3), {0, 1});
@@ -118,7 +107,7 @@ SCENARIO("alpha with missing values does not depend on the order of coders or un
 }
 
 SCENARIO("the bootstrap interval of alpha repeats with the same seed") {
-    check_property("bootstrap reproducibility", [] {
+    require_property("bootstrap reproducibility", [] {
         const auto data = any_ratings(3, 3, true);
         const auto units = counts_of(data, 3);
         const auto a = analysis::krippendorff_alpha(units, {200, 7});

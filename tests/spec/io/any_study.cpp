@@ -13,16 +13,20 @@ rc::Gen<std::string> any_bytes() {
     return rc::gen::container<std::string>(rc::gen::arbitrary<char>());
 }
 
+rc::Gen<std::string> joined_pieces(std::vector<std::string> pieces) {
+    return rc::gen::map(
+        rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(std::move(pieces))),
+        [](const std::vector<std::string>& parts) {
+            std::string out;
+            for (const std::string& p : parts)
+                out += p;
+            return out;
+        });
+}
+
 rc::Gen<std::string> any_spreadsheet_text() {
-    static const std::vector<std::string> pieces{"a",  "Z",    "7",  " ",  "\t", ",", "\"", ";",
-                                                 "\\", "\r\n", "\n", "\r", "é",  "→", "😀",  "/"};
-    return rc::gen::map(rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(pieces)),
-                        [](const std::vector<std::string>& parts) {
-                            std::string out;
-                            for (const std::string& p : parts)
-                                out += p;
-                            return out;
-                        });
+    return joined_pieces(
+        {"a", "Z", "7", " ", "\t", ",", "\"", ";", "\\", "\r\n", "\n", "\r", "é", "→", "😀", "/"});
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "partnerqi/model/case_study.hpp"
 
@@ -24,6 +25,9 @@ struct study_options {
 
 /// Short strings of any bytes: texts in files must survive whatever people type or paste.
 [[nodiscard]] rc::Gen<std::string> any_bytes();
+
+/// Texts made of any number of `pieces` (drawn with repetition), joined.
+[[nodiscard]] rc::Gen<std::string> joined_pieces(std::vector<std::string> pieces);
 
 /// Short UTF-8 texts built from pieces that CSV and list cells must carry: commas, quotes, line
 /// breaks, semicolons, backslashes, blanks at either end, accents and emoji.

@@ -1,21 +1,19 @@
 // Property: the evaluation items, evaluation responses and influence log of any valid case study
 // come back with every field from a REFI-QDA project merged into the study without them.
 //
-// As in tables_generated.spec.cpp, the property is checked with rc::detail::checkTestable under
-// a fixed seed and the result asserted with REQUIRE, for Catch2 v2 and v3 alike.
+// Checked under a fixed seed (support/property.hpp).
 #include <filesystem>
 #include <set>
-#include <sstream>
 #include <string>
 #include <type_traits>
 
 #include <support/catch.hpp>
+#include <support/property.hpp>
 
 #include "partnerqi/io/refi_qda.hpp"
 
 #include "any_study.hpp"
 #include "full_study.hpp"
-#include <rapidcheck.h>
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -27,15 +25,8 @@ namespace {
 // and whose bytes are all characters (so that every coded segment's offsets are exported):
 // backslashes, colons and markup characters exercise the Notes' escaping.
 rc::Gen<std::string> attribute_text() {
-    static const std::vector<std::string> pieces{"a",  "Z", "7",  " ", ",", "\"", ";",
-                                                 "\\", ":", ": ", "<", "&", "/",  "\\n"};
-    return rc::gen::map(rc::gen::container<std::vector<std::string>>(rc::gen::elementOf(pieces)),
-                        [](const std::vector<std::string>& parts) {
-                            std::string out;
-                            for (const std::string& p : parts)
-                                out += p;
-                            return out;
-                        });
+    return io::testing::joined_pieces(
+        {"a", "Z", "7", " ", ",", "\"", ";", "\\", ":", ": ", "<", "&", "/", "\\n"});
 }
 
 template <class T>
@@ -82,14 +73,8 @@ SCENARIO("any generated study's evaluation records and influence log come back f
     GIVEN("40 generated case studies whose codes and texts hold backslashes, colons and markup") {
         io::testing::scratch_dir scratch;
         const fs::path file = fs::path(scratch.path()) / "study.qdpx";
-        rc::detail::TestParams params;
-        params.seed = 20261130;  // fixed, so that a failure can be replayed
-        params.maxSuccess = 40;
-        params.maxSize = 30;
-        rc::detail::TestMetadata metadata;
-        metadata.id = metadata.description = "generated study REFI-QDA evidence round trip";
-        const auto result = rc::detail::checkTestable(
-            [&] {
+        const auto result = test::check_property(
+            "generated study REFI-QDA evidence round trip", {20261130, 40, 30}, [&] {
                 const case_study study = io::testing::any_study({attribute_text()});
                 static_cast<void>(io::write_qdpx(study, file));
                 case_study without = study;
@@ -104,13 +89,7 @@ SCENARIO("any generated study's evaluation records and influence log come back f
                 RC_ASSERT(described<evaluation_response>(without) ==
                           described<evaluation_response>(study));
                 RC_ASSERT(described<advisor_input>(without) == described<advisor_input>(study));
-            },
-            metadata, params);
-        THEN("the property holds for all of them") {
-            std::ostringstream report;
-            rc::detail::printResultMessage(result, report);
-            INFO(report.str());
-            REQUIRE(result.template is<rc::detail::SuccessResult>());
-        }
+            });
+        THEN("the property holds for all of them") { test::require_success(result); }
     }
 }

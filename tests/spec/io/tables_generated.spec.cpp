@@ -1,18 +1,16 @@
 // Property: any valid case study whose texts a spreadsheet can hold comes back identical from
 // its CSV tables, every field and provenance included.
 //
-// As in generated_studies.spec.cpp, the property is checked with rc::detail::checkTestable under
-// a fixed seed and the result asserted with REQUIRE, for Catch2 v2 and v3 alike.
+// Checked under a fixed seed (support/property.hpp).
 #include <filesystem>
-#include <sstream>
 
 #include <support/catch.hpp>
+#include <support/property.hpp>
 
 #include "partnerqi/io/tables.hpp"
 
 #include "any_study.hpp"
 #include "full_study.hpp"
-#include <rapidcheck.h>
 
 using namespace partnerqi;
 using namespace partnerqi::model;
@@ -24,27 +22,16 @@ SCENARIO("any generated case study reads back identical from its CSV tables") {
         "semicolons, backslashes and blanks at either end") {
         io::testing::scratch_dir scratch;
         const fs::path dir = fs::path(scratch.path()) / "tables";
-        rc::detail::TestParams params;
-        params.seed = 20261129;  // fixed, so that a failure can be replayed
-        params.maxSuccess = 50;  // each run writes 17 files with fsync: 50 keep it to seconds
-        params.maxSize = 30;
-        rc::detail::TestMetadata metadata;
-        metadata.id = metadata.description = "generated study tables round trip";
-        const auto result = rc::detail::checkTestable(
-            [&] {
+        // 50 cases: each writes 17 files with fsync, and 50 keep the run to seconds.
+        const auto result =
+            test::check_property("generated study tables round trip", {20261129, 50, 30}, [&] {
                 // The tables read an empty optional text back unset and number records afresh.
                 const case_study study = io::testing::any_study(
                     {io::testing::any_spreadsheet_text(), /*empty_optional_texts=*/false,
                      /*id_gaps=*/false});
                 io::write_tables(study, dir);
                 RC_ASSERT(io::read_tables(dir).study == study);
-            },
-            metadata, params);
-        THEN("the property holds for all of them") {
-            std::ostringstream report;
-            rc::detail::printResultMessage(result, report);
-            INFO(report.str());
-            REQUIRE(result.template is<rc::detail::SuccessResult>());
-        }
+            });
+        THEN("the property holds for all of them") { test::require_success(result); }
     }
 }

@@ -1,20 +1,17 @@
 // Property: the one-pass replacer that scrubs codes out of free texts (de-identification) gives
 // the same text as the obvious replacer, which tries every word at every position.
 //
-// As in generated_studies.spec.cpp, the property is checked with rc::detail::checkTestable under
-// a fixed seed and the result asserted with REQUIRE, for Catch2 v2 and v3 alike.
+// Checked under a fixed seed (support/property.hpp).
 #include "partnerqi/io/detail/text_replacer.hpp"
 
 #include <algorithm>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <support/catch.hpp>
-
-#include <rapidcheck.h>
+#include <support/property.hpp>
 
 using namespace partnerqi;
 
@@ -55,14 +52,9 @@ SCENARIO("scrubbing texts in one pass replaces exactly what trying every word wo
     GIVEN(
         "500 generated lists of up to 100 words, some empty, repeated or inside another, "
         "with replacements that hold words, and texts over the same letters") {
-        rc::detail::TestParams params;
-        params.seed = 20261129;  // fixed, so that a failure can be replayed
-        params.maxSuccess = 500;
-        params.maxSize = 100;  // lists of up to 100 words: smaller sizes miss overlaps
-        rc::detail::TestMetadata metadata;
-        metadata.id = metadata.description = "one-pass replacer against the obvious one";
-        const auto result = rc::detail::checkTestable(
-            [] {
+        // Size 100: lists of up to 100 words; smaller sizes miss overlaps.
+        const auto result = test::check_property(
+            "one-pass replacer against the obvious one", {20261129, 500, 100}, [] {
                 const auto words =
                     *rc::gen::container<word_list>(rc::gen::pair(few_letters(5), few_letters(6)));
                 const auto texts =
@@ -77,13 +69,7 @@ SCENARIO("scrubbing texts in one pass replaces exactly what trying every word wo
                                       [](const auto& w) { return w.first.empty(); }));
                 for (const std::string& text : texts)
                     RC_ASSERT(scrub(text) == replaced_naively(words, text));
-            },
-            metadata, params);
-        THEN("both replacers agree on every text") {
-            std::ostringstream report;
-            rc::detail::printResultMessage(result, report);
-            INFO(report.str());
-            REQUIRE(result.template is<rc::detail::SuccessResult>());
-        }
+            });
+        THEN("both replacers agree on every text") { test::require_success(result); }
     }
 }
